@@ -1,0 +1,42 @@
+package io.hvmigrate.sim.ps;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One declared parameter of a cmdlet.
+ *
+ * @param name    canonical name, e.g. {@code DestinationStoragePath}
+ * @param type    the declared .NET type, e.g. {@link PsType#STRING}, {@link PsType#SWITCH}, an array or an enum type
+ * @param aliases other names the parameter answers to (e.g. {@code SnapshotFileLocation})
+ * @param sets    the parameter sets this parameter belongs to, with how it binds in each; use {@link #ALL_SETS} as
+ *                the key for a parameter that is in every set
+ */
+public record ParameterInfo(String name, PsType type, Set<String> aliases, Map<String, Binding> sets) {
+
+    /** The name PowerShell uses for "all parameter sets". */
+    public static final String ALL_SETS = "__AllParameterSets";
+
+    public ParameterInfo {
+        aliases = Set.copyOf(aliases);
+        sets = Map.copyOf(sets);
+    }
+
+    /**
+     * How a parameter binds within one parameter set.
+     *
+     * @param mandatory                       required in this set
+     * @param position                        0-based position for positional binding, or -1 when named only
+     * @param valueFromPipeline               takes the whole pipeline object
+     * @param valueFromPipelineByPropertyName takes the pipeline object's property of the same name (or an alias)
+     */
+    public record Binding(boolean mandatory, int position, boolean valueFromPipeline,
+                          boolean valueFromPipelineByPropertyName) {
+        public static final Binding OPTIONAL_NAMED = new Binding(false, -1, false, false);
+        public static final Binding MANDATORY_NAMED = new Binding(true, -1, false, false);
+
+        public static Binding positional(int position, boolean mandatory) {
+            return new Binding(mandatory, position, false, false);
+        }
+    }
+}
