@@ -1,0 +1,29 @@
+package io.hvmigrate.cli;
+
+/** hvmigrate's exit codes; schedulers can rely on them (README, "Exit codes"). */
+public enum ExitCode {
+    /** Everything asked was done (or was already so). */
+    OK(0),
+    /** Some moves failed. */
+    FAILED(1),
+    /** Invalid input: a playbook, inventory, facts or settings problem; nothing was contacted. */
+    INVALID_INPUT(2),
+    /** A move was refused before anything was changed (planning or preflight). */
+    REFUSED(3),
+    /** The maintenance window closed with moves left. */
+    WINDOW_CLOSED(4),
+    /** hvmigrate itself failed: a bug; the message says where. */
+    INTERNAL_ERROR(70),
+    /** Interrupted (Ctrl-C). */
+    INTERRUPTED(130);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

@@ -1,0 +1,37 @@
+package io.hvmigrate.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "hvmigrate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Plans and runs Hyper-V live migrations from playbooks, over remote PowerShell (WinRM).", ""},
+        subcommands = {PlanCommand.class, ValidateCommand.class, ConfigCommand.class, SchemaCommand.class},
+        footer = {"", "Exit codes: 0 done, 1 some moves failed, 2 invalid input, 3 refused, 4 window closed with work left,",
+                "70 internal error, 130 interrupted."})
+final class HvmigrateCommand implements Runnable {
+
+    final Map<String, String> environment;
+
+    @Option(names = "--settings", paramLabel = "FILE", description = "a settings file of yours (overrides config/hvmigrate.properties); default $HVMIGRATE_SETTINGS")
+    Path settingsFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one setting (hvmigrate config show lists them)")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    HvmigrateCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,158 @@
+package io.hvmigrate.load;
+
+import io.hvmigrate.model.CredentialRef;
+import io.hvmigrate.model.Inventory;
+import io.hvmigrate.model.Inventory.Auth;
+import io.hvmigrate.model.Inventory.ClusterRef;
+import io.hvmigrate.model.Inventory.FileServerKind;
+import io.hvmigrate.model.Inventory.FileServerRef;
+import io.hvmigrate.model.Inventory.HostEndpoint;
+import io.hvmigrate.model.Inventory.Transport;
+import io.hvmigrate.model.Names;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The inventory file: its shape (and JSON Schema) and how it is read. */
+public final class InventoryFormat {
+    private InventoryFormat() {}
+
+    private static final String PASSWORD_MESSAGE = "passwords are never written in an inventory";
+    private static final String PASSWORD_FIX = "keep the password in an environment variable or a file readable only by you, and write credential: env:NAME or credential: file:PATH";
+
+    static Shape.Str credential() {
+        return Shape.string("where the password is kept: env:NAME or file:PATH").check(v ->
+                CredentialRef.parse(v) != null ? null
+                        // the value may be a password: never echo it
+                        : "credential must be a reference (env:NAME or file:PATH), not a password | fix: " + PASSWORD_FIX);
+    }
+
+    private static Shape.Obj connection(String title, String description) {
+        return Shape.object(title, description)
+                .optional("transport", Shape.string("WinRM transport").values("https", "http"))
+                .optional("port", Shape.integer("WinRM port (5986 for https, 5985 for http)", 1, 65535))
+                .optional("auth", Shape.string("WinRM authentication").values("kerberos", "ntlm"))
+                .optional("user", Shape.string("the account, LAB\\svc-hvmigrate or svc-hvmigrate@LAB.TEST"))
+                .optional("credential", credential())
+                .forbid("password", PASSWORD_MESSAGE, PASSWORD_FIX);
+    }
+
+    public static final Shape.Obj SHAPE = Shape.object("hvmigrate inventory",
+                    "how hvmigrate reaches the Hyper-V hosts; what they are is discovered")
+            .optional("version", Shape.integer("inventory format version", 1, 1))
+            .optional("tls", Shape.object(null, "TLS settings")
+                    .optional("caFile", Shape.string("a PEM file of certificate authorities to trust, relative to this file")))
+            .optional("defaults", connection(null, "connection settings every host inherits"))
+            .required("hosts", Shape.list("Hyper-V hosts", connection(null, "a Hyper-V host")
+                    .required("name", Shape.string("the name playbooks use").pattern(NamePatterns.HOST, NamePatterns.HOST_HINT))
+                    .required("fqdn", Shape.string("the host's DNS name").pattern(NamePatterns.FQDN, NamePatterns.FQDN_HINT))
+                    .optional("netbios", Shape.string("NetBIOS name; defaults to the first label of fqdn, upper-case").pattern(NamePatterns.NETBIOS, NamePatterns.NETBIOS_HINT))
+                    .optional("address", Shape.string("where to connect: a DNS name or an IP address; defaults to fqdn"))
+                    .optional("insecureSkipCertificateCheck", Shape.bool("accept any certificate from this host (warned about on every run)")), 1))
+            .optional("clusters", Shape.list("failover clusters", Shape.object(null, "a failover cluster")
+                    .required("name", Shape.string("the cluster name").pattern(NamePatterns.HOST, NamePatterns.HOST_HINT))
+                    .optional("fqdn", Shape.string("the cluster name object's DNS name").pattern(NamePatterns.FQDN, NamePatterns.FQDN_HINT)), 0))
+            .optional("fileServers", Shape.list("file servers and Scale-Out File Servers holding VM storage", Shape.object(null, "a file server")
+                    .required("name", Shape.string("the name SMB paths use (for a SOFS: its client access point)").pattern(NamePatterns.HOST, NamePatterns.HOST_HINT))
+                    .optional("fqdn", Shape.string("DNS name").pattern(NamePatterns.FQDN, NamePatterns.FQDN_HINT))
+                    .optional("netbios", Shape.string("NetBIOS name").pattern(NamePatterns.NETBIOS, NamePatterns.NETBIOS_HINT))
+                    .optional("kind", Shape.string("file server or Scale-Out File Server").values("file-server", "sofs"))
+                    .optional("nodes", Shape.list("the servers behind a SOFS access point", Shape.string("a server name"), 0)), 0));
+
+    public static Inventory load(Path file) {
+        Node root = LocatedYaml.read(file);
+        Problems problems = new Problems();
+        SHAPE.check(root, problems);
+        Inventory inv = bind(file, root, problems);
+        problems.throwIfAny();
+        return inv;
+    }
+
+    static Inventory bind(Path file, Node root, Problems problems) {
+        if (!(root instanceof Node.MapNode m)) {
+            return new Inventory(file, null, List.of(), List.of(), List.of());
+        }
+        Node.MapNode defaults = Fields.map(m, "defaults").orElse(null);
+        Path caFile = Fields.map(m, "tls").flatMap(t -> Fields.string(t, "caFile"))
+                .map(p -> resolve(file, p)).orElse(null);
+        if (caFile != null && !java.nio.file.Files.isReadable(caFile)) {
+            Node.MapNode tls = Fields.map(m, "tls").orElseThrow();
+            problems.add(Fields.at(tls, "caFile"), "CA file " + caFile + " cannot be read", "check the path (it is relative to the inventory file)");
+        }
+
+        List<HostEndpoint> hosts = new ArrayList<>();
+        Map<String, Node> seen = new HashMap<>();
+        for (Node n : Fields.list(m, "hosts")) {
+            if (!(n instanceof Node.MapNode h)) {
+                continue;
+            }
+            Optional<String> name = Fields.string(h, "name");
+            Optional<String> fqdn = Fields.string(h, "fqdn");
+            if (name.isEmpty() || fqdn.isEmpty()) {
+                continue;
+            }
+            for (String alias : List.of(name.get(), fqdn.get())) {
+                Node prev = seen.putIfAbsent(Names.key(alias), h);
+                if (prev != null && prev != h) {
+                    problems.add(Fields.at(h, "name"), "host '" + alias + "' is listed twice (first at " + prev.location() + ")", "remove one of the entries");
+                }
+            }
+            Transport transport = Transport.valueOf(setting(h, defaults, "transport").orElse("https").toUpperCase(Locale.ROOT));
+            int port = Fields.integer(h, "port").or(() -> defaults == null ? Optional.empty() : Fields.integer(defaults, "port"))
+                    .map(Long::intValue).orElse(transport == Transport.HTTPS ? 5986 : 5985);
+            Auth auth = Auth.valueOf(setting(h, defaults, "auth").orElse("kerberos").toUpperCase(Locale.ROOT));
+            CredentialRef cred = setting(h, defaults, "credential").map(CredentialRef::parse).orElse(null);
+            String user = setting(h, defaults, "user").orElse(null);
+            if (auth == Auth.NTLM && (user == null || cred == null)) {
+                problems.add(h, "host '" + name.get() + "' uses NTLM but has no " + (user == null ? "user" : "credential"),
+                        "set user: and credential: on the host or under defaults:");
+            }
+            String netbios = Fields.string(h, "netbios").orElse(Names.netbiosOf(fqdn.get()));
+            hosts.add(new HostEndpoint(name.get(), fqdn.get(), netbios, Fields.string(h, "address").orElse(fqdn.get()),
+                    transport, port, auth, user, cred, Fields.bool(h, "insecureSkipCertificateCheck", false)));
+        }
+
+        List<ClusterRef> clusters = new ArrayList<>();
+        for (Node n : Fields.list(m, "clusters")) {
+            if (n instanceof Node.MapNode c && Fields.string(c, "name").isPresent()) {
+                String cname = Fields.string(c, "name").get();
+                if (seen.putIfAbsent(Names.key(cname), c) != null) {
+                    problems.add(Fields.at(c, "name"), "name '" + cname + "' is used twice in the inventory", "give the cluster and the host different names");
+                }
+                clusters.add(new ClusterRef(cname, Fields.string(c, "fqdn").orElse(null)));
+            }
+        }
+
+        List<FileServerRef> fileServers = new ArrayList<>();
+        for (Node n : Fields.list(m, "fileServers")) {
+            if (n instanceof Node.MapNode f && Fields.string(f, "name").isPresent()) {
+                String fname = Fields.string(f, "name").get();
+                if (seen.putIfAbsent(Names.key(fname), f) != null) {
+                    problems.add(Fields.at(f, "name"), "name '" + fname + "' is used twice in the inventory", "give each entry its own name");
+                }
+                FileServerKind kind = "sofs".equalsIgnoreCase(Fields.string(f, "kind", "file-server")) ? FileServerKind.SOFS : FileServerKind.FILE_SERVER;
+                String ffqdn = Fields.string(f, "fqdn").orElse(null);
+                fileServers.add(new FileServerRef(fname, ffqdn,
+                        Fields.string(f, "netbios").orElse(Names.netbiosOf(ffqdn == null ? fname : ffqdn)), kind, Fields.strings(f, "nodes")));
+            }
+        }
+        return new Inventory(file, caFile, hosts, clusters, fileServers);
+    }
+
+    private static Optional<String> setting(Node.MapNode host, Node.MapNode defaults, String key) {
+        return Fields.string(host, key).or(() -> defaults == null ? Optional.empty() : Fields.string(defaults, key));
+    }
+
+    static Path resolve(Path base, String p) {
+        Path path = Path.of(p);
+        if (path.isAbsolute() || base == null) {
+            return path;
+        }
+        Path dir = base.toAbsolutePath().getParent();
+        return dir == null ? path : dir.resolve(path).normalize();
+    }
+}

@@ -1,0 +1,111 @@
+package io.hvmigrate.load;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Sizes, durations and timestamps as people write them in YAML. */
+public final class Units {
+    private Units() {}
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|KB|KIB|MB|MIB|GB|GIB|TB|TIB)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?\\s*(?:(\\d+)m(?!s))?\\s*(?:(\\d+)s)?\\s*(?:(\\d+)ms)?", Pattern.CASE_INSENSITIVE);
+
+    public static final String SIZE_HINT = "a size such as 4GB, 512MB or a number of bytes (KB/MB/GB/TB count in 1024s, as PowerShell's do)";
+    public static final String DURATION_HINT = "a duration such as 90s, 15m, 1h30m or PT15M";
+
+    /** Bytes from "4GB", "512 MiB", "1.5TB" or a plain number of bytes; null when the text is not a size. */
+    public static Long bytes(String text) {
+        Matcher m = SIZE.matcher(text.trim());
+        if (!m.matches()) {
+            return null;
+        }
+        double n = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT).replace("I", "");
+        long mult = switch (unit) {
+            case "KB" -> 1L << 10;
+            case "MB" -> 1L << 20;
+            case "GB" -> 1L << 30;
+            case "TB" -> 1L << 40;
+            default -> 1L;
+        };
+        return (long) (n * mult);
+    }
+
+    /** A duration from "90s", "15m", "1h30m", "250ms" or ISO-8601 "PT15M"; null when the text is not one. */
+    public static Duration duration(String text) {
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        if (t.toUpperCase(Locale.ROOT).startsWith("P")) {
+            try {
+                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        Matcher m = DURATION.matcher(t);
+        if (!m.matches() || (m.group(1) == null && m.group(2) == null && m.group(3) == null && m.group(4) == null)) {
+            return null;
+        }
+        Duration d = Duration.ZERO;
+        if (m.group(1) != null) {
+            d = d.plusHours(Long.parseLong(m.group(1)));
+        }
+        if (m.group(2) != null) {
+            d = d.plusMinutes(Long.parseLong(m.group(2)));
+        }
+        if (m.group(3) != null) {
+            d = d.plusSeconds(Long.parseLong(m.group(3)));
+        }
+        if (m.group(4) != null) {
+            d = d.plusMillis(Long.parseLong(m.group(4)));
+        }
+        return d;
+    }
+
+    /** An ISO-8601 timestamp with an offset ("2026-11-22T22:00:00+01:00" or "...Z"); null when it is not one. */
+    public static OffsetDateTime timestamp(String text) {
+        try {
+            return OffsetDateTime.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    public static String checkSize(String v) {
+        return bytes(v) == null ? "'" + v + "' is not a size | fix: write " + SIZE_HINT : null;
+    }
+
+    public static String checkDuration(String v) {
+        return duration(v) == null ? "'" + v + "' is not a duration | fix: write " + DURATION_HINT : null;
+    }
+
+    public static String checkTimestamp(String v) {
+        if (timestamp(v) != null) {
+            return null;
+        }
+        try {
+            java.time.LocalDateTime.parse(v.trim());
+            return "'" + v + "' has no time zone | fix: add the offset, e.g. " + v.trim() + "+01:00 or " + v.trim() + "Z";
+        } catch (DateTimeParseException e) {
+            return "'" + v + "' is not a timestamp | fix: write an ISO-8601 time with its offset, e.g. 2026-11-22T22:00:00+01:00";
+        }
+    }
+
+    /** Human form of a byte count: 4.0 GiB. */
+    public static String human(long bytes) {
+        String[] u = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double v = bytes;
+        int i = 0;
+        while (v >= 1024 && i < u.length - 1) {
+            v /= 1024;
+            i++;
+        }
+        return i == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", v, u[i]);
+    }
+}

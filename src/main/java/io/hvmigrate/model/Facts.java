@@ -1,0 +1,237 @@
+package io.hvmigrate.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the fleet is, as discovered from the hosts (or read from a snapshot taken earlier with the same shape):
+ * hosts and their migration settings, clusters, file servers and shares, VMs and where their files are, and the
+ * directory's view of domains, trusts and delegation.
+ */
+public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFacts> clusters,
+                    List<FileServerFacts> fileServers, List<VmFacts> vms, DirectoryFacts directory) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public Facts {
+        hosts = List.copyOf(hosts);
+        clusters = List.copyOf(clusters);
+        fileServers = List.copyOf(fileServers);
+        vms = List.copyOf(vms);
+    }
+
+    public Optional<HostFacts> host(String name) {
+        return hosts.stream().filter(h -> h.answersTo(name)).findFirst();
+    }
+
+    public Optional<ClusterFacts> cluster(String name) {
+        return clusters.stream().filter(c -> Names.same(c.name(), name) || Names.same(c.fqdn(), name)).findFirst();
+    }
+
+    public Optional<FileServerFacts> fileServer(String name) {
+        return fileServers.stream().filter(f -> f.answersTo(name)).findFirst();
+    }
+
+    public List<VmFacts> vmsOn(String host) {
+        return vms.stream().filter(v -> Names.same(v.host(), host)).toList();
+    }
+
+    /**
+     * One Hyper-V host.
+     *
+     * @param name              the inventory name
+     * @param domain            AD domain DNS name (e.g. {@code lab.test})
+     * @param os                e.g. "Windows Server 2022"
+     * @param cluster           the cluster it is a node of, or null
+     * @param nodeState         Up, Paused, Down (cluster nodes) — null for standalone hosts
+     * @param migration         Get-VMHost's live-migration settings
+     * @param migrationNetworks Get-VMMigrationNetwork
+     * @param addresses         the host's IP addresses with prefix length, e.g. {@code 198.51.100.11/24}
+     * @param switches          virtual switch names
+     * @param supportedVersions VM configuration versions it accepts (Get-VMHostSupportedVersion)
+     * @param virtualMachinePath Get-VMHost VirtualMachinePath, the default place for VM files
+     */
+    public record HostFacts(String name, String fqdn, String netbios, String domain, String os, String cluster,
+                            String nodeState, MigrationSettings migration, List<MigrationNetwork> migrationNetworks,
+                            List<String> addresses, List<String> switches, Processor processor,
+                            List<String> supportedVersions, Memory memory, List<Volume> volumes,
+                            boolean credentialGuard, String virtualMachinePath) {
+        public HostFacts {
+            migrationNetworks = List.copyOf(migrationNetworks);
+            addresses = List.copyOf(addresses);
+            switches = List.copyOf(switches);
+            supportedVersions = List.copyOf(supportedVersions);
+            volumes = List.copyOf(volumes);
+        }
+
+        public boolean answersTo(String n) {
+            return Names.same(name, n) || Names.same(fqdn, n) || Names.same(netbios, n);
+        }
+
+        public boolean clustered() {
+            return cluster != null;
+        }
+    }
+
+    /** Get-VMHost: VirtualMachineMigration* settings, UseAnyNetworkForMigration and the concurrency limits. */
+    public record MigrationSettings(boolean enabled, AuthType authenticationType, PerformanceOption performanceOption,
+                                    boolean useAnyNetwork, int maximumVirtualMachineMigrations,
+                                    int maximumStorageMigrations) {}
+
+    /** MigrationAuthenticationType: CredSSP=0, Kerberos=1. */
+    public enum AuthType { CREDSSP, KERBEROS }
+
+    /** VMMigrationPerformance: TCPIP=0, Compression=1, SMB=2. */
+    public enum PerformanceOption { TCPIP, COMPRESSION, SMB }
+
+    public record MigrationNetwork(String subnet, int priority) {}
+
+    public record Processor(String vendor, String model) {}
+
+    public record Memory(long totalBytes, long availableBytes) {}
+
+    /** A local volume: {@code D:\}, its free space. */
+    public record Volume(String path, long freeBytes) {}
+
+    /**
+     * A failover cluster.
+     *
+     * @param maximumParallelMigrations the cluster-wide limit (WS2022 2022-09 CU and later; default 1), or 0 when the
+     *                                  cluster has no such property
+     * @param csvVolumes                cluster shared volumes, e.g. {@code C:\ClusterStorage\Volume1}
+     */
+    public record ClusterFacts(String name, String fqdn, String domain, List<String> nodes,
+                               int maximumParallelMigrations, List<Volume> csvVolumes) {
+        public ClusterFacts {
+            nodes = List.copyOf(nodes);
+            csvVolumes = List.copyOf(csvVolumes);
+        }
+    }
+
+    /**
+     * A file server or Scale-Out File Server access point with its shares.
+     *
+     * @param nodes the servers behind a SOFS access point (delegation must name the access point, not these)
+     */
+    public record FileServerFacts(String name, String fqdn, String netbios, String domain, Inventory.FileServerKind kind,
+                                  List<String> nodes, List<Share> shares) {
+        public FileServerFacts {
+            nodes = List.copyOf(nodes);
+            shares = List.copyOf(shares);
+        }
+
+        public boolean answersTo(String n) {
+            return Names.same(name, n) || Names.same(fqdn, n) || Names.same(netbios, n);
+        }
+    }
+
+    /**
+     * An SMB share.
+     *
+     * @param fullControl host and cluster names whose computer accounts have Full Control on the share and its folder
+     */
+    public record Share(String name, List<String> fullControl, long freeBytes) {
+        public Share {
+            fullControl = List.copyOf(fullControl);
+        }
+    }
+
+    /**
+     * One VM.
+     *
+     * @param id        Hyper-V's VM Id (GUID)
+     * @param host      the host that owns it now
+     * @param state     Running, Off, Saved, Paused, …
+     * @param group     its cluster role when it is highly available, else null
+     * @param path      the folder of its configuration (Get-VM Path)
+     * @param version   configuration version, e.g. "9.0"
+     */
+    public record VmFacts(String name, String id, String host, String state, ClusterGroup group, String version,
+                          int generation, long memoryBytes, String path, List<Disk> disks, List<String> switches,
+                          List<String> isoPaths) {
+        public VmFacts {
+            disks = List.copyOf(disks);
+            switches = List.copyOf(switches);
+            isoPaths = List.copyOf(isoPaths);
+        }
+
+        public boolean clustered() {
+            return group != null;
+        }
+
+        public long diskBytes() {
+            return disks.stream().mapToLong(Disk::sizeBytes).sum();
+        }
+    }
+
+    public record Disk(String path, long sizeBytes) {}
+
+    /**
+     * A VM's cluster role as Get-ClusterGroup shows it, with what must be restored if the role is removed.
+     *
+     * @param priority        3000 high, 2000 medium, 1000 low, 0 no auto start
+     * @param preferredOwners Get-ClusterOwnerNode -Group, in order
+     */
+    public record ClusterGroup(String name, String cluster, String ownerNode, String state, int priority,
+                               List<String> preferredOwners) {
+        public ClusterGroup {
+            preferredOwners = List.copyOf(preferredOwners);
+        }
+    }
+
+    /** Domains, forests, trusts and the computer accounts' delegation as the directory holds them. */
+    public record DirectoryFacts(List<Domain> domains, List<Trust> trusts, List<ComputerAccount> computers) {
+        public DirectoryFacts {
+            domains = List.copyOf(domains);
+            trusts = List.copyOf(trusts);
+            computers = List.copyOf(computers);
+        }
+
+        public static DirectoryFacts empty() {
+            return new DirectoryFacts(List.of(), List.of(), List.of());
+        }
+
+        /** The forest root of a domain; a domain not listed is taken to be its own forest. */
+        public String forestOf(String domain) {
+            if (domain == null) {
+                return null;
+            }
+            return domains.stream().filter(d -> Names.same(d.name(), domain)).map(Domain::forest).findFirst()
+                    .orElse(domain.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        public Optional<ComputerAccount> computer(String name) {
+            return computers.stream().filter(c -> Names.same(c.host(), name)).findFirst();
+        }
+    }
+
+    public record Domain(String name, String forest) {}
+
+    /**
+     * A trust: accounts of {@code trusted} may use resources of {@code trusting}; both directions when
+     * {@code bidirectional}.
+     */
+    public record Trust(String trusting, String trusted, TrustType type, boolean bidirectional) {}
+
+    public enum TrustType { FOREST, EXTERNAL }
+
+    /**
+     * A host's computer account as the directory holds it.
+     *
+     * @param allowedToDelegateTo              msDS-AllowedToDelegateTo, exactly as stored
+     * @param trustedToAuthForDelegation       userAccountControl 0x1000000 ("use any authentication protocol")
+     * @param trustedForDelegation             userAccountControl 0x80000 (unconstrained delegation)
+     * @param allowedToActOnBehalfOf           msDS-AllowedToActOnBehalfOfOtherIdentity principals (resource-based)
+     * @param servicePrincipalNames            servicePrincipalName
+     */
+    public record ComputerAccount(String host, String samAccountName, List<String> servicePrincipalNames,
+                                  List<String> allowedToDelegateTo, boolean trustedToAuthForDelegation,
+                                  boolean trustedForDelegation, List<String> allowedToActOnBehalfOf) {
+        public ComputerAccount {
+            servicePrincipalNames = List.copyOf(servicePrincipalNames);
+            allowedToDelegateTo = List.copyOf(allowedToDelegateTo);
+            allowedToActOnBehalfOf = List.copyOf(allowedToActOnBehalfOf);
+        }
+    }
+}

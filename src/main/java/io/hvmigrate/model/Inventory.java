@@ -1,0 +1,83 @@
+package io.hvmigrate.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How to reach the fleet: hosts and their WinRM endpoints, clusters, file servers. What the hosts are (cluster
+ * membership, VMs, settings, delegation) is discovered, not declared here.
+ *
+ * @param file        where it was read from
+ * @param caFile      a PEM file of certificate authorities to trust for HTTPS (in addition to the JVM's), or null
+ * @param hosts       Hyper-V hosts
+ * @param clusters    failover clusters
+ * @param fileServers file servers and Scale-Out File Server access points that hold VM storage
+ */
+public record Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<ClusterRef> clusters,
+                        List<FileServerRef> fileServers) {
+
+    public Inventory {
+        hosts = List.copyOf(hosts);
+        clusters = List.copyOf(clusters);
+        fileServers = List.copyOf(fileServers);
+    }
+
+    /** A host by its inventory name, FQDN or NetBIOS name. */
+    public Optional<HostEndpoint> host(String name) {
+        return hosts.stream().filter(h -> h.answersTo(name)).findFirst();
+    }
+
+    public Optional<ClusterRef> cluster(String name) {
+        return clusters.stream().filter(c -> Names.same(c.name(), name) || Names.same(c.fqdn(), name)).findFirst();
+    }
+
+    public Optional<FileServerRef> fileServer(String name) {
+        return fileServers.stream().filter(f -> f.answersTo(name)).findFirst();
+    }
+
+    /**
+     * One Hyper-V host's WinRM endpoint.
+     *
+     * @param name                 the name playbooks use
+     * @param fqdn                 DNS name (also the name Kerberos and delegation use)
+     * @param netbios              NetBIOS name
+     * @param address              where to connect (a DNS name or an IP address); defaults to the FQDN
+     * @param transport            https (default) or http
+     * @param port                 5986 for https, 5985 for http unless set
+     * @param auth                 kerberos (default) or ntlm
+     * @param user                 the account, {@code LAB\svc-hvmigrate} or {@code svc-hvmigrate@LAB.TEST}; null means the current
+     *                             Kerberos identity
+     * @param credential           where the password is kept, or null (Kerberos with a ticket cache)
+     * @param skipCertificateCheck accept any server certificate for this host only (warned about on every run)
+     */
+    public record HostEndpoint(String name, String fqdn, String netbios, String address, Transport transport, int port,
+                               Auth auth, String user, CredentialRef credential, boolean skipCertificateCheck) {
+
+        public boolean answersTo(String n) {
+            return Names.same(name, n) || Names.same(fqdn, n) || Names.same(netbios, n);
+        }
+    }
+
+    public enum Transport { HTTPS, HTTP }
+
+    public enum Auth { KERBEROS, NTLM }
+
+    public record ClusterRef(String name, String fqdn) {}
+
+    /**
+     * A file server or Scale-Out File Server. For a SOFS, {@code name} is the client access point that SMB paths use
+     * and that delegation must name; {@code nodes} are the servers behind it.
+     */
+    public record FileServerRef(String name, String fqdn, String netbios, FileServerKind kind, List<String> nodes) {
+        public FileServerRef {
+            nodes = List.copyOf(nodes);
+        }
+
+        public boolean answersTo(String n) {
+            return Names.same(name, n) || Names.same(fqdn, n) || Names.same(netbios, n);
+        }
+    }
+
+    public enum FileServerKind { FILE_SERVER, SOFS }
+}

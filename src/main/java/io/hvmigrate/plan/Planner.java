@@ -1,0 +1,284 @@
+package io.hvmigrate.plan;
+
+import io.hvmigrate.load.DidYouMean;
+import io.hvmigrate.load.Location;
+import io.hvmigrate.load.Problems;
+import io.hvmigrate.model.Facts;
+import io.hvmigrate.model.Facts.ClusterFacts;
+import io.hvmigrate.model.Facts.HostFacts;
+import io.hvmigrate.model.Facts.VmFacts;
+import io.hvmigrate.model.Inventory;
+import io.hvmigrate.model.Names;
+import io.hvmigrate.model.Playbook;
+import io.hvmigrate.model.Playbook.MoveSpec;
+import io.hvmigrate.plan.Classification.Planned;
+import io.hvmigrate.plan.Classification.Refused;
+import io.hvmigrate.powershell.PsLiteral;
+import io.hvmigrate.powershell.StepScript;
+import io.hvmigrate.powershell.StepScripts;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a playbook into a plan: expands drains and selections into single moves, spreads them over destinations by
+ * load, classifies each (S1–S7 or a refusal) and lays out its steps, the host each runs on, and its PowerShell.
+ * Nothing is contacted.
+ */
+public final class Planner {
+    private final Inventory inventory;
+    private final Topology topology;
+    private final ScenarioClassifier classifier;
+
+    public Planner(Inventory inventory, Facts facts) {
+        this.inventory = inventory;
+        this.topology = new Topology(facts);
+        this.classifier = new ScenarioClassifier(topology);
+    }
+
+    /** @throws io.hvmigrate.load.InvalidInputException when the playbook asks for something the facts make impossible to expand */
+    public Plan plan(Playbook playbook) {
+        Problems problems = new Problems();
+        List<String> warnings = new ArrayList<>();
+        List<PlannedMove> moves = new ArrayList<>();
+        Map<String, Location> taken = new HashMap<>();   // VM id → entry that moves it
+        Map<String, Long> load = new HashMap<>();         // host → memory committed after the moves planned so far
+        for (HostFacts h : topology.facts().hosts()) {
+            load.put(Names.key(h.name()), topology.committedMemory(h));
+        }
+        Playbook.Policy policy = playbook.policy();
+
+        for (MoveSpec spec : playbook.moves()) {
+            boolean allowUnprotected = spec.allowUnprotected() != null ? spec.allowUnprotected() : policy.ha().allowUnprotected();
+            switch (spec) {
+                case Playbook.VmMove v -> {
+                    List<VmFacts> found = topology.facts().vms().stream()
+                            .filter(x -> Names.same(x.name(), v.vm()) && (v.from() == null || hostOf(x).map(h -> h.answersTo(v.from())).orElse(false)))
+                            .toList();
+                    if (found.size() != 1) {
+                        moves.add(unresolved(moves.size(), v, found));
+                        continue;
+                    }
+                    VmFacts vm = found.get(0);
+                    if (!claim(vm, v.location(), taken, problems)) {
+                        continue;
+                    }
+                    Optional<HostFacts> dst = pickDestination(List.of(v.to()), vm, load, v.location(), problems);
+                    moves.add(move(moves.size(), v.location(), vm, dst, v.storagePath(), null, allowUnprotected, policy, load));
+                }
+                case Playbook.Drain d -> {
+                    Optional<HostFacts> host = topology.host(d.host());
+                    if (host.isEmpty()) {
+                        problems.add(d.location(), "host '" + d.host() + "' is in the inventory but not in the facts", "discover it again, or check that it is reachable");
+                        continue;
+                    }
+                    List<String> targets = d.to();
+                    if (targets.isEmpty()) {
+                        if (host.get().cluster() == null) {
+                            problems.add(d.location(), "host '" + d.host() + "' is not a cluster node, so there are no cluster peers to drain it to", "say where its VMs go with to: [host, ...]");
+                            continue;
+                        }
+                        targets = topology.cluster(host.get().cluster()).map(ClusterFacts::nodes).orElse(List.of()).stream()
+                                .filter(n -> !host.get().answersTo(n)).toList();
+                    }
+                    List<VmFacts> vms = new ArrayList<>(topology.facts().vmsOn(host.get().name()));
+                    if (vms.isEmpty()) {
+                        warnings.add(d.location() + ": host " + d.host() + " has no VMs to drain");
+                    }
+                    expand(vms, targets, d.location(), d.storageRoot(), allowUnprotected, policy, taken, load, moves, problems);
+                }
+                case Playbook.Select s -> {
+                    List<Pattern> globs = s.names().stream().map(Planner::glob).toList();
+                    List<HostFacts> where = s.host() != null ? topology.host(s.host()).stream().toList()
+                            : topology.cluster(s.cluster()).map(c -> c.nodes().stream().map(topology::host).flatMap(Optional::stream).toList()).orElse(List.of());
+                    List<VmFacts> vms = topology.facts().vms().stream()
+                            .filter(x -> where.stream().anyMatch(h -> h.answersTo(x.host())))
+                            .filter(x -> globs.stream().anyMatch(g -> g.matcher(x.name()).matches()))
+                            .toList();
+                    if (vms.isEmpty()) {
+                        warnings.add(s.location() + ": no VM on " + (s.host() != null ? s.host() : "cluster " + s.cluster())
+                                + " matches " + String.join(", ", s.names()) + " (nothing to do if they have moved already)");
+                    }
+                    expand(new ArrayList<>(vms), s.to(), s.location(), s.storageRoot(), allowUnprotected, policy, taken, load, moves, problems);
+                }
+            }
+        }
+        problems.throwIfAny();
+        return new Plan(playbook, moves, warnings);
+    }
+
+    private void expand(List<VmFacts> vms, List<String> targets, Location origin, String storageRoot, boolean allowUnprotected,
+                        Playbook.Policy policy, Map<String, Location> taken, Map<String, Long> load, List<PlannedMove> moves, Problems problems) {
+        // largest first, so that the spread by memory is even
+        vms.sort(Comparator.comparingLong(VmFacts::memoryBytes).reversed().thenComparing(VmFacts::name));
+        for (VmFacts vm : vms) {
+            if (!claim(vm, origin, taken, problems)) {
+                continue;
+            }
+            Optional<HostFacts> dst = pickDestination(targets, vm, load, origin, problems);
+            moves.add(move(moves.size(), origin, vm, dst, null, storageRoot, allowUnprotected, policy, load));
+        }
+    }
+
+    private boolean claim(VmFacts vm, Location at, Map<String, Location> taken, Problems problems) {
+        Location prev = taken.putIfAbsent(vm.id(), at);
+        if (prev != null) {
+            problems.add(at, "VM '" + vm.name() + "' (on " + vm.host() + ") is also moved by the entry at " + prev, "a VM can be moved once per run; narrow one of the entries");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The least-loaded candidate among the targets (hosts, or the Up nodes of named clusters), other than the VM's own
+     * host — unless the VM's own host is the only target, which makes the move "already in place".
+     */
+    private Optional<HostFacts> pickDestination(List<String> targets, VmFacts vm, Map<String, Long> load, Location at, Problems problems) {
+        Set<HostFacts> candidates = new LinkedHashSet<>();
+        for (String t : targets) {
+            Optional<HostFacts> h = topology.host(t);
+            if (h.isPresent()) {
+                candidates.add(h.get());
+                continue;
+            }
+            Optional<ClusterFacts> c = topology.cluster(t);
+            if (c.isPresent()) {
+                candidates.addAll(topology.upNodes(c.get()));
+            } else if (inventory.host(t).isPresent()) {
+                return Optional.empty();   // reported by the caller as not discovered
+            }
+        }
+        List<HostFacts> others = candidates.stream().filter(h -> !h.answersTo(vm.host())).toList();
+        if (others.isEmpty()) {
+            return candidates.stream().findFirst();
+        }
+        HostFacts best = others.stream().min(Comparator.comparingDouble((HostFacts h) -> loadRatio(h, load, vm)).thenComparing(HostFacts::name)).orElseThrow();
+        return Optional.of(best);
+    }
+
+    private static double loadRatio(HostFacts h, Map<String, Long> load, VmFacts vm) {
+        long committed = load.getOrDefault(Names.key(h.name()), 0L) + vm.memoryBytes();
+        return h.memory().totalBytes() > 0 ? (double) committed / h.memory().totalBytes() : committed;
+    }
+
+    private PlannedMove unresolved(int index, Playbook.VmMove v, List<VmFacts> found) {
+        Refused r;
+        if (found.isEmpty()) {
+            String near = DidYouMean.closest(v.vm(), topology.facts().vms().stream().map(VmFacts::name).toList())
+                    .map(s -> "did you mean '" + s + "'? ").orElse("");
+            r = new Refused(RefusalCode.VM_NOT_FOUND, "no VM named '" + v.vm() + "'" + (v.from() != null ? " on " + v.from() : "") + " in the facts",
+                    near + "check the name (Get-VM on the source host) or discover again");
+        } else {
+            r = new Refused(RefusalCode.VM_AMBIGUOUS, "there are " + found.size() + " VMs named '" + v.vm() + "', on "
+                    + String.join(", ", found.stream().map(VmFacts::host).toList()), "add from: <host> to say which one moves");
+        }
+        return new PlannedMove(id(index), v.location(), v.vm(), null, null, null, r, List.of(), List.of());
+    }
+
+    private PlannedMove move(int index, Location origin, VmFacts vm, Optional<HostFacts> dst, String storagePath, String storageRoot,
+                             boolean allowUnprotected, Playbook.Policy policy, Map<String, Long> load) {
+        HostFacts src = hostOf(vm).orElseThrow();
+        if (dst.isEmpty()) {
+            Refused r = new Refused(RefusalCode.HOST_NOT_DISCOVERED, "the destination for VM '" + vm.name() + "' is not in the facts (not discovered, or its cluster has no Up node)",
+                    "discover the fleet again and check the destination host is reachable and Up");
+            return new PlannedMove(id(index), origin, vm.name(), vm, src, null, r, List.of(), List.of());
+        }
+        MoveRequest req = new MoveRequest(vm, src, dst.get(), storagePath, storageRoot, allowUnprotected, policy.ha().makeHighlyAvailable());
+        Classification c = classifier.classify(req);
+        List<Step> steps = List.of();
+        List<Step> compensation = List.of();
+        if (c instanceof Planned p) {
+            try {
+                steps = steps(p, vm, src, dst.get(), policy);
+                compensation = compensation(p, vm, src);
+            } catch (StepScript.TooLong e) {
+                c = new Refused(RefusalCode.SCRIPT_TOO_LONG, "a step script for VM '" + vm.name() + "' would be " + e.length()
+                        + " characters; WinRM command lines allow " + StepScript.MAX_LENGTH, "shorten the names or paths involved");
+                steps = List.of();
+            } catch (PsLiteral.UnsafeValueException e) {
+                c = new Refused(RefusalCode.UNSAFE_VALUE, "a name or path of VM '" + vm.name() + "': " + e.getMessage(), "rename the VM or choose another path");
+                steps = List.of();
+            }
+            if (c instanceof Planned) {
+                load.merge(Names.key(dst.get().name()), vm.memoryBytes(), Long::sum);
+                load.merge(Names.key(src.name()), -vm.memoryBytes(), Long::sum);
+            }
+        }
+        return new PlannedMove(id(index), origin, vm.name(), vm, src, dst.get(), c, steps, compensation);
+    }
+
+    static List<Step> steps(Planned p, VmFacts vm, HostFacts src, HostFacts dst, Playbook.Policy policy) {
+        List<Step> out = new ArrayList<>();
+        Scenario s = p.scenario();
+        String group = vm.group() != null ? vm.group().name() : vm.name();
+        if (s.removesHa()) {
+            out.add(new Step("record-ha", Step.Kind.RECORD_HA, "record the cluster role's settings of " + group, src.name(),
+                    StepScripts.recordHa(group), true));
+            out.add(new Step("remove-ha", Step.Kind.REMOVE_HA, "remove the role " + group + " from cluster " + src.cluster() + " (the VM keeps running)", src.name(),
+                    StepScripts.removeHa(group, vm.id()), true));
+        }
+        if (s.inCluster()) {
+            out.add(new Step("migrate", Step.Kind.CLUSTER_MIGRATE, "live-migrate role " + group + " to node " + dst.netbios(), src.name(),
+                    StepScripts.clusterMigrate(group, dst.netbios()), false));
+        } else if (p.movesStorage()) {
+            out.add(new Step("migrate", Step.Kind.MIGRATE, "live-migrate " + vm.name() + " with its storage to " + dst.fqdn() + ", files to " + p.storagePath(), src.name(),
+                    StepScripts.moveVmWithStorage(vm.id(), dst.fqdn(), p.storagePath()), false));
+        } else {
+            out.add(new Step("migrate", Step.Kind.MIGRATE, "live-migrate " + vm.name() + " to " + dst.fqdn() + " (files stay on shared storage)", src.name(),
+                    StepScripts.moveVm(vm.id(), dst.fqdn()), false));
+        }
+        if (s.addsHa()) {
+            // the old preferred owners are nodes of the source cluster: they mean nothing on the destination
+            Integer priority = s == Scenario.S5 && policy.ha().keepPriority() && vm.group() != null ? vm.group().priority() : null;
+            String groupOnDestination = s == Scenario.S5 ? group : vm.name();
+            out.add(new Step("add-ha", Step.Kind.ADD_HA, "make " + vm.name() + " highly available on cluster " + dst.cluster()
+                    + (priority != null ? " (priority " + priority + ")" : ""), dst.name(),
+                    StepScripts.addHa(vm.id(), groupOnDestination, priority, List.of()), true));
+        }
+        boolean clusteredAfter = s.inCluster() || s.addsHa();
+        String groupAfter = s == Scenario.S7 ? vm.name() : group;
+        out.add(new Step("verify", Step.Kind.VERIFY, "verify " + vm.name() + " on " + dst.name(), dst.name(),
+                clusteredAfter ? StepScripts.verifyClusteredVm(vm.id(), groupAfter) : StepScripts.verifyVm(vm.id()), true));
+        return out;
+    }
+
+    List<Step> compensation(Planned p, VmFacts vm, HostFacts src) {
+        if (!p.scenario().removesHa() || vm.group() == null) {
+            return List.of();
+        }
+        var g = vm.group();
+        // cluster node names, as Set-ClusterOwnerNode wants them
+        List<String> owners = g.preferredOwners().stream().map(o -> topology.host(o).map(HostFacts::netbios).orElse(o)).toList();
+        return List.of(new Step("restore-ha", Step.Kind.RESTORE_HA,
+                "if the move fails after the role was removed: add " + g.name() + " back to cluster " + src.cluster()
+                        + " with priority " + g.priority() + (owners.isEmpty() ? "" : " and preferred owners " + String.join(", ", owners)),
+                src.name(), StepScripts.addHa(vm.id(), g.name(), g.priority(), owners), true));
+    }
+
+    private Optional<HostFacts> hostOf(VmFacts vm) {
+        return topology.host(vm.host());
+    }
+
+    private static String id(int index) {
+        return String.format("m%03d", index + 1);
+    }
+
+    /** A case-insensitive glob: {@code *} any run of characters, {@code ?} one character. */
+    static Pattern glob(String g) {
+        StringBuilder re = new StringBuilder();
+        for (char c : g.toCharArray()) {
+            switch (c) {
+                case '*' -> re.append(".*");
+                case '?' -> re.append('.');
+                default -> re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+}

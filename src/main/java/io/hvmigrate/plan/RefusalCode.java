@@ -1,0 +1,23 @@
+package io.hvmigrate.plan;
+
+/** Why a move cannot be planned. The names are stable: reports and scripts may match on them. */
+public enum RefusalCode {
+    VM_NOT_FOUND,
+    VM_AMBIGUOUS,
+    HOST_NOT_DISCOVERED,
+    DESTINATION_NOT_UP,
+    STORAGE_ONLY_MOVE,
+    IN_CLUSTER_STORAGE_PATH,
+    CLUSTERED_VM_NOT_ON_CLUSTER_STORAGE,
+    NON_HA_VM_ON_CLUSTER_STORAGE,
+    DESTINATION_PATH_NOT_CLUSTER_STORAGE,
+    DESTINATION_PATH_NOT_REACHABLE,
+    SHARE_NOT_REACHABLE,
+    UNKNOWN_FILE_SERVER,
+    NO_CLUSTER_STORAGE,
+    WOULD_LEAVE_UNPROTECTED,
+    NO_FOREST_TRUST,
+    EXTERNAL_TRUST_ONLY,
+    SCRIPT_TOO_LONG,
+    UNSAFE_VALUE
+}

@@ -1,0 +1,171 @@
+package io.hvmigrate.powershell;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every PowerShell script hvmigrate runs on a host. All of them share one envelope: errors stop the script
+ * ({@code $ErrorActionPreference='Stop'}), progress records are silenced (they would arrive as CLIXML on stderr),
+ * and the outcome is printed as one ASCII JSON object by {@code Out-Result}. Values reach the code only through
+ * template holes, which {@link PsLiteral} renders as single-quoted literals.
+ *
+ * <p>VMs are addressed by their Id, not by name: names need not be unique on a host, and {@code Get-VM -Name}
+ * treats {@code [ ] * ?} as wildcards.
+ */
+public final class StepScripts {
+    private StepScripts() {}
+
+    static final String PRELUDE = """
+            $ErrorActionPreference='Stop';$ProgressPreference='SilentlyContinue'
+            function Out-Result($o){$j=ConvertTo-Json -InputObject $o -Compress -Depth 6;[regex]::Replace($j,'[^\\x20-\\x7e]',{param($m)'\\u{0:x4}' -f [int][char]$m.Value})}
+            try{
+            """;
+
+    static final String EPILOGUE = """
+
+            }catch{$e=$_.Exception;Out-Result ([pscustomobject]@{ok=$false;error=[pscustomobject]@{message=$e.Message;category=[string]$_.CategoryInfo.Category;hresult=$e.HResult;type=$e.GetType().FullName;errorId=[string]$_.FullyQualifiedErrorId}})}""";
+
+    private static StepScript wrap(ScriptTemplate body, Map<String, ?> values) {
+        return wrap(body.render(values));
+    }
+
+    private static StepScript wrap(String renderedBody) {
+        return new StepScript(PRELUDE + renderedBody + EPILOGUE, renderedBody);
+    }
+
+    /** The envelope every step script shares, with {@code <body>} where the step's own code goes. */
+    public static String envelope() {
+        return PRELUDE + "<body>" + EPILOGUE;
+    }
+
+    private static Map<String, Object> values(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    // ---- in-cluster live migration (scenarios 1 and 2) --------------------------------------------------------------
+
+    private static final ScriptTemplate CLUSTER_MIGRATE = ScriptTemplate.of("""
+            $g=Move-ClusterVirtualMachineRole -Name <<group>> -Node <<node>> -MigrationType Live
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{group=$g.Name;owner=$g.OwnerNode.Name;state=[string]$g.State}})
+            """);
+
+    /** Live-migrates a clustered VM role to another node of the same cluster; runs on a node of that cluster. */
+    public static StepScript clusterMigrate(String group, String node) {
+        return wrap(CLUSTER_MIGRATE, values("group", group, "node", node));
+    }
+
+    // ---- host-to-host live migration (scenarios 3 to 7) ----------------------------------------------------------
+
+    private static final ScriptTemplate MOVE_SHARED = ScriptTemplate.of("""
+            $v=Get-VM -Id <<vmId>>
+            Move-VM -VM $v -DestinationHost <<destination>>
+            $left=Get-VM -Id <<vmId>> -ErrorAction SilentlyContinue
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{moved=$true;sourceReleased=($null -eq $left)}})
+            """);
+
+    /** Moves memory and state only; the VM's files stay on storage both hosts reach. Runs on the source host. */
+    public static StepScript moveVm(String vmId, String destination) {
+        return wrap(MOVE_SHARED, values("vmId", vmId, "destination", destination));
+    }
+
+    private static final ScriptTemplate MOVE_WITH_STORAGE = ScriptTemplate.of("""
+            $v=Get-VM -Id <<vmId>>
+            Move-VM -VM $v -DestinationHost <<destination>> -IncludeStorage -DestinationStoragePath <<path>>
+            $left=Get-VM -Id <<vmId>> -ErrorAction SilentlyContinue
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{moved=$true;sourceReleased=($null -eq $left)}})
+            """);
+
+    /** Moves the VM and all its files to one folder on the destination (shared-nothing). Runs on the source host. */
+    public static StepScript moveVmWithStorage(String vmId, String destination, String storagePath) {
+        return wrap(MOVE_WITH_STORAGE, values("vmId", vmId, "destination", destination, "path", storagePath));
+    }
+
+    // ---- high availability ------------------------------------------------------------------------------------
+
+    private static final ScriptTemplate RECORD_HA = ScriptTemplate.of("""
+            $g=Get-ClusterGroup -Name <<group>>
+            $o=@(Get-ClusterOwnerNode -Group <<group>> | ForEach-Object { $_.OwnerNodes } | ForEach-Object { $_.Name })
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{group=$g.Name;owner=$g.OwnerNode.Name;state=[string]$g.State;priority=[int]$g.Priority;preferredOwners=$o}})
+            """);
+
+    /** Reads what must be restored if the role is removed: owner, state, priority, preferred owners. */
+    public static StepScript recordHa(String group) {
+        return wrap(RECORD_HA, values("group", group));
+    }
+
+    private static final ScriptTemplate REMOVE_HA = ScriptTemplate.of("""
+            $g=Get-ClusterGroup -Name <<group>> -ErrorAction SilentlyContinue
+            if($g){Remove-ClusterGroup -Name <<group>> -RemoveResources -Force}
+            $v=Get-VM -Id <<vmId>>
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{removed=[bool]$g;clustered=[bool]$v.IsClustered;state=[string]$v.State}})
+            """);
+
+    /**
+     * Removes the VM's cluster role and its resources while the VM stays registered and running in Hyper-V (never
+     * {@code Remove-VM}, which deletes the VM's configuration). Idempotent: an already removed role is not an error.
+     */
+    public static StepScript removeHa(String group, String vmId) {
+        return wrap(REMOVE_HA, values("group", group, "vmId", vmId));
+    }
+
+    private static final ScriptTemplate ADD_HA = ScriptTemplate.of("""
+            $v=Get-VM -Id <<vmId>>
+            if(-not $v.IsClustered){$null=Add-ClusterVirtualMachineRole -VMId <<vmId>> -Name <<group>>}
+            $g=Get-ClusterGroup -Name <<group>>
+            """);
+    private static final ScriptTemplate SET_PRIORITY = ScriptTemplate.of("""
+            $g.Priority=<<priority>>
+            """);
+    private static final ScriptTemplate SET_OWNERS = ScriptTemplate.of("""
+            $null=Set-ClusterOwnerNode -Group <<group>> -Owners <<owners>>
+            """);
+    private static final ScriptTemplate HA_RESULT = ScriptTemplate.of("""
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{group=$g.Name;owner=$g.OwnerNode.Name;state=[string]$g.State;priority=[int]$g.Priority}})
+            """);
+
+    /**
+     * Makes the VM highly available on the cluster of the node it runs on, then sets the role's priority (when not
+     * {@code null}) and preferred owners (when not empty). Idempotent: a VM that is already a role is not added again.
+     */
+    public static StepScript addHa(String vmId, String group, Integer priority, List<String> preferredOwners) {
+        StringBuilder b = new StringBuilder(ADD_HA.render(values("vmId", vmId, "group", group))).append('\n');
+        if (priority != null) {
+            b.append(SET_PRIORITY.render(values("priority", priority))).append('\n');
+        }
+        if (!preferredOwners.isEmpty()) {
+            b.append(SET_OWNERS.render(values("group", group, "owners", preferredOwners))).append('\n');
+        }
+        b.append(HA_RESULT.render(values()));
+        return wrap(b.toString());
+    }
+
+    // ---- verification -------------------------------------------------------------------------------------------
+
+    private static final ScriptTemplate VERIFY = ScriptTemplate.of("""
+            $v=Get-VM -Id <<vmId>>
+            $d=@($v.HardDrives | ForEach-Object { $_.Path })
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{name=$v.Name;host=$v.ComputerName;state=[string]$v.State;clustered=[bool]$v.IsClustered;path=$v.Path;disks=$d}})
+            """);
+
+    /** Reads the VM on the host it should now be on: where it runs, its state, its role, where its files are. */
+    public static StepScript verifyVm(String vmId) {
+        return wrap(VERIFY, values("vmId", vmId));
+    }
+
+    private static final ScriptTemplate VERIFY_CLUSTERED = ScriptTemplate.of("""
+            $v=Get-VM -Id <<vmId>>
+            $d=@($v.HardDrives | ForEach-Object { $_.Path })
+            $g=Get-ClusterGroup -Name <<group>>
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{name=$v.Name;host=$v.ComputerName;state=[string]$v.State;clustered=[bool]$v.IsClustered;path=$v.Path;disks=$d;owner=$g.OwnerNode.Name;groupState=[string]$g.State}})
+            """);
+
+    /** As {@link #verifyVm}, plus the cluster role's owner node and state. */
+    public static StepScript verifyClusteredVm(String vmId, String group) {
+        return wrap(VERIFY_CLUSTERED, values("vmId", vmId, "group", group));
+    }
+}

@@ -1,0 +1,41 @@
+package io.hvmigrate.settings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every engine setting hvmigrate knows. A key that is not here is an error wherever it is written. */
+public final class SettingsCatalog {
+    private final Map<String, Setting> settings = new LinkedHashMap<>();
+
+    public SettingsCatalog(List<Setting> list) {
+        list.forEach(s -> settings.put(s.key(), s));
+    }
+
+    public static SettingsCatalog standard() {
+        return new SettingsCatalog(List.of(
+                new Setting("inventory", "inventory file used when a command is given no -i", "", v -> null, false),
+                new Setting("facts", "facts snapshot used by plan when it is given no --facts", "", v -> null, false),
+                new Setting("output", "output format of commands: text (for people) or json (for schedulers)", "text", Setting.oneOf("text", "json"), false),
+                new Setting("color", "colour in terminal output: auto (only on a terminal), always, never", "auto", Setting.oneOf("auto", "always", "never"), false),
+                new Setting("log.level", "how much hvmigrate logs to standard error: error, warn, info, debug", "warn", Setting.oneOf("error", "warn", "info", "debug"), false)));
+    }
+
+    public Optional<Setting> get(String key) {
+        return Optional.ofNullable(settings.get(key));
+    }
+
+    public List<Setting> all() {
+        return List.copyOf(settings.values());
+    }
+
+    public List<String> keys() {
+        return List.copyOf(settings.keySet());
+    }
+
+    /** The setting an environment variable name refers to, matched without regard to case and separators. */
+    public Optional<Setting> byEnvironmentVariable(String name) {
+        return settings.values().stream().filter(s -> s.environmentVariable().equalsIgnoreCase(name)).findFirst();
+    }
+}
