@@ -43,8 +43,15 @@ abstract class BaseCommand implements Callable<Integer> {
             settings = EngineSettings.load(SettingsCatalog.standard(),
                     new EngineSettings.Sources(Path.of("").toAbsolutePath(), userSettingsFile(root), root.environment, flags, origins));
             settings.warnings().forEach(w -> err().println("hvmigrate: warning: " + w));
+            applyLogLevel(settings.get("log.level"));
         }
         return settings;
+    }
+
+    private static void applyLogLevel(String level) {
+        if (org.slf4j.LoggerFactory.getLogger("io.hvmigrate") instanceof ch.qos.logback.classic.Logger l) {
+            l.setLevel(ch.qos.logback.classic.Level.toLevel(level, ch.qos.logback.classic.Level.WARN));
+        }
     }
 
     private static Path userSettingsFile(HvmigrateCommand root) {

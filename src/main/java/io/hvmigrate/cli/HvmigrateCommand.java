@@ -17,10 +17,10 @@ final class HvmigrateCommand implements Runnable {
 
     final Map<String, String> environment;
 
-    @Option(names = "--settings", paramLabel = "FILE", description = "a settings file of yours (overrides config/hvmigrate.properties); default $HVMIGRATE_SETTINGS")
+    @Option(names = "--settings", scope = picocli.CommandLine.ScopeType.INHERIT, paramLabel = "FILE", description = "a settings file of yours (overrides config/hvmigrate.properties); default $HVMIGRATE_SETTINGS")
     Path settingsFile;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one setting (hvmigrate config show lists them)")
+    @Option(names = "--set", scope = picocli.CommandLine.ScopeType.INHERIT, paramLabel = "KEY=VALUE", description = "override one setting (hvmigrate config show lists them)")
     Map<String, String> overrides = new LinkedHashMap<>();
 
     @picocli.CommandLine.Spec

@@ -24,7 +24,7 @@ final class ProblemReport {
             Location at = p.location();
             err.println();
             err.println(at + ": error: " + p.message());
-            String line = sourceLine(at, cache);
+            String line = p.sensitive() ? null : sourceLine(at, cache);
             if (line != null) {
                 String num = Integer.toString(at.line());
                 err.println("  " + num + " | " + line);

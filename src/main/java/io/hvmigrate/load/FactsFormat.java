@@ -200,7 +200,7 @@ public final class FactsFormat {
             MigrationSettings ms = new MigrationSettings(
                     Fields.bool(mig, "enabled", false),
                     "kerberos".equalsIgnoreCase(Fields.string(mig, "authenticationType", "CredSSP")) ? AuthType.KERBEROS : AuthType.CREDSSP,
-                    PerformanceOption.valueOf(Fields.string(mig, "performanceOption", "Compression").toUpperCase(Locale.ROOT)),
+                    Fields.choice(Fields.string(mig, "performanceOption"), PerformanceOption.class, PerformanceOption.COMPRESSION),
                     Fields.bool(mig, "useAnyNetwork", true),
                     Fields.integer(mig, "maximumVirtualMachineMigrations").orElse(2L).intValue(),
                     Fields.integer(mig, "maximumStorageMigrations").orElse(2L).intValue());

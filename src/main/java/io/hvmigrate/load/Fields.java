@@ -66,6 +66,23 @@ public final class Fields {
         return out;
     }
 
+    /**
+     * An enum constant named by the text (case-insensitive, '-' read as '_'), or the fallback when the text is absent or
+     * names none — the shape check has reported that already.
+     */
+    public static <E extends Enum<E>> E choice(Optional<String> text, Class<E> type, E fallback) {
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        String want = text.get().replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(want)) {
+                return e;
+            }
+        }
+        return fallback;
+    }
+
     /** Location of a key's value, or of the mapping when the key is absent. */
     public static Location at(Node.MapNode m, String key) {
         return node(m, key).map(Node::location).orElse(m.location());

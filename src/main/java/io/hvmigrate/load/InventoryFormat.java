@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +24,7 @@ public final class InventoryFormat {
     private static final String PASSWORD_FIX = "keep the password in an environment variable or a file readable only by you, and write credential: env:NAME or credential: file:PATH";
 
     static Shape.Str credential() {
-        return Shape.string("where the password is kept: env:NAME or file:PATH").check(v ->
+        return Shape.string("where the password is kept: env:NAME or file:PATH").secret().check(v ->
                 CredentialRef.parse(v) != null ? null
                         // the value may be a password: never echo it
                         : "credential must be a reference (env:NAME or file:PATH), not a password | fix: " + PASSWORD_FIX);
@@ -101,10 +100,10 @@ public final class InventoryFormat {
                     problems.add(Fields.at(h, "name"), "host '" + alias + "' is listed twice (first at " + prev.location() + ")", "remove one of the entries");
                 }
             }
-            Transport transport = Transport.valueOf(setting(h, defaults, "transport").orElse("https").toUpperCase(Locale.ROOT));
+            Transport transport = Fields.choice(setting(h, defaults, "transport"), Transport.class, Transport.HTTPS);
             int port = Fields.integer(h, "port").or(() -> defaults == null ? Optional.empty() : Fields.integer(defaults, "port"))
                     .map(Long::intValue).orElse(transport == Transport.HTTPS ? 5986 : 5985);
-            Auth auth = Auth.valueOf(setting(h, defaults, "auth").orElse("kerberos").toUpperCase(Locale.ROOT));
+            Auth auth = Fields.choice(setting(h, defaults, "auth"), Auth.class, Auth.KERBEROS);
             CredentialRef cred = setting(h, defaults, "credential").map(CredentialRef::parse).orElse(null);
             String user = setting(h, defaults, "user").orElse(null);
             if (auth == Auth.NTLM && (user == null || cred == null)) {

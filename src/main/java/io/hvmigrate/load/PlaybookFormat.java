@@ -46,7 +46,10 @@ public final class PlaybookFormat {
             .optional("storagePath", Shape.string("where the VM's files go on the destination (vm moves)"))
             .optional("storageRoot", Shape.string("a folder on the destination under which each VM gets a folder of its own (drain and select)"))
             .optional("allowUnprotected", Shape.bool("permit moving a highly available VM to a standalone host, where it is no longer protected"))
-            .exactlyOneOf("vm", "drain", "select");
+            .exactlyOneOf("vm", "drain", "select")
+            .synonyms("to", "targets", "target", "destination", "destinations", "dest")
+            .synonyms("vm", "name", "vmName")
+            .synonyms("storagePath", "path", "destinationStoragePath");
 
     private static final Shape.Obj POLICY = Shape.object(null, "the run's policy")
             .optional("authentication", Shape.string("live-migration authentication: kerberos (constrained delegation) or credssp").values("kerberos", "credssp"))
@@ -212,7 +215,7 @@ public final class PlaybookFormat {
 
     private static Policy policy(Node.MapNode p, Problems problems) {
         Policy d = Policy.defaults();
-        Authentication auth = Fields.string(p, "authentication").map(s -> Authentication.valueOf(s.toUpperCase(Locale.ROOT))).orElse(d.authentication());
+        Authentication auth = Fields.choice(Fields.string(p, "authentication"), Authentication.class, d.authentication());
         Cidr net = null;
         Optional<String> netText = Fields.string(p, "migrationNetwork");
         if (netText.isPresent()) {

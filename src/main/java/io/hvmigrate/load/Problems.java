@@ -12,6 +12,11 @@ public final class Problems {
         list.add(new Problem(at, message, fix));
     }
 
+    /** A problem whose location may hold a secret (a password written where a reference belongs). */
+    public void addSensitive(Location at, String message, String fix) {
+        list.add(new Problem(at, message, fix, true));
+    }
+
     public void add(Node at, String message, String fix) {
         add(at.location(), message, fix);
     }

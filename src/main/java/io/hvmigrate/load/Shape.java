@@ -30,7 +30,7 @@ public sealed interface Shape {
     // ---- factories ---------------------------------------------------------------------------------------------
 
     static Str string(String description) {
-        return new Str(description, null, null, List.of(), null);
+        return new Str(description, null, null, List.of(), null, false);
     }
 
     static Int integer(String description, long min, long max) {
@@ -46,7 +46,7 @@ public sealed interface Shape {
     }
 
     static Obj object(String title, String description) {
-        return new Obj(title, description, new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>());
+        return new Obj(title, description, new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
     }
 
     static OneOf oneOf(String description, Shape... alternatives) {
@@ -65,18 +65,23 @@ public sealed interface Shape {
      * @param check       an extra semantic check returning an error message, or null when the value is fine
      */
     record Str(String description, Pattern pattern, String patternHint, List<String> values,
-               Function<String, String> check) implements Shape {
+               Function<String, String> check, boolean sensitive) implements Shape {
 
         public Str pattern(String regex, String hint) {
-            return new Str(description, Pattern.compile(regex), hint, values, check);
+            return new Str(description, Pattern.compile(regex), hint, values, check, sensitive);
         }
 
         public Str values(String... allowed) {
-            return new Str(description, pattern, patternHint, List.of(allowed), check);
+            return new Str(description, pattern, patternHint, List.of(allowed), check, sensitive);
         }
 
         public Str check(Function<String, String> semantic) {
-            return new Str(description, pattern, patternHint, values, semantic);
+            return new Str(description, pattern, patternHint, values, semantic, sensitive);
+        }
+
+        /** The value may be a secret: error messages never echo it and reports never quote its line. */
+        public Str secret() {
+            return new Str(description, pattern, patternHint, values, check, true);
         }
 
         @Override
@@ -104,7 +109,13 @@ public sealed interface Shape {
                 String error = check.apply(v);
                 if (error != null) {
                     int sep = error.indexOf(" | fix: ");
-                    problems.add(node, sep < 0 ? error : error.substring(0, sep), sep < 0 ? "" : error.substring(sep + 8));
+                    String message = sep < 0 ? error : error.substring(0, sep);
+                    String fix = sep < 0 ? "" : error.substring(sep + 8);
+                    if (sensitive) {
+                        problems.addSensitive(node.location(), message, fix);
+                    } else {
+                        problems.add(node, message, fix);
+                    }
                 }
             }
         }
@@ -234,7 +245,7 @@ public sealed interface Shape {
      * @param exactlyOne groups of keys of which exactly one must be present (e.g. a move is a vm, a drain or a select)
      */
     record Obj(String title, String description, Map<String, Field> fields, List<List<String>> exactlyOne,
-               Map<String, String[]> forbidden) implements Shape {
+               Map<String, String[]> forbidden, Map<String, String> synonyms) implements Shape {
 
         public record Field(Shape shape, boolean required) {}
 
@@ -246,6 +257,23 @@ public sealed interface Shape {
         public Obj optional(String key, Shape shape) {
             fields.put(key, new Field(shape, false));
             return this;
+        }
+
+        /** Words people write for a key (e.g. "targets" for "to"), so the did-you-mean can point at the real one. */
+        public Obj synonyms(String key, String... words) {
+            for (String w : words) {
+                synonyms.put(w, key);
+            }
+            return this;
+        }
+
+        private String unknownKeyHint(String key) {
+            java.util.Optional<String> direct = DidYouMean.closest(key, fields.keySet());
+            if (direct.isPresent()) {
+                return "did you mean '" + direct.get() + "'?";
+            }
+            return DidYouMean.closest(key, synonyms.keySet()).map(w -> "did you mean '" + synonyms.get(w) + "'?")
+                    .orElse("valid keys here: " + String.join(", ", fields.keySet()));
         }
 
         /** A key that must never be written; its value is never echoed (it may be a secret). */
@@ -270,10 +298,9 @@ public sealed interface Shape {
                 Field f = fields.get(e.key());
                 String[] no = forbidden.get(e.key());
                 if (no != null) {
-                    problems.add(e.keyLocation(), no[0], no[1]);
+                    problems.addSensitive(e.keyLocation(), no[0], no[1]);
                 } else if (f == null) {
-                    problems.add(e.keyLocation(), "unknown key '" + e.key() + "' in " + description,
-                            DidYouMean.hint(e.key(), fields.keySet()));
+                    problems.add(e.keyLocation(), "unknown key '" + e.key() + "' in " + description, unknownKeyHint(e.key()));
                 } else if (!f.required() && e.value() instanceof Node.Scalar sc && sc.isNull()) {
                     // "key:" with nothing after it reads as not given
                 } else {
