@@ -218,15 +218,26 @@ public sealed interface Shape {
                     return;
                 }
             }
-            // report the alternative matching the node's kind, which gives the most useful message
+            // report against the alternative of the node's own kind: it gives the most useful message
             Shape best = alternatives.get(0);
             for (Shape s : alternatives) {
-                if ((node instanceof Node.ListNode) == (s instanceof ListOf)) {
+                if (sameKind(s, node)) {
                     best = s;
                     break;
                 }
             }
             best.check(node, problems);
+        }
+
+        private static boolean sameKind(Shape s, Node n) {
+            return switch (s) {
+                case Str x -> n instanceof Node.Scalar sc && sc.type() == Node.ScalarType.STRING;
+                case Int x -> n instanceof Node.Scalar sc && sc.type() == Node.ScalarType.INTEGER;
+                case Bool x -> n instanceof Node.Scalar sc && sc.type() == Node.ScalarType.BOOLEAN;
+                case ListOf x -> n instanceof Node.ListNode;
+                case Obj x -> n instanceof Node.MapNode;
+                case OneOf x -> x.alternatives().stream().anyMatch(a -> sameKind(a, n));
+            };
         }
 
         @Override

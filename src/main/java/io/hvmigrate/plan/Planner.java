@@ -84,8 +84,8 @@ public final class Planner {
                             problems.add(d.location(), "host '" + d.host() + "' is not a cluster node, so there are no cluster peers to drain it to", "say where its VMs go with to: [host, ...]");
                             continue;
                         }
-                        targets = topology.cluster(host.get().cluster()).map(ClusterFacts::nodes).orElse(List.of()).stream()
-                                .filter(n -> !host.get().answersTo(n)).toList();
+                        // the cluster's Up nodes; the drained host itself is never picked for its own VMs
+                        targets = List.of(host.get().cluster());
                     }
                     List<VmFacts> vms = new ArrayList<>(topology.facts().vmsOn(host.get().name()));
                     if (vms.isEmpty()) {

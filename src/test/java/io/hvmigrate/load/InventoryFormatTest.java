@@ -1,0 +1,82 @@
+package io.hvmigrate.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hvmigrate.model.CredentialRef;
+import io.hvmigrate.model.Inventory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InventoryFormatTest {
+
+    @Test
+    void hostsInheritDefaultsAndDeriveTheirNames() {
+        Inventory inv = InventoryFormat.load(Path.of("config/inventory.example.yaml"));
+        Inventory.HostEndpoint a1 = inv.host("HV-A1.lab.test").orElseThrow();
+        assertThat(a1.name()).isEqualTo("hv-a1");
+        assertThat(a1.netbios()).isEqualTo("HV-A1");
+        assertThat(a1.address()).isEqualTo("hv-a1.lab.test");
+        assertThat(a1.transport()).isEqualTo(Inventory.Transport.HTTPS);
+        assertThat(a1.port()).isEqualTo(5986);
+        assertThat(a1.auth()).isEqualTo(Inventory.Auth.KERBEROS);
+        assertThat(a1.credential()).isEqualTo(new CredentialRef(CredentialRef.Source.ENV, "HVMIGRATE_WINRM_PASSWORD"));
+        assertThat(inv.host("hv-x1").orElseThrow().auth()).isEqualTo(Inventory.Auth.NTLM);
+        assertThat(inv.fileServer("sofs1").orElseThrow().kind()).isEqualTo(Inventory.FileServerKind.SOFS);
+        assertThat(inv.cluster("cl-a.lab.test")).isPresent();
+    }
+
+    @Test
+    void refusesPasswordsWithoutEverRepeatingThem() {
+        Path f = Path.of("src/test/resources/broken/inventory-password.yaml");
+        assertThatThrownBy(() -> InventoryFormat.load(f)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.problems()).hasSize(2).allSatisfy(p -> {
+                assertThat(p.sensitive()).isTrue();
+                assertThat(p.format()).doesNotContain("Hunter2");
+            });
+            assertThat(e.problems().get(0).location().line()).isEqualTo(3);
+            assertThat(e.problems().get(1).message()).isEqualTo("passwords are never written in an inventory");
+            assertThat(e.getMessage()).doesNotContain("Hunter2");
+        });
+    }
+
+    @Test
+    void ntlmNeedsAUserAndACredential(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("i.yaml");
+        Files.writeString(f, "hosts:\n  - { name: h1, fqdn: h1.lab.test, auth: ntlm }\n");
+        assertThatThrownBy(() -> InventoryFormat.load(f)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.message()).isEqualTo("host 'h1' uses NTLM but has no user");
+                    assertThat(p.location().line()).isEqualTo(2);
+                }));
+    }
+
+    @Test
+    void namesMustBeUniqueAcrossHostsClustersAndFileServers(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("i.yaml");
+        Files.writeString(f, """
+                hosts:
+                  - { name: h1, fqdn: h1.lab.test }
+                  - { name: h2, fqdn: h1.lab.test }
+                clusters: [{ name: h2 }]
+                fileServers: [{ name: fs, kind: nas }]
+                """);
+        assertThatThrownBy(() -> InventoryFormat.load(f)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.problems()).extracting(Problem::message).containsExactly(
+                        "host 'h1.lab.test' is listed twice (first at " + f + ":2:5)",
+                        "name 'h2' is used twice in the inventory",
+                        "'nas' is not a valid value for file server or Scale-Out File Server"));
+    }
+
+    @Test
+    void httpUsesPort5985UnlessToldOtherwise(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("i.yaml");
+        Files.writeString(f, "defaults: { transport: http, auth: ntlm, user: u, credential: 'file:/run/secrets/winrm' }\nhosts: [{ name: h1, fqdn: h1.lab.test }, { name: h2, fqdn: h2.lab.test, port: 15985 }]\n");
+        Inventory inv = InventoryFormat.load(f);
+        assertThat(inv.host("h1").orElseThrow().port()).isEqualTo(5985);
+        assertThat(inv.host("h2").orElseThrow().port()).isEqualTo(15985);
+        assertThat(inv.host("h1").orElseThrow().credential()).isEqualTo(new CredentialRef(CredentialRef.Source.FILE, "/run/secrets/winrm"));
+    }
+}

@@ -1,0 +1,65 @@
+package io.hvmigrate.powershell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StepScriptsTest {
+
+    @Test
+    void everyScriptSharesTheEnvelopeAndPrintsOneResult() {
+        List<StepScript> all = List.of(
+                StepScripts.clusterMigrate("web01", "HV-A2"),
+                StepScripts.moveVm("2f1c6c39-6a27-4b5e-9b6e-0c2f3c9a0101", "hv-s2.lab.test"),
+                StepScripts.moveVmWithStorage("2f1c6c39-6a27-4b5e-9b6e-0c2f3c9a0101", "hv-s2.lab.test", "D:\\VMs\\x"),
+                StepScripts.recordHa("web01"),
+                StepScripts.removeHa("web01", "2f1c6c39-6a27-4b5e-9b6e-0c2f3c9a0101"),
+                StepScripts.addHa("2f1c6c39-6a27-4b5e-9b6e-0c2f3c9a0101", "web01", 3000, List.of("HV-A1", "HV-A2")),
+                StepScripts.verifyVm("2f1c6c39-6a27-4b5e-9b6e-0c2f3c9a0101"),
+                StepScripts.verifyClusteredVm("2f1c6c39-6a27-4b5e-9b6e-0c2f3c9a0101", "web01"));
+        for (StepScript s : all) {
+            assertThat(s.text()).startsWith("$ErrorActionPreference='Stop'").contains("try{").endsWith("})}");
+            assertThat(s.text()).contains(s.body());
+            assertThat(s.length()).isLessThan(StepScript.MAX_LENGTH);
+            // never the command that deletes a VM's configuration
+            assertThat(s.text()).doesNotContain("Remove-VM ");
+        }
+    }
+
+    @Test
+    void removesTheRoleWithItsResourcesNeverTheVm() {
+        String body = StepScripts.removeHa("db01", "2f1c6c39-6a27-4b5e-9b6e-0c2f3c9a0105").body();
+        assertThat(body).contains("Remove-ClusterGroup -Name 'db01' -RemoveResources -Force").doesNotContain("Remove-VM");
+    }
+
+    @Test
+    void moveWithStorageUsesTheSingleDestinationParameterSet() {
+        String body = StepScripts.moveVmWithStorage("id", "hv-s3.lab.test", "D:\\VMs\\dev01").body();
+        assertThat(body).contains("Move-VM -VM $v -DestinationHost 'hv-s3.lab.test' -IncludeStorage -DestinationStoragePath 'D:\\VMs\\dev01'");
+        assertThat(StepScripts.moveVm("id", "hv-s2.lab.test").body()).contains("Move-VM -VM $v -DestinationHost 'hv-s2.lab.test'")
+                .doesNotContain("-IncludeStorage");
+    }
+
+    @Test
+    void addHaLeavesOutWhatIsNotAsked() {
+        String plain = StepScripts.addHa("id", "vm", null, List.of()).body();
+        assertThat(plain).doesNotContain("Priority=").doesNotContain("Set-ClusterOwnerNode");
+        String full = StepScripts.addHa("id", "vm", 1000, List.of("HV-B1")).body();
+        assertThat(full).contains("$g.Priority=1000").contains("Set-ClusterOwnerNode -Group 'vm' -Owners @('HV-B1')");
+    }
+
+    @Test
+    void refusesAScriptThatWouldNotFitTheCommandLine() {
+        String longPath = "D:\\" + "x".repeat(2000);
+        assertThatThrownBy(() -> StepScripts.moveVmWithStorage("id", "h", longPath)).isInstanceOf(StepScript.TooLong.class);
+    }
+
+    @Test
+    void valuesCannotBreakOutOfTheirLiteral() {
+        String evil = "x'; Remove-VM -Name y -Force; '";
+        String body = StepScripts.clusterMigrate(evil, "HV-A2").body();
+        assertThat(body).contains("-Name 'x''; Remove-VM -Name y -Force; '''");
+    }
+}
