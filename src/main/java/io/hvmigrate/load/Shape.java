@@ -134,7 +134,8 @@ public sealed interface Shape {
                 types.add("boolean");
             }
             if (pattern != null) {
-                o.put("pattern", pattern.pattern());
+                // JSON Schema patterns search; hvmigrate matches the whole value
+                o.put("pattern", "^(?:" + pattern.pattern() + ")$");
             }
             return o;
         }

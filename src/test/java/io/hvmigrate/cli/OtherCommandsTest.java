@@ -1,0 +1,56 @@
+package io.hvmigrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OtherCommandsTest {
+
+    @Test
+    void configShowSaysWhereEachValueComesFrom() {
+        CliRun r = CliRun.with(Map.of("HVMIGRATE_LOG_LEVEL", "info"), "config", "show", "--set", "color=never");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).containsPattern("log\\.level\\s+info\\s+environment \\(HVMIGRATE_LOG_LEVEL\\)")
+                .containsPattern("color\\s+never\\s+command line \\(--set color\\)")
+                .containsPattern("output\\s+text\\s+built-in default");
+    }
+
+    @Test
+    void configShowAsJson() throws Exception {
+        CliRun r = CliRun.of("config", "show", "-o", "json");
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertThat(o.path("settings").findValuesAsText("key")).contains("inventory", "facts", "output", "color", "log.level");
+        assertThat(o.path("settings").get(2).path("source").asText()).isEqualTo("command-line");
+    }
+
+    @Test
+    void validateChecksWithoutFacts() {
+        CliRun r = CliRun.of("validate", "playbooks/seven-scenarios.yaml", "-i", "config/inventory.example.yaml");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("valid (7 move entries");
+        CliRun bad = CliRun.of("validate", "src/test/resources/broken/playbook.yaml", "-i", "src/test/resources/broken/inventory.yaml");
+        assertThat(bad.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void schemaPrintsOrWritesTheThreeSchemas(@TempDir Path dir) {
+        CliRun r = CliRun.of("schema", "--write", dir.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(dir.resolve("playbook.schema.json")).exists();
+        assertThat(dir.resolve("inventory.schema.json")).exists();
+        assertThat(dir.resolve("facts.schema.json")).exists();
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertThat(CliRun.of("--version").out()).startsWith("hvmigrate ");
+        CliRun help = CliRun.of("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("plan").contains("validate").contains("config").contains("Exit codes");
+    }
+}
