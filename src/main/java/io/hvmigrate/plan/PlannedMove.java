@@ -13,9 +13,10 @@ import java.util.List;
  * @param vmName       the VM's name as asked (the VM itself may not exist: then {@code vm} is null)
  * @param source       null when the VM was not found
  * @param destination  null when it could not be resolved
+ * @param job          what a run needs to carry the move out; null unless the move is planned
  */
 public record PlannedMove(String id, Location origin, String vmName, VmFacts vm, HostFacts source, HostFacts destination,
-                          Classification outcome, List<Step> steps, List<Step> compensation) {
+                          Classification outcome, List<Step> steps, List<Step> compensation, MoveJob job) {
 
     public PlannedMove {
         steps = List.copyOf(steps);

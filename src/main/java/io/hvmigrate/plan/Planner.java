@@ -15,7 +15,6 @@ import io.hvmigrate.plan.Classification.Planned;
 import io.hvmigrate.plan.Classification.Refused;
 import io.hvmigrate.powershell.PsLiteral;
 import io.hvmigrate.powershell.StepScript;
-import io.hvmigrate.powershell.StepScripts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -178,7 +177,7 @@ public final class Planner {
             r = new Refused(RefusalCode.VM_AMBIGUOUS, "there are " + found.size() + " VMs named '" + v.vm() + "', on "
                     + String.join(", ", found.stream().map(VmFacts::host).toList()), "add from: <host> to say which one moves");
         }
-        return new PlannedMove(id(index), v.location(), v.vm(), null, null, null, r, List.of(), List.of());
+        return new PlannedMove(id(index), v.location(), v.vm(), null, null, null, r, List.of(), List.of(), null);
     }
 
     private PlannedMove move(int index, Location origin, VmFacts vm, Optional<HostFacts> dst, String storagePath, String storageRoot,
@@ -187,78 +186,37 @@ public final class Planner {
         if (dst.isEmpty()) {
             Refused r = new Refused(RefusalCode.HOST_NOT_DISCOVERED, "the destination for VM '" + vm.name() + "' is not in the facts (not discovered, or its cluster has no Up node)",
                     "discover the fleet again and check the destination host is reachable and Up");
-            return new PlannedMove(id(index), origin, vm.name(), vm, src, null, r, List.of(), List.of());
+            return new PlannedMove(id(index), origin, vm.name(), vm, src, null, r, List.of(), List.of(), null);
         }
         MoveRequest req = new MoveRequest(vm, src, dst.get(), storagePath, storageRoot, allowUnprotected, policy.ha().makeHighlyAvailable());
         Classification c = classifier.classify(req);
         List<Step> steps = List.of();
         List<Step> compensation = List.of();
+        MoveJob job = null;
         if (c instanceof Planned p) {
             try {
-                steps = steps(p, vm, src, dst.get(), policy);
-                compensation = compensation(p, vm, src);
+                // cluster node names, as Set-ClusterOwnerNode wants them
+                List<String> owners = vm.group() == null ? List.of()
+                        : vm.group().preferredOwners().stream().map(o -> topology.host(o).map(HostFacts::netbios).orElse(o)).toList();
+                job = MoveJob.of(id(index), p, vm, src, dst.get(), policy, owners);
+                steps = StepBook.steps(job);
+                compensation = StepBook.compensation(job);
             } catch (StepScript.TooLong e) {
                 c = new Refused(RefusalCode.SCRIPT_TOO_LONG, "a step script for VM '" + vm.name() + "' would be " + e.length()
                         + " characters; WinRM command lines allow " + StepScript.MAX_LENGTH, "shorten the names or paths involved");
                 steps = List.of();
+                job = null;
             } catch (PsLiteral.UnsafeValueException e) {
                 c = new Refused(RefusalCode.UNSAFE_VALUE, "a name or path of VM '" + vm.name() + "': " + e.getMessage(), "rename the VM or choose another path");
                 steps = List.of();
+                job = null;
             }
             if (c instanceof Planned) {
                 load.merge(Names.key(dst.get().name()), vm.memoryBytes(), Long::sum);
                 load.merge(Names.key(src.name()), -vm.memoryBytes(), Long::sum);
             }
         }
-        return new PlannedMove(id(index), origin, vm.name(), vm, src, dst.get(), c, steps, compensation);
-    }
-
-    static List<Step> steps(Planned p, VmFacts vm, HostFacts src, HostFacts dst, Playbook.Policy policy) {
-        List<Step> out = new ArrayList<>();
-        Scenario s = p.scenario();
-        String group = vm.group() != null ? vm.group().name() : vm.name();
-        if (s.removesHa()) {
-            out.add(new Step("record-ha", Step.Kind.RECORD_HA, "record the cluster role's settings of " + group, src.name(),
-                    StepScripts.recordHa(group), true));
-            out.add(new Step("remove-ha", Step.Kind.REMOVE_HA, "remove the role " + group + " from cluster " + src.cluster() + " (the VM keeps running)", src.name(),
-                    StepScripts.removeHa(group, vm.id()), true));
-        }
-        if (s.inCluster()) {
-            out.add(new Step("migrate", Step.Kind.CLUSTER_MIGRATE, "live-migrate role " + group + " to node " + dst.netbios(), src.name(),
-                    StepScripts.clusterMigrate(group, dst.netbios()), false));
-        } else if (p.movesStorage()) {
-            out.add(new Step("migrate", Step.Kind.MIGRATE, "live-migrate " + vm.name() + " with its storage to " + dst.fqdn() + ", files to " + p.storagePath(), src.name(),
-                    StepScripts.moveVmWithStorage(vm.id(), dst.fqdn(), p.storagePath()), false));
-        } else {
-            out.add(new Step("migrate", Step.Kind.MIGRATE, "live-migrate " + vm.name() + " to " + dst.fqdn() + " (files stay on shared storage)", src.name(),
-                    StepScripts.moveVm(vm.id(), dst.fqdn()), false));
-        }
-        if (s.addsHa()) {
-            // the old preferred owners are nodes of the source cluster: they mean nothing on the destination
-            Integer priority = s == Scenario.S5 && policy.ha().keepPriority() && vm.group() != null ? vm.group().priority() : null;
-            String groupOnDestination = s == Scenario.S5 ? group : vm.name();
-            out.add(new Step("add-ha", Step.Kind.ADD_HA, "make " + vm.name() + " highly available on cluster " + dst.cluster()
-                    + (priority != null ? " (priority " + priority + ")" : ""), dst.name(),
-                    StepScripts.addHa(vm.id(), groupOnDestination, priority, List.of()), true));
-        }
-        boolean clusteredAfter = s.inCluster() || s.addsHa();
-        String groupAfter = s == Scenario.S7 ? vm.name() : group;
-        out.add(new Step("verify", Step.Kind.VERIFY, "verify " + vm.name() + " on " + dst.name(), dst.name(),
-                clusteredAfter ? StepScripts.verifyClusteredVm(vm.id(), groupAfter) : StepScripts.verifyVm(vm.id()), true));
-        return out;
-    }
-
-    List<Step> compensation(Planned p, VmFacts vm, HostFacts src) {
-        if (!p.scenario().removesHa() || vm.group() == null) {
-            return List.of();
-        }
-        var g = vm.group();
-        // cluster node names, as Set-ClusterOwnerNode wants them
-        List<String> owners = g.preferredOwners().stream().map(o -> topology.host(o).map(HostFacts::netbios).orElse(o)).toList();
-        return List.of(new Step("restore-ha", Step.Kind.RESTORE_HA,
-                "if the move fails after the role was removed: add " + g.name() + " back to cluster " + src.cluster()
-                        + " with priority " + g.priority() + (owners.isEmpty() ? "" : " and preferred owners " + String.join(", ", owners)),
-                src.name(), StepScripts.addHa(vm.id(), g.name(), g.priority(), owners), true));
+        return new PlannedMove(id(index), origin, vm.name(), vm, src, dst.get(), c, steps, compensation, job);
     }
 
     private Optional<HostFacts> hostOf(VmFacts vm) {

@@ -168,4 +168,50 @@ public final class StepScripts {
     public static StepScript verifyClusteredVm(String vmId, String group) {
         return wrap(VERIFY_CLUSTERED, values("vmId", vmId, "group", group));
     }
+
+    // ---- where is the VM, how far is its migration -------------------------------------------------------------------
+
+    private static final ScriptTemplate LOCATE = ScriptTemplate.of("""
+            $v=Get-VM -Id <<vmId>> -ErrorAction SilentlyContinue
+            $j=@(Get-CimInstance -Namespace root\\virtualization\\v2 -ClassName Msvm_MigrationJob | Where-Object { $_.VirtualSystemName -eq <<vmId>> -and $_.JobState -le 6 })
+            if($v){$r=[pscustomobject]@{present=$true;state=[string]$v.State;clustered=[bool]$v.IsClustered;path=$v.Path;migrating=($j.Count -gt 0)}}else{$r=[pscustomobject]@{present=$false;migrating=($j.Count -gt 0)}}
+            Out-Result ([pscustomobject]@{ok=$true;data=$r})
+            """);
+
+    /** Asks a host whether it has the VM (and in what state), and whether a migration of it is still running there. */
+    public static StepScript locateVm(String vmId) {
+        return wrap(LOCATE, values("vmId", vmId));
+    }
+
+    private static final ScriptTemplate JOBS = ScriptTemplate.of("""
+            $j=@(Get-CimInstance -Namespace root\\virtualization\\v2 -ClassName Msvm_MigrationJob | ForEach-Object { [pscustomobject]@{vmId=[string]$_.VirtualSystemName;percent=[int]$_.PercentComplete;jobState=[int]$_.JobState} })
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{jobs=$j}})
+            """);
+
+    /** Every live-migration job the host's VMMS knows of (running, or ended in the last minutes): VM Id, percent, state. */
+    public static StepScript migrationJobs() {
+        return wrap(JOBS, values());
+    }
+
+    private static final ScriptTemplate CANCEL_MOVE = ScriptTemplate.of("""
+            $j=@(Get-CimInstance -Namespace root\\virtualization\\v2 -ClassName Msvm_MigrationJob | Where-Object { $_.VirtualSystemName -eq <<vmId>> -and $_.JobState -eq 4 })
+            $c=0
+            foreach($x in $j){if($x.Cancellable){$null=Invoke-CimMethod -InputObject $x -MethodName RequestStateChange -Arguments @{RequestedState=[uint16]4};$c++}}
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{cancelled=$c}})
+            """);
+
+    /** Asks VMMS on the source to terminate the VM's running migration (RequestStateChange 4); the VM stays on the source. */
+    public static StepScript cancelMigration(String vmId) {
+        return wrap(CANCEL_MOVE, values("vmId", vmId));
+    }
+
+    private static final ScriptTemplate CANCEL_CLUSTER_MOVE = ScriptTemplate.of("""
+            $null=Move-ClusterVirtualMachineRole -Name <<group>> -Cancel
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{cancelled=1}})
+            """);
+
+    /** Cancels a live migration the cluster is running for the role. */
+    public static StepScript cancelClusterMigration(String group) {
+        return wrap(CANCEL_CLUSTER_MOVE, values("group", group));
+    }
 }

@@ -1,0 +1,235 @@
+package io.hvmigrate.transport;
+
+import io.cloudsoft.winrm4j.client.PayloadEncryptionMode;
+import io.cloudsoft.winrm4j.client.ShellCommand;
+import io.cloudsoft.winrm4j.client.WinRmClient;
+import io.cloudsoft.winrm4j.client.WinRmClientBuilder;
+import io.cloudsoft.winrm4j.client.WinRmClientContext;
+import io.hvmigrate.model.Inventory;
+import io.hvmigrate.model.Inventory.HostEndpoint;
+import io.hvmigrate.powershell.StepScript;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.xml.ws.soap.SOAPFaultException;
+import org.apache.http.client.config.AuthSchemes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WinRM4J transport. One {@link WinRmClientContext} for the whole process; each session is one WinRM client with
+ * one remote shell that runs the session's scripts one after another (one Create, then Command/Receive/Signal per
+ * script, one Delete at the end). Over HTTPS the payload is not encrypted a second time (WinRM4J's message encryption
+ * is unreliable, and TLS already protects it); certificates and host names are verified.
+ */
+public final class WinRmTransport implements Transport {
+    private static final Logger LOG = LoggerFactory.getLogger(WinRmTransport.class);
+
+    /** Engine settings of the transport. */
+    public record Settings(Duration operationTimeout, Duration connectTimeout, boolean allowHttp) {
+        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(20), Duration.ofSeconds(10), false);
+    }
+
+    private final WinRmClientContext context = WinRmClientContext.newInstance();
+    private final Inventory inventory;
+    private final Secrets secrets;
+    private final Settings settings;
+    private final SSLContext sslContext;
+    private final List<String> warnings = new ArrayList<>();
+
+    public WinRmTransport(Inventory inventory, Secrets secrets, Settings settings) throws IOException, GeneralSecurityException {
+        this.inventory = inventory;
+        this.secrets = secrets;
+        this.settings = settings;
+        this.sslContext = TrustMaterial.sslContext(inventory.caFile());
+        for (HostEndpoint h : inventory.hosts()) {
+            if (h.transport() == Inventory.Transport.HTTPS && h.skipCertificateCheck()) {
+                warnings.add("the certificate of " + h.name() + " is NOT verified (insecureSkipCertificateCheck in " + inventory.file()
+                        + "): anyone on the path can impersonate it");
+            }
+        }
+    }
+
+    @Override
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    @Override
+    public HostSession open(HostEndpoint host) throws TransportException {
+        if (host.transport() == Inventory.Transport.HTTP && !settings.allowHttp()) {
+            throw new TransportException(TransportException.Kind.TLS, host.name(),
+                    "WinRM over plain HTTP is refused: use HTTPS (transport: https, port 5986)", null);
+        }
+        String password = null;
+        if (host.credential() != null) {
+            try {
+                password = secrets.read(host.credential());
+            } catch (Secrets.Missing e) {
+                throw new TransportException(TransportException.Kind.AUTHENTICATION, host.name(), e.getMessage(), null);
+            }
+        }
+        AtomicLong deadline = new AtomicLong(Long.MAX_VALUE);
+        WinRmClientBuilder b = WinRmClient.builder(url(host))
+                .context(context)
+                .operationTimeout(settings.operationTimeout().toMillis())
+                .receiveTimeout(settings.operationTimeout().toMillis() + 30_000)
+                .connectionTimeout(settings.connectTimeout().toMillis())
+                .retryReceiveAfterOperationTimeout(code -> System.nanoTime() < deadline.get())
+                .failureRetryPolicy(WinRmClientBuilder.simpleCounterRetryPolicy(2));
+        String user = host.user();
+        if (host.auth() == Inventory.Auth.NTLM) {
+            int slash = user == null ? -1 : user.indexOf('\\');
+            String domain = slash < 0 ? null : user.substring(0, slash);
+            String name = slash < 0 ? user : user.substring(slash + 1);
+            b.authenticationScheme(AuthSchemes.NTLM).credentials(domain, name, password);
+        } else {
+            b.authenticationScheme(AuthSchemes.KERBEROS);
+            if (user != null && password != null) {
+                b.credentials(user, password).requestNewKerberosTicket(true);
+            }
+        }
+        if (host.transport() == Inventory.Transport.HTTPS) {
+            b.payloadEncryptionMode(PayloadEncryptionMode.OFF);
+            if (host.skipCertificateCheck()) {
+                b.disableCertificateChecks(true);
+            } else {
+                b.sslContext(sslContext);
+            }
+        } else {
+            b.payloadEncryptionMode(PayloadEncryptionMode.REQUIRED);
+        }
+        WinRmClient client;
+        ShellCommand shell;
+        try {
+            client = b.build();
+            shell = client.createShell();
+        } catch (RuntimeException e) {
+            throw classify(host.name(), e, false);
+        }
+        return new Session(host.name(), client, shell, deadline);
+    }
+
+    private static java.net.URL url(HostEndpoint h) {
+        String scheme = h.transport() == Inventory.Transport.HTTPS ? "https" : "http";
+        String address = h.address().contains(":") && !h.address().startsWith("[") ? "[" + h.address() + "]" : h.address();
+        try {
+            return java.net.URI.create(scheme + "://" + address + ":" + h.port() + "/wsman").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException("no URL for " + h.name(), e);
+        }
+    }
+
+    /** {@code powershell -EncodedCommand}: the script as base64 of its UTF-16LE bytes, as Windows expects it. */
+    static String commandLine(StepScript script) {
+        return "powershell -NoProfile -NonInteractive -EncodedCommand "
+                + Base64.getEncoder().encodeToString(script.text().getBytes(StandardCharsets.UTF_16LE));
+    }
+
+    /** Decides what a failure means; {@code commandSent} says whether the Command request may have reached the host. */
+    static TransportException classify(String host, Throwable e, boolean commandSent) {
+        String all = chain(e);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (all.contains("401") || all.toLowerCase(Locale.ROOT).contains("unauthorized") || all.contains("Authorization loop")) {
+            return new TransportException(TransportException.Kind.AUTHENTICATION, host, "the host refused the credentials (HTTP 401)", e);
+        }
+        if (hasCause(e, SSLException.class) || hasCause(e, java.security.cert.CertificateException.class)) {
+            return new TransportException(TransportException.Kind.TLS, host, "TLS failed: " + root.getMessage(), e);
+        }
+        if (!commandSent) {
+            if (e instanceof SOAPFaultException f) {
+                return new TransportException(TransportException.Kind.REJECTED, host, "WS-Management fault: " + f.getMessage(), e);
+            }
+            return new TransportException(TransportException.Kind.NOT_SENT, host, "cannot connect: " + root.getMessage(), e);
+        }
+        return new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, host,
+                "the command was sent but its end was not received: " + root.getMessage(), e);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String chain(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            sb.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        context.shutdown();
+    }
+
+    private static final class Session implements HostSession {
+        private final String host;
+        private final WinRmClient client;
+        private final ShellCommand shell;
+        private final AtomicLong deadline;
+
+        Session(String host, WinRmClient client, ShellCommand shell, AtomicLong deadline) {
+            this.host = host;
+            this.client = client;
+            this.shell = shell;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public String host() {
+            return host;
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public RemoteOutput run(StepScript script, Duration limit) throws TransportException {
+            deadline.set(System.nanoTime() + limit.toNanos());
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            try {
+                int code = shell.execute(commandLine(script), out, err);
+                return new RemoteOutput(code, out.toString(), CliXml.readable(err.toString()));
+            } catch (RuntimeException e) {
+                // no Receive yet: the failure was on the Command request itself
+                boolean sent = shell.getNumberOfReceiveCalls() > 0 || !(hasCause(e, ConnectException.class) || e instanceof SOAPFaultException);
+                TransportException t = classify(host, e, sent);
+                LOG.debug("{} failed: {}", host, t.getMessage());
+                throw t;
+            } finally {
+                deadline.set(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                shell.close();
+            } catch (RuntimeException e) {
+                LOG.debug("closing the shell on {}: {}", host, e.toString());
+            } finally {
+                client.close();
+            }
+        }
+    }
+}
