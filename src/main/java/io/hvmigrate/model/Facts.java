@@ -192,13 +192,12 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
             return new DirectoryFacts(List.of(), List.of(), List.of());
         }
 
-        /** The forest root of a domain; a domain not listed is taken to be its own forest. */
+        /** The forest root of a domain, or null when the directory facts do not say (unknown is not "different"). */
         public String forestOf(String domain) {
             if (domain == null) {
                 return null;
             }
-            return domains.stream().filter(d -> Names.same(d.name(), domain)).map(Domain::forest).findFirst()
-                    .orElse(domain.toLowerCase(java.util.Locale.ROOT));
+            return domains.stream().filter(d -> Names.same(d.name(), domain)).map(Domain::forest).findFirst().orElse(null);
         }
 
         public Optional<ComputerAccount> computer(String name) {

@@ -1,0 +1,401 @@
+package io.hvmigrate.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hvmigrate.journal.Journal;
+import io.hvmigrate.model.Names;
+import io.hvmigrate.model.WindowsPath;
+import io.hvmigrate.plan.MoveJob;
+import io.hvmigrate.plan.Step;
+import io.hvmigrate.plan.StepBook;
+import io.hvmigrate.powershell.StepResult;
+import io.hvmigrate.powershell.StepScripts;
+import io.hvmigrate.transport.TransportException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Carries out one move as its scenario's state machine, writing the journal before every remote action and after its
+ * result. When the migration's outcome is unknown it asks both hosts where the VM is and goes on from there; when the
+ * move fails after the VM's role was removed, it adds the role back on the source with the settings recorded before.
+ */
+public final class MoveExecutor {
+
+    /** Where a move stands when the executor takes it up (a fresh move, or one resumed from the journal). */
+    public record Start(MoveState state, MoveJob.Role recordedRole) {
+        public static final Start FRESH = new Start(MoveState.PENDING, null);
+    }
+
+    /** How a move ended. */
+    public record Outcome(MoveState state, String detail) {}
+
+    /** Time limits of steps. */
+    public record Limits(Duration step, Duration migrationFloor, double bytesPerSecond, double safetyFactor, Duration pollInterval) {
+        public static final Limits DEFAULT = new Limits(Duration.ofMinutes(3), Duration.ofMinutes(10), 100e6, 4.0, Duration.ofSeconds(2));
+
+        Duration migration(MoveJob j) {
+            long estimateMs = (long) (j.bytesToCopy() / bytesPerSecond * 1000 * safetyFactor);
+            return migrationFloor.compareTo(Duration.ofMillis(estimateMs)) > 0 ? migrationFloor : Duration.ofMillis(estimateMs);
+        }
+    }
+
+    private final HostConnections hosts;
+    private final Journal journal;
+    private final RunEvents events;
+    private final Clock clock;
+    private final Limits limits;
+
+    public MoveExecutor(HostConnections hosts, Journal journal, RunEvents events, Clock clock, Limits limits) {
+        this.hosts = hosts;
+        this.journal = journal;
+        this.events = events;
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    /**
+     * @param cancelRequested polled while the migration runs; when it turns true the migration is cancelled on the host
+     */
+    public Outcome execute(MoveJob job, Start start, BooleanSupplier cancelRequested) {
+        MoveStateMachine sm = new MoveStateMachine(job.scenario(), start.state());
+        MoveJob.Role role = start.recordedRole() != null ? start.recordedRole() : job.role();
+        events.moveStarted(job);
+        try {
+            if (sm.state() == MoveState.PENDING && job.scenario().removesHa()) {
+                StepResult r = step(job, StepBook.recordHa(job));
+                if (!(r instanceof StepResult.Ok ok)) {
+                    return finish(job, sm, MoveState.FAILED, "could not read the cluster role: " + describe(r) + "; nothing was changed");
+                }
+                role = recorded(ok.data(), job);
+                ObjectNode rec = journal.record("role-recorded");
+                rec.put("move", job.id());
+                rec.set("role", io.hvmigrate.journal.JournalCodec.role(role));
+                journal.append(rec);
+                transition(job, sm, MoveState.HA_RECORDED);
+            }
+            if (sm.state() == MoveState.HA_RECORDED) {
+                StepResult r = step(job, StepBook.removeHa(job));
+                if (!(r instanceof StepResult.Ok)) {
+                    // the removal may have half-happened: make sure the role is there before giving up
+                    return compensate(job, sm, role, "could not remove the cluster role: " + describe(r));
+                }
+                transition(job, sm, MoveState.HA_REMOVED);
+            }
+            if (sm.state() == MoveState.PENDING || sm.state() == MoveState.HA_REMOVED) {
+                Outcome o = migrate(job, sm, role, cancelRequested);
+                if (o != null) {
+                    return o;
+                }
+            }
+            if (sm.state() == MoveState.MIGRATED && job.scenario().addsHa()) {
+                StepResult r = step(job, StepBook.addHa(job));
+                if (!(r instanceof StepResult.Ok)) {
+                    MoveState end = job.scenario().removesHa() ? MoveState.FAILED_UNPROTECTED : MoveState.FAILED_AFTER_MOVE;
+                    return finish(job, sm, end, "the VM runs on " + job.destination() + " but could not be made highly available: " + describe(r)
+                            + "; run Add-ClusterVirtualMachineRole -VMId " + job.vmId() + " on " + job.destination());
+                }
+                transition(job, sm, MoveState.HA_ADDED);
+            }
+            StepResult v = step(job, StepBook.verify(job));
+            String problem = v instanceof StepResult.Ok ok ? verificationProblem(job, ok.data()) : "cannot read the VM on its destination: " + describe(v);
+            if (problem != null) {
+                return finish(job, sm, MoveState.FAILED_AFTER_MOVE, "verification failed: " + problem);
+            }
+            return finish(job, sm, MoveState.DONE, "moved and verified on " + job.destination());
+        } catch (TransportException e) {
+            return unreachable(job, sm, role, e);
+        }
+    }
+
+    /** Runs the migration; null when the VM reached its destination, else the move's end. */
+    private Outcome migrate(MoveJob job, MoveStateMachine sm, MoveJob.Role role, BooleanSupplier cancelRequested) throws TransportException {
+        Step step = StepBook.migrate(job);
+        Duration limit = limits.migration(job);
+        ProgressWatch watch = new ProgressWatch(job, cancelRequested);
+        Thread watcher = Thread.ofVirtual().name("progress-" + job.id()).start(watch);
+        StepResult r;
+        try {
+            r = stepWithLimit(job, step, limit);
+        } catch (TransportException e) {
+            if (!e.kind().mayHaveRun()) {
+                throw e;
+            }
+            // the command was accepted but its end was not seen: ask the hosts where the VM is, never send it again blindly
+            notice(job, "the migration's outcome is unknown (" + e.getMessage() + "); asking both hosts where the VM is");
+            r = null;
+        } finally {
+            watch.stop();
+            watcher.interrupt();
+            try {
+                watcher.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (r instanceof StepResult.Ok) {
+            transition(job, sm, MoveState.MIGRATED);
+            return null;
+        }
+        Where where = locate(job);
+        if (where == Where.DESTINATION) {
+            transition(job, sm, MoveState.MIGRATED);
+            return null;
+        }
+        String why = r == null ? "the migration's outcome was unknown and the VM is still on " + job.source() : describe(r);
+        if (watch.cancelled) {
+            why = "cancelled: " + why;
+        }
+        if (sm.state() == MoveState.HA_REMOVED) {
+            return compensate(job, sm, role, "the migration failed: " + why);
+        }
+        return finish(job, sm, MoveState.FAILED, "the migration failed: " + why + "; the VM runs on " + job.source() + " as before");
+    }
+
+    private enum Where { SOURCE, DESTINATION, UNKNOWN }
+
+    /** Asks the destination, then the source, where the VM is; waits while a migration of it is still running. */
+    private Where locate(MoveJob job) throws TransportException {
+        Instant giveUp = clock.instant().plus(limits.migration(job));
+        while (true) {
+            StepResult atDst = call(job, "locate", job.destination(), StepScripts.locateVm(job.vmId()), true);
+            if (atDst instanceof StepResult.Ok ok && ok.data().path("present").asBoolean() && !ok.data().path("migrating").asBoolean()) {
+                return Where.DESTINATION;
+            }
+            StepResult atSrc = call(job, "locate", job.source(), StepScripts.locateVm(job.vmId()), true);
+            boolean running = atSrc instanceof StepResult.Ok s && s.data().path("migrating").asBoolean();
+            if (!running && atSrc instanceof StepResult.Ok s2 && s2.data().path("present").asBoolean()) {
+                return Where.SOURCE;
+            }
+            if (clock.instant().isAfter(giveUp)) {
+                return Where.UNKNOWN;
+            }
+            sleep(limits.pollInterval());
+        }
+    }
+
+    private Outcome compensate(MoveJob job, MoveStateMachine sm, MoveJob.Role role, String why) {
+        if (role == null) {
+            return finish(job, sm, MoveState.FAILED_UNPROTECTED, why + "; the VM's role settings are unknown, so it was not made highly available again");
+        }
+        try {
+            StepResult r = step(job, StepBook.restoreHa(job, role));
+            if (r instanceof StepResult.Ok) {
+                return finish(job, sm, MoveState.FAILED, why + "; the VM runs on " + job.source() + " and its role " + role.group()
+                        + " was restored on " + job.sourceCluster() + " (priority " + role.priority() + ")");
+            }
+            return finish(job, sm, MoveState.FAILED_UNPROTECTED, why + "; restoring its role failed too: " + describe(r)
+                    + " — run Add-ClusterVirtualMachineRole -VMId " + job.vmId() + " on " + job.source());
+        } catch (TransportException e) {
+            return finish(job, sm, MoveState.FAILED_UNPROTECTED, why + "; restoring its role failed: " + e.getMessage()
+                    + " — run Add-ClusterVirtualMachineRole -VMId " + job.vmId() + " on " + job.source());
+        }
+    }
+
+    private Outcome unreachable(MoveJob job, MoveStateMachine sm, MoveJob.Role role, TransportException e) {
+        return switch (sm.state()) {
+            case PENDING, HA_RECORDED -> finish(job, sm, MoveState.FAILED, e.getMessage() + "; nothing was changed");
+            case HA_REMOVED -> compensate(job, sm, role, e.getMessage());
+            case MIGRATED -> finish(job, sm, job.scenario().removesHa() && job.scenario().addsHa() ? MoveState.FAILED_UNPROTECTED : MoveState.FAILED_AFTER_MOVE,
+                    "the VM runs on " + job.destination() + ", but " + e.getMessage());
+            case HA_ADDED -> finish(job, sm, MoveState.FAILED_AFTER_MOVE, "the VM runs on " + job.destination() + " but could not be verified: " + e.getMessage());
+            default -> throw new IllegalStateException("no failure from " + sm.state());
+        };
+    }
+
+    /** What does not match the expected result of the move, or null when everything does. */
+    static String verificationProblem(MoveJob job, JsonNode d) {
+        List<String> wrong = new ArrayList<>();
+        String host = d.path("host").asText("");
+        if (!(Names.same(host, job.destination()) || Names.same(host, job.destinationNetbios()) || Names.same(host, job.destinationFqdn()))) {
+            wrong.add("it runs on '" + host + "', not on " + job.destination());
+        }
+        if (job.stateBefore() != null && !job.stateBefore().equalsIgnoreCase(d.path("state").asText())) {
+            wrong.add("its state is " + d.path("state").asText() + ", it was " + job.stateBefore());
+        }
+        boolean clusteredAfter = job.scenario().inCluster() || job.scenario().addsHa();
+        if (d.path("clustered").asBoolean() != clusteredAfter) {
+            wrong.add(clusteredAfter ? "it is not a clustered role" : "it is still a clustered role");
+        }
+        if (clusteredAfter && d.has("owner") && !Names.same(d.path("owner").asText(), job.destinationNetbios())
+                && !Names.same(d.path("owner").asText(), job.destination())) {
+            wrong.add("its role is owned by " + d.path("owner").asText());
+        }
+        if (job.movesStorage()) {
+            if (!WindowsPath.isUnder(d.path("path").asText(""), job.storagePath())) {
+                wrong.add("its configuration is at " + d.path("path").asText() + ", not under " + job.storagePath());
+            }
+            for (JsonNode disk : d.path("disks")) {
+                if (!WindowsPath.isUnder(disk.asText(), job.storagePath())) {
+                    wrong.add("disk " + disk.asText() + " is not under " + job.storagePath());
+                }
+            }
+        }
+        return wrong.isEmpty() ? null : String.join("; ", wrong);
+    }
+
+    private static MoveJob.Role recorded(JsonNode d, MoveJob job) {
+        List<String> owners = new ArrayList<>();
+        d.path("preferredOwners").forEach(o -> owners.add(o.asText()));
+        return new MoveJob.Role(d.path("group").asText(job.role().group()), d.path("owner").asText(job.role().ownerNode()),
+                d.path("priority").asInt(job.role().priority()), owners);
+    }
+
+    // ---- steps with the journal around them --------------------------------------------------------------------------
+
+    private StepResult step(MoveJob job, Step step) throws TransportException {
+        return call(job, step.id(), step.host(), step.script(), step.idempotent(), limits.step());
+    }
+
+    private StepResult stepWithLimit(MoveJob job, Step step, Duration limit) throws TransportException {
+        return call(job, step.id(), step.host(), step.script(), step.idempotent(), limit);
+    }
+
+    private StepResult call(MoveJob job, String stepId, String host, io.hvmigrate.powershell.StepScript script, boolean idempotent) throws TransportException {
+        return call(job, stepId, host, script, idempotent, limits.step());
+    }
+
+    private StepResult call(MoveJob job, String stepId, String host, io.hvmigrate.powershell.StepScript script, boolean idempotent,
+                            Duration limit) throws TransportException {
+        ObjectNode before = journal.record("step-start");
+        before.put("move", job.id());
+        before.put("step", stepId);
+        before.put("host", host);
+        journal.append(before);
+        events.stepStarted(job, stepId, host);
+        try {
+            StepResult r = hosts.run(host, script, limit, idempotent);
+            ObjectNode after = journal.record("step-end");
+            after.put("move", job.id());
+            after.put("step", stepId);
+            after.put("host", host);
+            switch (r) {
+                case StepResult.Ok ok -> {
+                    after.put("outcome", "ok");
+                    after.set("data", ok.data());
+                }
+                case StepResult.Failed f -> {
+                    after.put("outcome", "failed");
+                    after.put("error", f.message());
+                    after.put("hresult", f.hresultHex());
+                    after.put("category", f.category());
+                }
+                case StepResult.Unreadable u -> {
+                    after.put("outcome", "unreadable");
+                    after.put("error", u.why());
+                }
+            }
+            journal.append(after);
+            events.stepFinished(job, stepId, host, r instanceof StepResult.Ok, r instanceof StepResult.Ok ? "" : describe(r));
+            return r;
+        } catch (TransportException e) {
+            ObjectNode after = journal.record("step-end");
+            after.put("move", job.id());
+            after.put("step", stepId);
+            after.put("host", host);
+            after.put("outcome", e.kind().mayHaveRun() ? "unknown" : "not-run");
+            after.put("error", e.getMessage());
+            journal.append(after);
+            events.stepFinished(job, stepId, host, false, e.getMessage());
+            throw e;
+        }
+    }
+
+    static String describe(StepResult r) {
+        return switch (r) {
+            case StepResult.Ok ok -> "ok";
+            case StepResult.Failed f -> f.message() + (f.hresult() != 0 ? " (" + f.hresultHex() + ")" : "");
+            case StepResult.Unreadable u -> u.why();
+        };
+    }
+
+    private void transition(MoveJob job, MoveStateMachine sm, MoveState next) {
+        MoveState prev = sm.moveTo(next);
+        ObjectNode rec = journal.record("state");
+        rec.put("move", job.id());
+        rec.put("from", prev.name());
+        rec.put("to", next.name());
+        journal.append(rec);
+    }
+
+    private Outcome finish(MoveJob job, MoveStateMachine sm, MoveState end, String detail) {
+        MoveState prev = sm.moveTo(end);
+        ObjectNode rec = journal.record("state");
+        rec.put("move", job.id());
+        rec.put("from", prev.name());
+        rec.put("to", end.name());
+        rec.put("detail", detail);
+        journal.append(rec);
+        events.moveFinished(job, end, detail);
+        return new Outcome(end, detail);
+    }
+
+    private void notice(MoveJob job, String message) {
+        ObjectNode rec = journal.record("notice");
+        rec.put("move", job.id());
+        rec.put("message", message);
+        journal.append(rec);
+        events.notice(job.vmName() + ": " + message);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Polls the source for the migration's progress while it runs, and cancels it when asked to. */
+    private final class ProgressWatch implements Runnable {
+        private final MoveJob job;
+        private final BooleanSupplier cancelRequested;
+        private volatile boolean stopped;
+        volatile boolean cancelled;
+
+        ProgressWatch(MoveJob job, BooleanSupplier cancelRequested) {
+            this.job = job;
+            this.cancelRequested = cancelRequested;
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        @Override
+        public void run() {
+            while (!stopped) {
+                try {
+                    Thread.sleep(limits.pollInterval());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (stopped) {
+                    return;
+                }
+                try {
+                    if (!cancelled && cancelRequested.getAsBoolean()) {
+                        cancelled = true;
+                        var script = job.scenario().inCluster() ? StepScripts.cancelClusterMigration(job.role().group()) : StepScripts.cancelMigration(job.vmId());
+                        call(job, "cancel", job.source(), script, true);
+                        continue;
+                    }
+                    StepResult r = hosts.run(job.source(), StepScripts.migrationJobs(), limits.step(), true);
+                    if (r instanceof StepResult.Ok ok) {
+                        for (JsonNode j : ok.data().path("jobs")) {
+                            if (j.path("vmId").asText().equalsIgnoreCase(job.vmId()) && j.path("jobState").asInt() <= 7) {
+                                events.progress(job, j.path("percent").asInt());
+                            }
+                        }
+                    }
+                } catch (TransportException | RuntimeException e) {
+                    // progress is for show: a failed poll changes nothing
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.hvmigrate.engine;
+
+import io.hvmigrate.model.Playbook;
+import io.hvmigrate.plan.MoveJob;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Starts moves so the whole wave finishes soonest: the longest move that may start goes first (not playbook order),
+ * within the caps — the run's global cap, per source and per destination host, and each host's own limit of
+ * migrations it takes part in (its MaximumVirtualMachineMigrations, or its cluster's MaximumParallelMigrations). No
+ * move starts if its estimate would pass the window's cutoff; at the window's end, running moves finish or are
+ * cancelled as the policy says; once more moves failed than the failure budget allows, no new move starts.
+ */
+public final class Scheduler {
+
+    /** Caps: {@code hostLimit} is how many migrations a host may take part in at once, as source or destination. */
+    public record Caps(int global, int perSource, int perDestination, Map<String, Integer> hostLimit) {
+        int limitOf(String host) {
+            return hostLimit.getOrDefault(host, Integer.MAX_VALUE);
+        }
+    }
+
+    /** One move to schedule, with how long it is expected to take and where it starts from. */
+    public record Item(MoveJob job, Duration estimate, MoveExecutor.Start start) {}
+
+    /** Carries out one move; the scheduler calls it on its own thread. */
+    @FunctionalInterface
+    public interface Mover {
+        MoveExecutor.Outcome move(MoveJob job, MoveExecutor.Start start, java.util.function.BooleanSupplier cancelRequested);
+    }
+
+    /** Stop requests from outside (Ctrl-C): first stop starting moves, then cancel the running ones. */
+    public static final class Control {
+        private volatile boolean stopStarting;
+        private volatile boolean cancelRunning;
+        private Runnable wake = () -> {};
+
+        public void stopStarting() {
+            stopStarting = true;
+            wake.run();
+        }
+
+        public void cancelRunning() {
+            stopStarting = true;
+            cancelRunning = true;
+            wake.run();
+        }
+
+        public boolean stopping() {
+            return stopStarting;
+        }
+
+        public boolean cancelling() {
+            return cancelRunning;
+        }
+    }
+
+    private final Clock clock;
+    private final RunEvents events;
+
+    public Scheduler(Clock clock, RunEvents events) {
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public RunSummary run(String runId, List<Item> items, Caps caps, Playbook.Window.Resolved window, int failureBudget,
+                          Mover mover, Control control, java.util.function.LongSupplier roundTrips,
+                          java.util.function.Consumer<MoveJob> onNotStarted) {
+        Instant started = clock.instant();
+        ReentrantLock lock = new ReentrantLock();
+        Condition changed = lock.newCondition();
+        control.wake = () -> {
+            lock.lock();
+            try {
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        };
+        List<Item> pending = new ArrayList<>(items);
+        pending.sort(Comparator.comparing(Item::estimate).reversed().thenComparing(i -> i.job().id()));
+        Map<String, Integer> bySource = new HashMap<>();
+        Map<String, Integer> byDestination = new HashMap<>();
+        Map<String, Integer> byHost = new HashMap<>();
+        List<RunSummary.MoveResult> results = new ArrayList<>();
+        int[] running = {0};
+        int[] failures = {0};
+        boolean[] cancelAll = {false};
+        String stopReason = null;
+
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            lock.lock();
+            try {
+                while (!pending.isEmpty() || running[0] > 0) {
+                    Instant now = clock.instant();
+                    if (stopReason == null && control.stopping()) {
+                        stopReason = "interrupted";
+                    }
+                    if (stopReason == null && failures[0] > failureBudget) {
+                        stopReason = "failure budget";
+                        events.notice("more moves failed (" + failures[0] + ") than the failure budget allows (" + failureBudget + "): no new move starts");
+                    }
+                    if (window != null && !now.isBefore(window.end())) {
+                        if (stopReason == null) {
+                            stopReason = "window";
+                            events.notice("the maintenance window ended at " + window.end() + ": no new move starts"
+                                    + (window.atDeadline() == Playbook.DeadlineAction.CANCEL ? "; running moves are cancelled" : "; running moves finish"));
+                        }
+                        if (window.atDeadline() == Playbook.DeadlineAction.CANCEL) {
+                            cancelAll[0] = true;
+                        }
+                    }
+                    if (control.cancelling()) {
+                        cancelAll[0] = true;
+                    }
+                    if (stopReason == null) {
+                        for (var it = pending.iterator(); it.hasNext() && running[0] < caps.global(); ) {
+                            Item item = it.next();
+                            MoveJob j = item.job();
+                            if (window != null && now.plus(item.estimate()).isAfter(window.cutoff())) {
+                                continue;   // a shorter move may still fit before the cutoff
+                            }
+                            if (bySource.getOrDefault(j.source(), 0) >= Math.min(caps.perSource(), caps.limitOf(j.source()))
+                                    || byDestination.getOrDefault(j.destination(), 0) >= Math.min(caps.perDestination(), caps.limitOf(j.destination()))
+                                    || byHost.getOrDefault(j.source(), 0) >= caps.limitOf(j.source())
+                                    || byHost.getOrDefault(j.destination(), 0) >= caps.limitOf(j.destination())) {
+                                continue;
+                            }
+                            it.remove();
+                            running[0]++;
+                            bySource.merge(j.source(), 1, Integer::sum);
+                            byDestination.merge(j.destination(), 1, Integer::sum);
+                            byHost.merge(j.source(), 1, Integer::sum);
+                            byHost.merge(j.destination(), 1, Integer::sum);
+                            pool.submit(() -> {
+                                Instant t0 = clock.instant();
+                                MoveExecutor.Outcome o;
+                                try {
+                                    o = mover.move(j, item.start(), () -> cancelAll[0]);
+                                } catch (RuntimeException e) {
+                                    o = new MoveExecutor.Outcome(MoveState.FAILED, "internal error: " + e);
+                                }
+                                lock.lock();
+                                try {
+                                    running[0]--;
+                                    bySource.merge(j.source(), -1, Integer::sum);
+                                    byDestination.merge(j.destination(), -1, Integer::sum);
+                                    byHost.merge(j.source(), -1, Integer::sum);
+                                    byHost.merge(j.destination(), -1, Integer::sum);
+                                    if (o.state() == MoveState.FAILED || o.state() == MoveState.FAILED_AFTER_MOVE || o.state() == MoveState.FAILED_UNPROTECTED) {
+                                        failures[0]++;
+                                    }
+                                    results.add(result(j, o, Duration.between(t0, clock.instant())));
+                                    changed.signalAll();
+                                } finally {
+                                    lock.unlock();
+                                }
+                            });
+                        }
+                    }
+                    if (stopReason != null && running[0] == 0) {
+                        break;
+                    }
+                    if (running[0] == 0 && stopReason == null && !pending.isEmpty()) {
+                        // nothing runs and nothing may start: every remaining move would pass the cutoff
+                        stopReason = "window";
+                        events.notice("no remaining move can finish before the cutoff " + window.cutoff() + ": " + pending.size() + " left");
+                        break;
+                    }
+                    awaitChange(changed, window, now);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        for (Item left : pending) {
+            onNotStarted.accept(left.job());
+            results.add(new RunSummary.MoveResult(left.job().id(), left.job().vmName(), left.job().source(), left.job().destination(),
+                    left.job().scenario().name(), MoveState.NOT_STARTED, "not started: " + (stopReason == null ? "stopped" : stopReason), Duration.ZERO));
+        }
+        results.sort(Comparator.comparing(RunSummary.MoveResult::id));
+        return new RunSummary(runId, results, Duration.between(started, clock.instant()), roundTrips.getAsLong(), stopReason,
+                control.stopping() && "interrupted".equals(stopReason));
+    }
+
+    private void awaitChange(Condition changed, Playbook.Window.Resolved window, Instant now) {
+        long waitMs = 1000;
+        if (window != null) {
+            for (Instant t : new Instant[] {window.cutoff(), window.end()}) {
+                long until = Duration.between(now, t).toMillis();
+                if (until > 0) {
+                    waitMs = Math.min(waitMs, until);
+                }
+            }
+        }
+        try {
+            changed.await(Math.max(1, waitMs), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static RunSummary.MoveResult result(MoveJob j, MoveExecutor.Outcome o, Duration d) {
+        return new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(), o.state(), o.detail(), d);
+    }
+}

@@ -1,0 +1,45 @@
+package io.hvmigrate.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hvmigrate.powershell.StepResult;
+import org.junit.jupiter.api.Test;
+
+class ParsingTest {
+
+    @Test
+    void readsTheErrorLinesOfClixml() {
+        String err = "#< CLIXML\r\n<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">"
+                + "<S S=\"Error\">Get-Foo : The term 'Get-Foo' is not recognized as the name of a cmdlet_x000D__x000A_</S>"
+                + "<S S=\"Error\">At line:1 char:1 &amp; more_x000D__x000A_</S></Objs>";
+        assertThat(CliXml.readable(err)).isEqualTo("Get-Foo : The term 'Get-Foo' is not recognized as the name of a cmdlet\nAt line:1 char:1 & more");
+        assertThat(CliXml.readable("plain text\n")).isEqualTo("plain text");
+    }
+
+    @Test
+    void aStepResultIsExactlyOneJsonObject() {
+        assertThat(StepResult.parse("{\"ok\":true,\"data\":{\"moved\":true}}\r\n", "", 0))
+                .isInstanceOfSatisfying(StepResult.Ok.class, ok -> assertThat(ok.data().path("moved").asBoolean()).isTrue());
+        assertThat(StepResult.parse("{\"ok\":false,\"error\":{\"message\":\"No credentials are available in the security package\","
+                + "\"category\":\"NotSpecified\",\"hresult\":-2146893042,\"type\":\"Microsoft.HyperV.PowerShell.VirtualizationException\",\"errorId\":\"x\"}}", "", 0))
+                .isInstanceOfSatisfying(StepResult.Failed.class, f -> assertThat(f.hresultHex()).isEqualTo("0x8009030E"));
+        assertThat(StepResult.parse("{\"ok\":true}{\"ok\":true}", "", 0)).isInstanceOf(StepResult.Unreadable.class);
+        assertThat(StepResult.parse("WARNING: something\n{\"ok\":true}", "", 0)).isInstanceOf(StepResult.Unreadable.class);
+        assertThat(StepResult.parse("", "boom", 1)).isInstanceOfSatisfying(StepResult.Unreadable.class,
+                u -> assertThat(u.why()).contains("printed nothing").contains("boom"));
+    }
+
+    @Test
+    void failuresAreClassifiedByWhetherTheScriptCanHaveRun() {
+        var refused = WinRmTransport.classify("h", new RuntimeException(new java.net.ConnectException("Connection refused")), false);
+        assertThat(refused.kind()).isEqualTo(TransportException.Kind.NOT_SENT);
+        var lost = WinRmTransport.classify("h", new RuntimeException(new java.net.SocketException("Connection reset")), true);
+        assertThat(lost.kind()).isEqualTo(TransportException.Kind.OUTCOME_UNKNOWN);
+        assertThat(lost.kind().mayHaveRun()).isTrue();
+        var lostDuringReceive = WinRmTransport.classify("h", new RuntimeException(new java.net.ConnectException("refused")), true);
+        assertThat(lostDuringReceive.kind()).isEqualTo(TransportException.Kind.OUTCOME_UNKNOWN);
+        var auth = WinRmTransport.classify("h", new RuntimeException("HTTP response '401: Unauthorized'"), false);
+        assertThat(auth.kind()).isEqualTo(TransportException.Kind.AUTHENTICATION);
+        assertThat(auth.kind().transientFailure()).isFalse();
+    }
+}
