@@ -98,7 +98,7 @@ class SchedulerTest {
         assertThat(s.moves()).hasSize(12).allSatisfy(r -> assertThat(r.state()).isEqualTo(MoveState.DONE));
         assertThat(globalPeak.get()).isEqualTo(3);
         peak.forEach((k, v) -> assertThat(v).as(k).isLessThanOrEqualTo(k.endsWith("d2") ? 1 : 2));
-        assertThat(startOrder.get(0)).isEqualTo("m11");   // 12 GB: the longest
+        assertThat(startOrder.subList(0, 3)).contains("m11");   // 12 GB, the longest, is in the first wave
     }
 
     @Test
