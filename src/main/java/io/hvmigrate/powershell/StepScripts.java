@@ -18,13 +18,13 @@ public final class StepScripts {
 
     static final String PRELUDE = """
             $ErrorActionPreference='Stop';$ProgressPreference='SilentlyContinue'
-            function Out-Result($o){$j=ConvertTo-Json -InputObject $o -Compress -Depth 6;[regex]::Replace($j,'[^\\x20-\\x7e]',{param($m)'\\u{0:x4}' -f [int][char]$m.Value})}
+            function Out-Result($o){[regex]::Replace((ConvertTo-Json $o -Compress -Depth 6),'[^\\x20-\\x7e]',{param($m)'\\u{0:x4}' -f [int][char]$m.Value})}
             try{
             """;
 
     static final String EPILOGUE = """
 
-            }catch{$e=$_.Exception;Out-Result ([pscustomobject]@{ok=$false;error=[pscustomobject]@{message=$e.Message;category=[string]$_.CategoryInfo.Category;hresult=$e.HResult;type=$e.GetType().FullName;errorId=[string]$_.FullyQualifiedErrorId}})}""";
+            }catch{$e=$_.Exception;Out-Result @{ok=$false;error=@{message=$e.Message;category=[string]$_.CategoryInfo.Category;hresult=$e.HResult;type=$e.GetType().FullName;errorId=[string]$_.FullyQualifiedErrorId}}}""";
 
     private static StepScript wrap(ScriptTemplate body, Map<String, ?> values) {
         return wrap(body.render(values));
@@ -213,5 +213,44 @@ public final class StepScripts {
     /** Cancels a live migration the cluster is running for the role. */
     public static StepScript cancelClusterMigration(String group) {
         return wrap(CANCEL_CLUSTER_MOVE, values("group", group));
+    }
+
+    // ---- discovery --------------------------------------------------------------------------------------------------
+
+    private static final ScriptTemplate DISCOVER_HOST = ScriptTemplate.of("""
+            $h=Get-VMHost;$o=Get-CimInstance Win32_OperatingSystem;$p=@(Get-CimInstance Win32_Processor)[0]
+            $g=Get-CimInstance -Namespace root\\Microsoft\\Windows\\DeviceGuard -ClassName Win32_DeviceGuard -ea 0
+            $r=[ordered]@{name=$h.Name;fqdn=$h.FullyQualifiedDomainName;os=$o.Caption;vmPath=$h.VirtualMachinePath;cluster=(Get-Cluster -ea 0).Name
+            mig=@($h.VirtualMachineMigrationEnabled,[int]$h.VirtualMachineMigrationAuthenticationType,[int]$h.VirtualMachineMigrationPerformanceOption,$h.UseAnyNetworkForMigration,$h.MaximumVirtualMachineMigrations,$h.MaximumStorageMigrations)
+            nets=@(Get-VMMigrationNetwork|%{,@($_.Subnet,$_.Priority)});ips=@(Get-NetIPAddress|%{$_.IPAddress+'/'+$_.PrefixLength});sw=@(Get-VMSwitch|%{$_.Name})
+            ver=@(Get-VMHostSupportedVersion|%{[string]$_.Version});cpu=@($p.Manufacturer,$p.Name);mem=@($h.MemoryCapacity,$o.FreePhysicalMemory*1024)
+            vol=@(Get-Volume|?{$_.DriveLetter}|%{,@([string]$_.DriveLetter,$_.SizeRemaining)});cg=[bool]($g.SecurityServicesRunning -contains 1);shares=@(<<shares>>|?{Test-Path -LiteralPath $_})}
+            $r.vms=@(Get-VM|%{$v=$_;[ordered]@{name=$v.Name;id=[string]$v.Id;state=[string]$v.State;ver=[string]$v.Version;gen=$v.Generation;mem=$v.MemoryStartup;path=$v.Path;ha=$v.IsClustered
+            disks=@($v.HardDrives|%{,@($_.Path,(Get-Item -LiteralPath $_.Path).Length)});sw=@($v.NetworkAdapters|%{$_.SwitchName});iso=@($v.DVDDrives|?{$_.Path}|%{$_.Path})}})
+            Out-Result ([pscustomobject]@{ok=$true;data=$r})
+            """);
+
+    /**
+     * Reads, in one round trip, what the facts need from one host: its migration settings and networks, addresses,
+     * switches, supported versions, processor, memory, volumes, Credential Guard, the cluster it is a node of, which of
+     * the given shares it reaches, and its VMs with their disks.
+     *
+     * @param shares UNC paths of the inventory's file-server shares (each tested with Test-Path from this host)
+     */
+    public static StepScript discoverHost(List<String> shares) {
+        return wrap(DISCOVER_HOST, values("shares", shares));
+    }
+
+    private static final ScriptTemplate DISCOVER_CLUSTER = ScriptTemplate.of("""
+            $c=Get-Cluster
+            $r=[ordered]@{name=$c.Name;domain=$c.Domain;mpm=$c.MaximumParallelMigrations;nodes=@(Get-ClusterNode|%{,@($_.Name,[string]$_.State)})
+            csv=@(Get-ClusterSharedVolume|%{$i=$_.SharedVolumeInfo;,@($i.FriendlyVolumeName,$i.Partition.FreeSpace)})
+            groups=@(Get-ClusterGroup|?{[string]$_.GroupType -eq 'VirtualMachine'}|%{,@($_.Name,$_.OwnerNode.Name,[string]$_.State,$_.Priority,@((Get-ClusterOwnerNode -Group $_.Name).OwnerNodes|%{$_.Name}))})}
+            Out-Result ([pscustomobject]@{ok=$true;data=$r})
+            """);
+
+    /** Reads a cluster once, from one of its nodes: MaximumParallelMigrations, nodes and their state, CSVs, VM roles. */
+    public static StepScript discoverCluster() {
+        return wrap(DISCOVER_CLUSTER, values());
     }
 }
