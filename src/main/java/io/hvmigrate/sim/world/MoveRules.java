@@ -332,25 +332,15 @@ final class MoveRules {
         }
         vm.disks.stream().filter(d -> !planned.containsKey(d.path)).forEach(d -> staying.add(d.path));
         for (String p : staying) {
-            if (!reachableOrDenied(dst, p, vm, out)) {
+            // a local drive's files are on the source's disks, whatever drive letters the destination has
+            boolean local = StoragePaths.locate(p) instanceof StoragePaths.Local;
+            if (local || !reachableOrDenied(dst, p, vm, out)) {
                 out.add(new Incompatibility("'" + vm.name + "' failed to open '" + p + "' on host '" + dst.name
                         + "': The system cannot find the path specified. (0x80070003).",
                         Incompatibility.PATH_UNREACHABLE, "HardDiskDrive", p, WindowsErrors.ERROR_PATH_NOT_FOUND));
             }
         }
         // files that move need a reachable place with room
-        Map<String, Long> bytesByTarget = new LinkedHashMap<>();
-        for (VmState.Disk d : vm.disks) {
-            String target = planned.get(d.path);
-            if (target != null) {
-                bytesByTarget.merge(locationKey(target), d.sizeGB * 1024, Long::sum);
-                bytesByTarget.putIfAbsent(target, 0L);
-            }
-        }
-        String config = planned.get("");
-        if (config != null) {
-            bytesByTarget.putIfAbsent(config, 0L);
-        }
         for (String target : planned.values()) {
             if (!reachableOrDenied(dst, target, vm, out)) {
                 out.add(new Incompatibility("'" + vm.name + "' failed to create '" + target + "' on host '" + dst.name
