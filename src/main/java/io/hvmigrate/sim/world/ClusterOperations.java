@@ -182,7 +182,7 @@ public final class ClusterOperations {
             files.add(vm.path);
             vm.disks.forEach(d -> files.add(d.path));
             for (String f : files) {
-                if (!world.pathReachable(target, f)) {
+                if (!world.vmFileReachable(target, f, vm)) {
                     problems.add(new Incompatibility("'" + vm.name + "' failed to register the configuration at '" + f
                             + "' on node '" + target.name + "': General access denied error (0x80070005).",
                             Incompatibility.SHARE_ACCESS_DENIED, "VM", f, WindowsErrors.E_ACCESSDENIED));
@@ -256,7 +256,7 @@ public final class ClusterOperations {
             if (targetNode != null && !h.name.equalsIgnoreCase(targetNode)) {
                 continue;
             }
-            if (!world.pathReachable(h, vm.path) || h.memoryFreeMB < vm.memoryStartupMB) {
+            if (!world.vmFileReachable(h, vm.path, vm) || h.memoryFreeMB < vm.memoryStartupMB) {
                 continue;
             }
             candidates.add(h);
@@ -345,7 +345,7 @@ public final class ClusterOperations {
             for (String f : files) {
                 for (String n : c.nodes) {
                     HostState node = world.findHost(n).orElseThrow();
-                    if (!world.pathReachable(node, f)) {
+                    if (!world.vmFileReachable(node, f, vm)) {
                         throw WindowsErrors.cluster(action, "The file '" + f + "' of virtual machine '" + vm.name + "' is not on "
                                 + "storage that node '" + node.name + "' of cluster '" + c.name + "' can reach; "
                                 + "highly available virtual machines must be on cluster storage.",

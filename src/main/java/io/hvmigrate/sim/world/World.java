@@ -680,6 +680,14 @@ public final class World {
         };
     }
 
+    /** True when host {@code h} can open a file of {@code vm}: a local drive's files only on the VM's own host. */
+    boolean vmFileReachable(HostState h, String path, VmState vm) {
+        if (StoragePaths.locate(path) instanceof StoragePaths.Local) {
+            return h.name.equals(vm.host) && pathReachable(h, path);
+        }
+        return pathReachable(h, path);
+    }
+
     Optional<FileServerState> fileServer(String serverAsWritten) {
         return fileServers.values().stream().filter(f -> f.answersTo(serverAsWritten)).findFirst();
     }
