@@ -49,7 +49,7 @@ public final class FleetLoader {
         try {
             fleet = mapper.readValue(yaml, Fleet.class);
         } catch (JsonProcessingException e) {
-            throw new FleetLoadException(describe(origin, e), e);
+            throw new FleetLoadException(describe(origin, yaml, e), e);
         }
         if (fleet == null) {
             throw new FleetLoadException(origin + ": the fleet file is empty");
@@ -62,9 +62,12 @@ public final class FleetLoader {
         return fleet;
     }
 
-    private static String describe(String origin, JsonProcessingException e) {
+    private static String describe(String origin, String yaml, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         String where = loc == null ? origin : origin + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+        if (e instanceof UnrecognizedPropertyException u && loc != null) {
+            where = keyLocation(origin, yaml, u.getPropertyName(), loc.getLineNr()).orElse(where);
+        }
         String path = e instanceof JsonMappingException m ? pathOf(m) : "";
         String what = switch (e) {
             case UnrecognizedPropertyException u -> "unknown key '" + u.getPropertyName() + "'"
@@ -79,6 +82,23 @@ public final class FleetLoader {
             default -> e.getOriginalMessage();
         };
         return where + ": " + what;
+    }
+
+    /**
+     * The parser reports an unknown key where it stopped reading, which may be past the key; the key's own place is
+     * the last occurrence of {@code key:} at or before that line.
+     */
+    private static java.util.Optional<String> keyLocation(String origin, String yaml, String key, int line) {
+        String[] lines = yaml.split("\\R", -1);
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(^|[\\s{,\\-])(" 
+                + java.util.regex.Pattern.quote(key) + ")\\s*:");
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            java.util.regex.Matcher m = p.matcher(lines[i]);
+            if (m.find()) {
+                return java.util.Optional.of(origin + ":" + (i + 1) + ":" + (m.start(2) + 1));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String typeName(Class<?> type) {
