@@ -124,6 +124,21 @@ public final class World {
         clock.onTick(this::tick);
     }
 
+    /** Loads a fleet file and builds its world on the given clock. */
+    public static World fromFile(java.nio.file.Path fleetFile, SimClock clock)
+            throws io.hvmigrate.sim.world.fleet.FleetLoadException {
+        return new World(new io.hvmigrate.sim.world.fleet.FleetLoader().load(fleetFile), clock);
+    }
+
+    /** The session a shell on {@code computerName} opened by {@code caller} works against. */
+    public HostSession session(String computerName, Caller caller) throws WorldException {
+        return new HostSession(this, host(computerName).name, caller);
+    }
+
+    public Fleet fleet() {
+        return fleet;
+    }
+
     private static List<String> upper(List<String> names) {
         return names.stream().map(n -> n.toUpperCase(Locale.ROOT)).toList();
     }

@@ -70,6 +70,17 @@ class MigrationTimingTest {
     }
 
     @Test
+    void storageMigrationsBeyondMaximumStorageMigrationsWaitInTheQueue() throws Exception {
+        synchronized (world) {
+            world.findHost("HV-S1").orElseThrow().maxStorageMigrations = 1;
+        }
+        UUID first = world.startMove(Lab.shareNothing("file-s1", "HV-S1", "HV-S3", "D:\\VMs\\file-s1"));
+        UUID second = world.startMove(Lab.shareNothing("x1-vm", "HV-S1", "HV-S3", "D:\\VMs\\x1-vm"));
+        assertThat(job("HV-S1", first).jobState()).isEqualTo(4);
+        assertThat(job("HV-S1", second).jobState()).isEqualTo(2);
+    }
+
+    @Test
     void raisingTheLimitStartsQueuedMigrations() throws Exception {
         world.setVmHost("HV-S1", HostSettings.NONE.withMaximumVirtualMachineMigrations(1));
         world.startMove(Lab.move("file-s1", "HV-S1", "HV-S2", StorageMove.NONE));

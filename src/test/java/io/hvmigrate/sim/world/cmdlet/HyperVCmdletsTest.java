@@ -220,6 +220,33 @@ class HyperVCmdletsTest {
     }
 
     @Test
+    void stoppingMoveVmStopsTheWaitButNotTheMigration() throws Exception {
+        World still = World.fromFile(Path.of("config/fleets/lab.yaml"), new io.hvmigrate.sim.world.ManualClock());
+        HostSession s2 = still.session("HV-S2", Caller.network("LAB\\svc-hvmigrate"));
+        CommandRun run = new CommandRun("Move-VM", s2).with("Name", "dev-s2").with("DestinationHost", "HV-S3")
+                .with("IncludeStorage").with("DestinationStoragePath", "D:\\VMs\\dev-s2");
+        CompletableFuture<Throwable> move = CompletableFuture.supplyAsync(() -> {
+            try {
+                run.run();
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        for (int i = 0; i < 200 && still.migrationJobs("HV-S2").isEmpty(); i++) {
+            try {
+                move.get(10, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                // poll again
+            }
+        }
+        run.stopping.set(true);
+        Throwable t = move.get(10, TimeUnit.SECONDS);
+        assertThat(((PsException) t).record().fullyQualifiedErrorId()).startsWith("PipelineStopped");
+        assertThat(still.migrationJobs("HV-S2")).singleElement().extracting(j -> j.jobState()).isEqualTo(4);
+    }
+
+    @Test
     void klistPurgeMakesADelegationChangeEffective() throws Exception {
         world.adAddAllowedToDelegateTo("HV-M1", List.of("cifs/hv-s1.lab.test"));
         CommandRun k = new CommandRun("klist", on("HV-M1")).with("Arguments", List.of("purge", "-li", "0x3e7"))
