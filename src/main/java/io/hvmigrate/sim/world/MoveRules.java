@@ -191,6 +191,13 @@ final class MoveRules {
                         noSuitableCredentials(vm.id));
             }
             ComputerAccount target = ad.computer(n.targetAccount()).orElse(null);
+            if (target == null || !registered(target, n.spn())) {
+                // the KDC finds no account for the SPN (VMMS could not register it: event 14050)
+                throw migrationFailed(vm.name, vm.id, true, src.name, WindowsErrors.SEC_E_TARGET_UNKNOWN,
+                        connectionFailed(n.storage() ? n.spn().substring(5) : r.destination(),
+                                "The specified target is unknown or unreachable", WindowsErrors.SEC_E_TARGET_UNKNOWN),
+                        noSuitableCredentials(vm.id));
+            }
             boolean rbcd = target != null && target.principalsAllowedToDelegateToAccount().stream()
                     .anyMatch(p -> principalIs(p, src));
             // Classic KCD is "limited to one domain" (reference §3.2): the SPN must be listed and the target local.
@@ -214,6 +221,17 @@ final class MoveRules {
                 && (source == null || !source.trustedToAuthForDelegation())) {
             throw noCredentials(r, vm, src);
         }
+    }
+
+    /** The SPN is registered on the account; cifs/ is served by the HOST/ SPN, as Windows maps it. */
+    private static boolean registered(ComputerAccount target, String spn) {
+        String host = spn.substring(spn.indexOf('/') + 1);
+        java.util.function.Predicate<String> has = s -> target.servicePrincipalNames().stream()
+                .anyMatch(x -> x.equalsIgnoreCase(s));
+        if (spn.regionMatches(true, 0, "cifs/", 0, 5)) {
+            return has.test(spn) || has.test("HOST/" + host);
+        }
+        return has.test(spn);
     }
 
     private static boolean principalIs(String principal, HostState h) {

@@ -193,6 +193,16 @@ class DelegationRulesTest {
     }
 
     @Test
+    void destinationThatNeverRegisteredTheMigrationSpnIsUnknownToTheKdc() throws Exception {
+        var hvS3 = world.adComputer("HV-S3");
+        world.directory().setServicePrincipalNames("HV-S3", hvS3.servicePrincipalNames().stream()
+                .filter(s -> !s.startsWith("Microsoft Virtual System Migration Service/")).toList());
+        world.purgeSystemTickets("HV-S2");
+        WorldException e = refused(Lab.shareNothing("dev-s2", "HV-S2", "hv-s3.lab.test", "D:\\VMs\\dev-s2"));
+        assertThat(e.hresult()).isEqualTo(WindowsErrors.SEC_E_TARGET_UNKNOWN);
+    }
+
+    @Test
     void removingTheMigrationServiceSpnBreaksTheMoveAfterAPurge() throws Exception {
         world.adRemoveAllowedToDelegateTo("HV-S2", List.of(VMMS + "hv-s3.lab.test"));
         world.purgeSystemTickets("HV-S2");
