@@ -192,6 +192,11 @@ public final class ClusterOperations {
             if (!problems.isEmpty()) {
                 throw WindowsErrors.cluster(action, problems.get(0).message(), problems.get(0).hresult(), g.name);
             }
+            if (!hasLiveMigrationNetwork(c)) {
+                throw WindowsErrors.cluster(action, "Failed to get the network address for the destination node '"
+                        + target.name + "': A cluster network is not available for this operation. (0x000013AB)",
+                        0x800713AB, g.name);
+            }
             String type = migrationType == null ? "Live" : migrationType;
             if (!type.equalsIgnoreCase("Live") || vm.state != VmPowerState.Running) {
                 moveAtOnce(vm, g, src, target);
@@ -204,6 +209,32 @@ public final class ClusterOperations {
             world.migrations.add(m);
             world.tick();
             return Optional.of(m.instanceId);
+        }
+    }
+
+    /**
+     * Live migration needs a cluster network that allows cluster communication (role Cluster or ClusterAndClient) and
+     * is not in the "Virtual Machine" resource type's MigrationExcludeNetworks.
+     */
+    private static boolean hasLiveMigrationNetwork(ClusterState c) {
+        if (c.spec.networks().isEmpty()) {
+            return true; // a fleet that does not describe its networks is not judged on them
+        }
+        return c.spec.networks().stream().anyMatch(n -> !n.role().equalsIgnoreCase("None")
+                && c.migrationExcludeNetworks.stream().noneMatch(x -> x.equalsIgnoreCase(n.name())));
+    }
+
+    /** Get-ClusterResourceType "Virtual Machine" | Set-ClusterParameter MigrationExcludeNetworks (network names). */
+    public void setMigrationExcludeNetworks(String clusterName, List<String> networkNames) throws WorldException {
+        synchronized (world) {
+            ClusterState c = state(clusterName);
+            for (String n : networkNames) {
+                if (c.spec.networks().stream().noneMatch(x -> x.name().equalsIgnoreCase(n))) {
+                    throw WindowsErrors.cluster("Failed to set MigrationExcludeNetworks.",
+                            "The cluster network was not found.", 0x800713B5, n);
+                }
+            }
+            c.migrationExcludeNetworks = List.copyOf(networkNames);
         }
     }
 

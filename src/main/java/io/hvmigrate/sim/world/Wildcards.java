@@ -1,6 +1,5 @@
 package io.hvmigrate.sim.world;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** PowerShell wildcard matching (* ? [a-z]), case-insensitive, as -Name parameters that accept wildcards do. */
@@ -40,9 +39,5 @@ public final class Wildcards {
             }
         }
         return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
-    }
-
-    static String fold(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

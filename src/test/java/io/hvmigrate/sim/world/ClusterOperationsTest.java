@@ -116,6 +116,16 @@ class ClusterOperationsTest {
     }
 
     @Test
+    void excludingEveryClusterNetworkLeavesLiveMigrationNoNetwork() throws Exception {
+        cl.setMigrationExcludeNetworks("CLA", List.of("LiveMigration", "Management", "Storage"));
+        WorldException e = catchThrowableOfType(WorldException.class,
+                () -> cl.moveVirtualMachineRole("CLA", "app-a1", "HV-A2", "Live"));
+        assertThat(e.hresult()).isEqualTo(0x800713AB);
+        cl.setMigrationExcludeNetworks("CLA", List.of("Storage"));
+        assertThat(cl.moveVirtualMachineRole("CLA", "app-a1", "HV-A2", "Live")).isPresent();
+    }
+
+    @Test
     void preferredOwnersAndPriorityAreKept() throws Exception {
         cl.setPreferredOwners("CLA", "web-a2", List.of("HV-A3", "hv-a1"));
         cl.setPriority("CLA", "web-a2", 1000);

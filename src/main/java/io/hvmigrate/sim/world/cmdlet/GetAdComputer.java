@@ -37,13 +37,13 @@ final class GetAdComputer implements Cmdlet {
                         : filter.replaceAll("(?i)^\\s*name\\s+-like\\s+['\"](.*)['\"]\\s*$", "$1");
                 for (ComputerAccount c : in.world.directory().computers()) {
                     if (io.hvmigrate.sim.world.Wildcards.matches(pattern, c.name())) {
-                        in.write(WorldObjects.adComputer(c, properties, null));
+                        in.write(WorldObjects.adComputer(c, properties));
                     }
                 }
                 return;
             }
             ComputerAccount c = AdIdentity.computer(in.world, in.raw("Identity").orElseThrow());
-            in.write(WorldObjects.adComputer(c, properties, null));
+            in.write(WorldObjects.adComputer(c, properties));
         } catch (WorldException e) {
             throw in.fail(e);
         }

@@ -47,7 +47,7 @@ final class SetAdAccountControl implements Cmdlet {
                         in.bool("AccountNotDelegated").orElseThrow());
             }
             if (in.has("PassThru")) {
-                in.write(WorldObjects.adComputer(in.world.adComputer(c.samAccountName()), List.of(), null));
+                in.write(WorldObjects.adComputer(in.world.adComputer(c.samAccountName()), List.of()));
             }
         } catch (WorldException e) {
             throw in.fail(e);

@@ -54,7 +54,7 @@ final class SetAdComputer implements Cmdlet {
                         in.bool("TrustedForDelegation").orElseThrow());
             }
             if (in.has("PassThru")) {
-                in.write(WorldObjects.adComputer(in.world.adComputer(c.samAccountName()), List.of(), null));
+                in.write(WorldObjects.adComputer(in.world.adComputer(c.samAccountName()), List.of()));
             }
         } catch (WorldException e) {
             throw in.fail(e);

@@ -33,7 +33,7 @@ final class SetAdObject implements Cmdlet {
             ComputerAccount c = AdIdentity.computer(in.world, in.raw("Identity").orElseThrow());
             AttributeChange.apply(in, c.samAccountName());
             if (in.has("PassThru")) {
-                in.write(WorldObjects.adComputer(in.world.adComputer(c.samAccountName()), List.of(), null));
+                in.write(WorldObjects.adComputer(in.world.adComputer(c.samAccountName()), List.of()));
             }
         } catch (WorldException e) {
             throw in.fail(e);

@@ -14,7 +14,6 @@ import io.hvmigrate.sim.world.MigrationNetwork;
 import io.hvmigrate.sim.world.VmInfo;
 import io.hvmigrate.sim.world.VmPowerState;
 import io.hvmigrate.sim.world.ad.ComputerAccount;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -209,7 +208,7 @@ final class WorldObjects {
     }
 
     /** Microsoft.ActiveDirectory.Management.ADComputer with the default properties and the ones asked for. */
-    static PsObject adComputer(ComputerAccount c, List<String> properties, String domainNetbios) {
+    static PsObject adComputer(ComputerAccount c, List<String> properties) {
         PsObject o = typed("Microsoft.ActiveDirectory.Management.ADComputer",
                 "Microsoft.ActiveDirectory.Management.ADAccount", "Microsoft.ActiveDirectory.Management.ADPrincipal",
                 "Microsoft.ActiveDirectory.Management.ADObject",
@@ -282,9 +281,5 @@ final class WorldObjects {
                 .put("StatusDescriptions", List.<Object>of(status))
                 .put("PSComputerName", host);
         return o;
-    }
-
-    static Duration zero() {
-        return Duration.ZERO;
     }
 }
