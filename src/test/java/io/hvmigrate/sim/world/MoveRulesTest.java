@@ -88,6 +88,12 @@ class MoveRulesTest {
         world.setVmState("HV-B2", "rpt-b2", VmPowerState.Running);
         WorldException e = refused(Lab.shareNothing("rpt-b2", "HV-B2", "hv-s2.lab.test", "D:\\VMs\\rpt-b2"));
         assertThat(e.getMessage()).contains("is using processor-specific features not supported on host 'HV-S2'");
+
+        world.setVmState("HV-B2", "rpt-b2", VmPowerState.Off);
+        world.setProcessorCompatibility("HV-B2", "rpt-b2", true);
+        world.setVmState("HV-B2", "rpt-b2", VmPowerState.Running);
+        assertThat(lab.moveAndWait(Lab.shareNothing("rpt-b2", "HV-B2", "hv-s2.lab.test", "D:\\VMs\\rpt-b2")))
+                .isEmpty();
     }
 
     @Test
@@ -122,6 +128,9 @@ class MoveRulesTest {
         WorldException e = refused(devToS3);
         assertThat(e.hresult()).isEqualTo(WindowsErrors.E_OUTOFMEMORY);
         assertThat(e.getMessage()).contains("could not initialize memory: Ran out of memory (0x8007000E)");
+
+        reserveMemory("HV-S3", -8192);
+        assertThat(lab.moveAndWait(devToS3)).isEmpty();
     }
 
     private void reserveMemory(String host, long mb) {
@@ -137,6 +146,16 @@ class MoveRulesTest {
         }
         WorldException e = refused(devToS3);
         assertThat(e.hresult()).isEqualTo(WindowsErrors.ERROR_DISK_FULL);
+
+        synchronized (world) {
+            world.findHost("HV-S3").orElseThrow().volumes.get("D:\\")[1] = 100 * 1024;
+        }
+        assertThat(lab.moveAndWait(devToS3)).isEmpty();
+        assertThat(world.vmHost("HV-S3").name()).isEqualTo("HV-S3");
+        synchronized (world) {
+            assertThat(world.findHost("HV-S3").orElseThrow().volumes.get("D:\\")[1]).as("the disk took its space")
+                    .isEqualTo(60 * 1024);
+        }
     }
 
     @Test
