@@ -144,6 +144,20 @@ class MigrationTimingTest {
     }
 
     @Test
+    void transportFaultsAreFleetDataChangeableAtRunTime() throws Exception {
+        String yaml = java.nio.file.Files.readString(Lab.LAB_FILE).replace("winrm: { address: 127.0.1.45 }",
+                "winrm: { address: 127.0.1.45, fault: { mode: slow, delayMs: 250 } }");
+        World w = new Lab(new io.hvmigrate.sim.world.fleet.FleetLoader().parse("t.yaml", yaml)).world;
+        assertThat(w.vmHost("HV-M5").transportFault().mode())
+                .isEqualTo(io.hvmigrate.sim.world.fleet.HostSpec.TransportFaultMode.slow);
+        assertThat(w.vmHost("HV-M5").transportFault().delayMs()).isEqualTo(250);
+        w.setTransportFault("HV-M5", new io.hvmigrate.sim.world.fleet.HostSpec.TransportFault(
+                io.hvmigrate.sim.world.fleet.HostSpec.TransportFaultMode.http500, null));
+        assertThat(w.vmHost("HV-M5").transportFault().mode())
+                .isEqualTo(io.hvmigrate.sim.world.fleet.HostSpec.TransportFaultMode.http500);
+    }
+
+    @Test
     void awaitingAMigrationReturnsWhenTheClockRunsItToTheEnd() throws Exception {
         try (ScaledClock fast = new ScaledClock(java.time.Instant.parse("2026-01-05T08:00:00Z"), 2000,
                 Duration.ofMillis(2))) {

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Get-VM [[-Name] <String[]>] [-ComputerName <String[]>] [-Credential] | [[-Id] <Guid>] | [-ClusterObject] <PSObject>.
+ * Get-VM [[-Name] <String[]>] [-CimSession] [-ComputerName <String[]>] [-Credential] | [[-Id] <Guid>] |
+ * [-ClusterObject] <PSObject> (the help page's three parameter sets).
  * A name without wildcards that matches nothing is a non-terminating error; a wildcard that matches nothing is not.
  */
 final class GetVm implements Cmdlet {
@@ -23,14 +24,13 @@ final class GetVm implements Cmdlet {
 
     static CmdletInfo info() {
         return new CmdletInfo("Get-VM", List.of(
-                Param.of("Name", PsType.STRING_ARRAY).aliases("VMName")
-                        .in(Param.byPropertyName(0, false), "Name", "NameCimSession").build(),
-                Param.of("Id", PsType.GUID).in(Param.byPropertyName(0, false), "Id", "IdCimSession").build(),
+                Param.of("Name", PsType.STRING_ARRAY).aliases("VMName").in(Param.pipeline(0, false), "Name").build(),
+                Param.of("Id", PsType.GUID).in(new io.hvmigrate.sim.ps.ParameterInfo.Binding(false, 0, true, true),
+                        "Id").build(),
                 Param.of("ClusterObject", Types.PSOBJECT).in(Param.pipeline(0, true), "ClusterObject").build(),
                 Param.of("ComputerName", PsType.STRING_ARRAY).in(Param.named(), "Name", "Id").build(),
                 Param.of("Credential", Types.CREDENTIAL_ARRAY).in(Param.named(), "Name", "Id").build(),
-                Param.of("CimSession", Types.CIM_SESSION_ARRAY).in(Param.named(), "NameCimSession", "IdCimSession")
-                        .build()),
+                Param.of("CimSession", Types.CIM_SESSION_ARRAY).in(Param.named(), "Name", "Id").build()),
                 "Name", GetVm::new);
     }
 

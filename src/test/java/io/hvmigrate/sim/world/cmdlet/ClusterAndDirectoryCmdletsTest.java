@@ -61,6 +61,28 @@ class ClusterAndDirectoryCmdletsTest {
     }
 
     @Test
+    void getVmTakesAClusterGroupFromThePipeline() throws Exception {
+        PsObject g = first(new CommandRun("Get-ClusterGroup", on("HV-A1")).with("Name", List.of("web-a2")).run());
+        PsObject vm = first(new CommandRun("Get-VM", on("HV-A1"), "ClusterObject").with("ClusterObject", g).run());
+        assertThat(vm.get("Name")).contains("web-a2");
+        assertThat(vm.get("ComputerName")).contains("HV-A2");
+        assertThat(vm.get("IsClustered")).contains(true);
+    }
+
+    @Test
+    void moveClusterVirtualMachineRoleCancelKeepsTheOwner() throws Exception {
+        World still = World.fromFile(Path.of("config/fleets/lab.yaml"), new io.hvmigrate.sim.world.ManualClock());
+        HostSession a1 = still.session("HV-A1", Caller.network("LAB\\svc-hvmigrate"));
+        new CommandRun("Move-ClusterVirtualMachineRole", a1).with("Name", "app-a1").with("Node", "HV-A2")
+                .with("Wait", 0).run();
+        PsObject g = first(new CommandRun("Move-ClusterVirtualMachineRole", a1).with("Name", "app-a1")
+                .with("Cancel").run());
+        assertThat(((PsObject) g.get("OwnerNode").orElseThrow()).get("Name")).contains("HV-A1");
+        assertThat(((PsEnum.Value) g.get("State").orElseThrow()).name()).isEqualTo("Online");
+        assertThat(still.migrationJobs("HV-A1")).singleElement().extracting(j -> j.jobState()).isEqualTo(8);
+    }
+
+    @Test
     void moveClusterVirtualMachineRoleWaitsByDefault() throws Exception {
         PsObject g = first(new CommandRun("Move-ClusterVirtualMachineRole", on("HV-A1")).with("Name", "app-a1")
                 .with("Node", "HV-A2").with("MigrationType", Types.CLUSTER_VM_MIGRATION_TYPE.of("Live")).run());
