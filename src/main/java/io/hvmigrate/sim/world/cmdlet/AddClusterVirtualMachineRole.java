@@ -11,18 +11,19 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Add-ClusterVirtualMachineRole [-VMName <String>] [-VirtualMachine <String>] [[-Name] <String>] [-VMId <Guid>]
- * [-InputObject] [-Cluster <String>]: outputs the new ClusterGroup.
+ * Add-ClusterVirtualMachineRole [-Name <String>] [[-VMName] <String>] [-VirtualMachine <String>] [-VMId <Guid>]
+ * [-InputObject <PSObject>] [-Cluster <String>]: outputs the new ClusterGroup. -InputObject is the cluster; a VM
+ * piped in binds -VMName and -VMId by property name.
  */
 final class AddClusterVirtualMachineRole implements Cmdlet {
     static final String TYPE = "Microsoft.FailoverClusters.PowerShell.AddClusterVirtualMachineRoleCommand";
 
     static CmdletInfo info() {
         return new CmdletInfo("Add-ClusterVirtualMachineRole", List.of(
-                Param.of("VMName", PsType.STRING).optional(),
-                Param.of("VirtualMachine", PsType.STRING).optional(),
-                Param.of("Name", PsType.STRING).in(Param.at(0, false)).build(),
-                Param.of("VMId", PsType.GUID).optional(),
+                Param.of("Name", PsType.STRING).optional(),
+                Param.of("VMName", PsType.STRING).in(Param.byPropertyName(0, false)).build(),
+                Param.of("VirtualMachine", PsType.STRING).aliases("VM").optional(),
+                Param.of("VMId", PsType.GUID).in(Param.byPropertyName(-1, false)).build(),
                 Param.of("InputObject", Types.PSOBJECT).in(Param.pipeline(-1, false)).build(),
                 Param.of("Cluster", PsType.STRING).optional()),
                 null, AddClusterVirtualMachineRole::new);
@@ -31,13 +32,11 @@ final class AddClusterVirtualMachineRole implements Cmdlet {
     @Override
     public void process(CommandContext ctx, Object input) throws PsException {
         Invocation in = new Invocation(ctx, TYPE);
-        String cluster = in.cluster();
+        String cluster = in.raw("InputObject").orElse(null) instanceof PsObject c
+                         && c.typeNames().get(0).endsWith(".Cluster")
+                ? c.get("Name").map(Object::toString).orElseThrow() : in.cluster();
         String vmName = in.string("VMName").or(() -> in.string("VirtualMachine")).orElse(null);
         UUID vmId = in.guid("VMId").orElse(null);
-        if (vmName == null && vmId == null && in.raw("InputObject").orElse(null) instanceof PsObject vm) {
-            vmId = vm.get("Id").filter(UUID.class::isInstance).map(UUID.class::cast).orElse(null);
-            vmName = vm.get("Name").map(Object::toString).orElse(null);
-        }
         if (vmName == null && vmId == null) {
             throw in.invalid("Specify the virtual machine with -VMName, -VirtualMachine or -VMId.", null);
         }

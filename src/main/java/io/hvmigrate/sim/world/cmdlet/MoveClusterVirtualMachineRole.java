@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * Move-ClusterVirtualMachineRole [[-Name] <String>] [-InputObject] [[-Node] <String>] [-Cancel] [-Wait <Int32>]
- * [-MigrationType <ClusterVMMigrationType>] [-IgnoreLocked] [-VMId <Guid>] [-Cluster <String>].
+ * [-MigrationType <VmMigrationType>] [-IgnoreLocked] [-VMId <Guid>] [-Cluster <String>].
  * -Wait omitted: wait until the move completes; -Wait 0: return at once; -Wait N: wait up to N (simulated) seconds.
  */
 final class MoveClusterVirtualMachineRole implements Cmdlet {
@@ -31,7 +31,7 @@ final class MoveClusterVirtualMachineRole implements Cmdlet {
                 Param.of("Wait", PsType.INT32).optional(),
                 Param.of("MigrationType", PsType.enumOf(Types.CLUSTER_VM_MIGRATION_TYPE)).optional(),
                 Param.of("IgnoreLocked", PsType.SWITCH).optional(),
-                Param.of("VMId", PsType.GUID).optional(),
+                Param.of("VMId", PsType.GUID).in(Param.byPropertyName(-1, false)).build(),
                 Param.of("Cluster", PsType.STRING).optional()),
                 null, MoveClusterVirtualMachineRole::new);
     }

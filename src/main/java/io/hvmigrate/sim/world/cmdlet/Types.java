@@ -46,7 +46,7 @@ final class Types {
             ordered("Cluster", 1, "AvailableStorage", 2, "Temporary", 3, "ClusterSharedVolume", 4,
                     "ClusterStoragePool", 5, "FileServer", 100, "VirtualMachine", 111, "Unknown", 9999));
     static final PsEnum CLUSTER_VM_MIGRATION_TYPE = new PsEnum(
-            "Microsoft.FailoverClusters.PowerShell.ClusterVMMigrationType",
+            "Microsoft.FailoverClusters.PowerShell.VmMigrationType",
             ordered("TurnOff", 0, "Quick", 1, "Shutdown", 2, "ShutdownForce", 3, "Live", 4));
     static final PsEnum FAILBACK_TYPE = new PsEnum(
             "Microsoft.FailoverClusters.PowerShell.ResumeClusterNodeFailbackType",
