@@ -461,6 +461,15 @@ public final class ClusterOperations {
      */
     public ClusterNodeInfo suspendNode(String clusterName, String node, boolean drain, String targetNode)
             throws WorldException {
+        return suspendNode(clusterName, node, drain, false, targetNode);
+    }
+
+    /**
+     * Suspend-ClusterNode -Drain -ForceDrain: roles that cannot be moved safely are stopped and moved to another node
+     * as failed roles, and the node is paused regardless.
+     */
+    public ClusterNodeInfo suspendNode(String clusterName, String node, boolean drain, boolean forceDrain,
+                                       String targetNode) throws WorldException {
         synchronized (world) {
             world.tick();
             ClusterState c = state(clusterName);
@@ -478,6 +487,7 @@ public final class ClusterOperations {
                 return nodeInfo(c, h);
             }
             h.drainStatus = "InProgress";
+            h.forceDrain = forceDrain;
             List<ClusterState.GroupState> roles = c.groups.values().stream()
                     .filter(g -> g.ownerNode.equals(h.name))
                     .sorted(Comparator.comparingInt((ClusterState.GroupState g) -> -g.priority))
@@ -486,7 +496,11 @@ public final class ClusterOperations {
                 VmState vm = world.vms.get(g.vmId);
                 Optional<HostState> target = placementFor(c, g, h.name, vm, targetNode);
                 if (target.isEmpty()) {
-                    h.drainStatus = "Failed";
+                    if (forceDrain) {
+                        moveAsFailedRole(c, g, h);
+                    } else {
+                        h.drainStatus = "Failed";
+                    }
                     continue;
                 }
                 g.drainedFrom = h.name;
@@ -498,6 +512,7 @@ public final class ClusterOperations {
                         target.get().name, Duration.ZERO, TimeModel.memoryCopy(vm, h, target.get()), Map.of(), g.name,
                         world.clock.now());
                 m.drainNode = h.name;
+                m.forceDrain = forceDrain;
                 new MoveRules(world).applyFault(m);
                 world.migrations.add(m);
             }
@@ -519,6 +534,7 @@ public final class ClusterOperations {
             HostState h = world.findHost(shortName(node)).orElseThrow();
             h.nodeState = HostSpec.NodeState.Up;
             h.drainStatus = "NotInitiated";
+            h.forceDrain = false;
             if (failback != null && failback.equalsIgnoreCase("Immediate")) {
                 for (ClusterState.GroupState g : List.copyOf(c.groups.values())) {
                     if (h.name.equals(g.drainedFrom) && !g.ownerNode.equals(h.name)) {
@@ -557,9 +573,33 @@ public final class ClusterOperations {
         }
         HostState h = world.findHost(m.drainNode).orElseThrow();
         if (m.jobState != 7) {
-            h.drainStatus = "Failed";
+            ClusterState c = world.clusters.get(World.key(h.cluster));
+            ClusterState.GroupState g = c.groupByVm(m.vm.id);
+            if (m.forceDrain && g != null && g.ownerNode.equals(h.name)) {
+                moveAsFailedRole(c, g, h);
+            } else {
+                h.drainStatus = "Failed";
+            }
         }
         checkDrain(world.clusters.get(World.key(h.cluster)), h);
+    }
+
+    /** ForceDrain: the role is stopped and handed to another Up node as a failed role. */
+    private void moveAsFailedRole(ClusterState c, ClusterState.GroupState g, HostState from) {
+        Optional<HostState> other = c.nodes.stream().map(n -> world.findHost(n).orElseThrow())
+                .filter(n -> !n.name.equals(from.name) && n.running && n.nodeState == HostSpec.NodeState.Up)
+                .min(Scheduler.byName());
+        VmState vm = world.vms.get(g.vmId);
+        from.memoryFreeMB += vm.memoryInUseMB();
+        vm.state = VmPowerState.Off;
+        vm.memoryAssignedMB = 0;
+        vm.startedAt = null;
+        g.state = "Failed";
+        other.ifPresent(n -> {
+            vm.host = n.name;
+            g.ownerNode = n.name;
+            g.drainedFrom = from.name;
+        });
     }
 
     private void checkDrain(ClusterState c, HostState h) {
@@ -571,10 +611,11 @@ public final class ClusterOperations {
             return;
         }
         boolean rolesLeft = c.groups.values().stream().anyMatch(g -> g.ownerNode.equals(h.name));
+        boolean forced = h.forceDrain;
         if ("InProgress".equals(h.drainStatus)) {
             h.drainStatus = rolesLeft ? "Failed" : "Completed";
         }
-        if (!rolesLeft) {
+        if (!rolesLeft || forced) {
             h.nodeState = HostSpec.NodeState.Paused;
         }
     }

@@ -36,6 +36,7 @@ final class HostState {
     double linkGbps;
     HostSpec.NodeState nodeState;
     String drainStatus = "NotInitiated";
+    boolean forceDrain;
     boolean running = true;
     HostSpec.TransportFault transportFault;
     /** The directory as this host's Kerberos tickets saw it, and when the tickets were obtained. */

@@ -28,6 +28,7 @@ final class Migration {
     int failAtPercent = -1;
     WorldException failure;
     String drainNode;
+    boolean forceDrain;
 
     Migration(Kind kind, VmState vm, String source, String destination, String destinationAsTyped,
               Duration storageTime, Duration total, Map<String, String> newPaths, String clusterGroup,

@@ -102,6 +102,24 @@ class ClusterOperationsTest {
     }
 
     @Test
+    void drainThatCannotPlaceARoleFailsButForceDrainPausesTheNodeAnyway() throws Exception {
+        cl.setPossibleOwners("CLA", "app-a1", List.of("HV-A1"));
+        cl.suspendNode("CLA", "HV-A1", true, null);
+        for (int i = 0; i < 600 && cl.node("CLA", "HV-A1").drainStatus().equals("InProgress"); i++) {
+            lab.clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(cl.node("CLA", "HV-A1").drainStatus()).isEqualTo("Failed");
+        assertThat(cl.node("CLA", "HV-A1").state()).isEqualTo("Up");
+
+        cl.resumeNode("CLA", "HV-A1", "NoFailback");
+        cl.suspendNode("CLA", "HV-A1", true, true, null);
+        assertThat(cl.node("CLA", "HV-A1").state()).isEqualTo("Paused");
+        ClusterGroupInfo g = cl.group("CLA", "app-a1");
+        assertThat(g.state()).isEqualTo("Failed");
+        assertThat(g.ownerNode()).isNotEqualTo("HV-A1");
+    }
+
+    @Test
     void resumeWithImmediateFailbackBringsTheRolesBack() throws Exception {
         cl.suspendNode("CLA", "HV-A1", true, null);
         for (int i = 0; i < 600 && !cl.node("CLA", "HV-A1").state().equals("Paused"); i++) {

@@ -9,13 +9,13 @@ import io.hvmigrate.sim.ps.PsType;
 import io.hvmigrate.sim.world.WorldException;
 import java.util.List;
 
-/** Set-ClusterOwnerNode [-Owners] <StringCollection> [-Group <String>] [-Resource <String>] [-InputObject] [-Cluster]. */
+/** Set-ClusterOwnerNode [-Resource <String>] [-Group <String>] -Owners <StringCollection> [-InputObject] [-Cluster]. */
 final class SetClusterOwnerNode implements Cmdlet {
     static final String TYPE = "Microsoft.FailoverClusters.PowerShell.SetClusterOwnerNodeCommand";
 
     static CmdletInfo info() {
         return new CmdletInfo("Set-ClusterOwnerNode", List.of(
-                Param.of("Owners", Types.STRING_COLLECTION).in(Param.at(0, true)).build(),
+                Param.of("Owners", Types.STRING_COLLECTION).in(Param.mandatory()).build(),
                 Param.of("Group", PsType.STRING).optional(),
                 Param.of("Resource", PsType.STRING).optional(),
                 Param.of("InputObject", Types.PSOBJECT).in(Param.pipeline(-1, false)).build(),

@@ -26,7 +26,9 @@ final class SuspendClusterNode implements Cmdlet {
                 Param.of("ForceDrain", PsType.SWITCH).optional(),
                 Param.of("Wait", PsType.SWITCH).optional(),
                 Param.of("InputObject", Types.PSOBJECT).in(Param.pipeline(-1, false)).build(),
-                Param.of("Cluster", PsType.STRING).optional()),
+                Param.of("Cluster", PsType.STRING).optional(),
+                Param.of("WhatIf", PsType.SWITCH).aliases("wi").optional(),
+                Param.of("Confirm", PsType.SWITCH).aliases("cf").optional()),
                 null, SuspendClusterNode::new);
     }
 
@@ -43,8 +45,13 @@ final class SuspendClusterNode implements Cmdlet {
         }
         for (String node : names) {
             try {
+                if (in.has("WhatIf")) {
+                    in.write(WorldObjects.node(in.world.clusters().node(cluster, node)));
+                    continue;
+                }
                 ClusterNodeInfo n = in.world.clusters().suspendNode(cluster, node,
-                        in.has("Drain") || in.has("ForceDrain"), in.string("TargetNode").orElse(null));
+                        in.has("Drain") || in.has("ForceDrain"), in.has("ForceDrain"),
+                        in.string("TargetNode").orElse(null));
                 if (in.has("Wait")) {
                     n = waitForPause(in, cluster, node);
                 }
