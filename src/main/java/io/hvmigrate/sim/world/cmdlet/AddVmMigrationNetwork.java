@@ -18,10 +18,10 @@ final class AddVmMigrationNetwork implements Cmdlet {
                 Param.of("Subnet", PsType.STRING).in(Param.at(0, true)).build(),
                 Param.of("Priority", PsType.UINT32).in(Param.at(1, false)).build(),
                 Param.of("Passthru", PsType.SWITCH).optional(),
-                Param.of("ComputerName", PsType.STRING_ARRAY).in(Param.named(), "ComputerName").build(),
-                Param.of("Credential", Types.CREDENTIAL_ARRAY).in(Param.named(), "ComputerName").build(),
-                Param.of("CimSession", Types.CIM_SESSION_ARRAY).in(Param.named(), "CimSession").build()),
-                "ComputerName", AddVmMigrationNetwork::new);
+                Param.of("ComputerName", PsType.STRING_ARRAY).optional(),
+                Param.of("Credential", Types.CREDENTIAL_ARRAY).optional(),
+                Param.of("CimSession", Types.CIM_SESSION_ARRAY).optional()),
+                null, AddVmMigrationNetwork::new);
     }
 
     @Override

@@ -17,7 +17,8 @@ final class ClusterViews {
     /** The group a cmdlet names: -InputObject (a ClusterGroup), -VMId, or -Name. */
     static ClusterGroupInfo resolve(Invocation in, String cluster, String nameParameter) throws WorldException {
         Optional<Object> input = in.raw("InputObject");
-        if (input.isPresent() && input.get() instanceof PsObject o && o.get("Name").isPresent()) {
+        if (input.isPresent() && input.get() instanceof PsObject o && o.get("Name").isPresent()
+            && o.typeNames().get(0).endsWith(".ClusterGroup")) {
             return in.world.clusters().group(cluster, o.get("Name").get().toString());
         }
         if (in.has("VMId")) {

@@ -17,7 +17,7 @@ final class GetClusterGroup implements Cmdlet {
         return new CmdletInfo("Get-ClusterGroup", List.of(
                 Param.of("Name", Types.STRING_COLLECTION).in(Param.at(0, false)).build(),
                 Param.of("InputObject", Types.PSOBJECT).in(Param.pipeline(-1, false)).build(),
-                Param.of("VMId", PsType.GUID).optional(),
+                Param.of("VMId", PsType.GUID).in(Param.byPropertyName(-1, false)).build(),
                 Param.of("Cluster", PsType.STRING).optional()),
                 null, GetClusterGroup::new);
     }
@@ -25,7 +25,12 @@ final class GetClusterGroup implements Cmdlet {
     @Override
     public void process(CommandContext ctx, Object input) throws PsException {
         Invocation in = new Invocation(ctx, TYPE);
-        String cluster = in.cluster();
+        Object from = in.raw("InputObject").orElse(null);
+        String cluster = from instanceof io.hvmigrate.sim.ps.PsObject c && c.typeNames().get(0).endsWith(".Cluster")
+                ? c.get("Name").map(Object::toString).orElseThrow() : in.cluster();
+        // a ClusterNode piped in lists the roles that node owns (the help's example 3)
+        String ownedBy = from instanceof io.hvmigrate.sim.ps.PsObject n && n.typeNames().get(0).endsWith(".ClusterNode")
+                ? n.get("Name").map(Object::toString).orElseThrow() : null;
         try {
             if (in.has("VMId")) {
                 in.write(ClusterViews.group(in.world, in.world.clusters().groupOfVm(cluster,
@@ -35,7 +40,9 @@ final class GetClusterGroup implements Cmdlet {
             List<String> names = in.strings("Name");
             if (names.isEmpty()) {
                 for (ClusterGroupInfo g : in.world.clusters().groups(cluster)) {
-                    in.write(ClusterViews.group(in.world, g));
+                    if (ownedBy == null || g.ownerNode().equalsIgnoreCase(ownedBy)) {
+                        in.write(ClusterViews.group(in.world, g));
+                    }
                 }
                 return;
             }

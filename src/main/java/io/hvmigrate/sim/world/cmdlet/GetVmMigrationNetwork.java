@@ -18,10 +18,10 @@ final class GetVmMigrationNetwork implements Cmdlet {
         return new CmdletInfo("Get-VMMigrationNetwork", List.of(
                 Param.of("Subnet", PsType.STRING_ARRAY).in(Param.at(0, false)).build(),
                 Param.of("Priority", Types.UINT32_ARRAY).optional(),
-                Param.of("ComputerName", PsType.STRING_ARRAY).in(Param.named(), "ComputerName").build(),
-                Param.of("Credential", Types.CREDENTIAL_ARRAY).in(Param.named(), "ComputerName").build(),
-                Param.of("CimSession", Types.CIM_SESSION_ARRAY).in(Param.named(), "CimSession").build()),
-                "ComputerName", GetVmMigrationNetwork::new);
+                Param.of("ComputerName", PsType.STRING_ARRAY).optional(),
+                Param.of("Credential", Types.CREDENTIAL_ARRAY).optional(),
+                Param.of("CimSession", Types.CIM_SESSION_ARRAY).optional()),
+                null, GetVmMigrationNetwork::new);
     }
 
     @Override

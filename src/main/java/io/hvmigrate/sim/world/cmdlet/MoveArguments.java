@@ -40,8 +40,7 @@ final class MoveArguments {
                 Param.of("Credential", Types.CREDENTIAL_ARRAY).in(Param.named(), NAME_SINGLE, NAME_MULTI).build(),
                 Param.of("CimSession", Types.CIM_SESSION_ARRAY).in(Param.named(), NAME_SINGLE_CIM, NAME_MULTI_CIM)
                         .build(),
-                Param.of("Name", PsType.STRING).in(move ? Param.pipeline(0, true) : Param.at(0, true), NAME_SETS)
-                        .build(),
+                Param.of("Name", PsType.STRING).in(Param.pipeline(0, true), NAME_SETS).build(),
                 Param.of("VM", Types.VIRTUAL_MACHINE).in(Param.pipeline(0, true), VM_SETS).build(),
                 Param.of("DestinationHost", PsType.STRING).in(Param.at(1, true), HOST_SETS).build(),
                 Param.of("DestinationCimSession", Types.CIM_SESSION).in(Param.at(1, true), CIM_SETS).build(),
@@ -58,14 +57,14 @@ final class MoveArguments {
                 Param.of("CompatibilityReport", Types.COMPATIBILITY_REPORT).in(Param.pipeline(0, true), REPORT)
                         .build(),
                 Param.of("AsJob", PsType.SWITCH).optional()));
+        p.add(Param.of("RetainVhdCopiesOnSource", PsType.SWITCH).in(Param.named(), concat(NAME_SETS, VM_SETS))
+                .build());
+        p.add(Param.of("WhatIf", PsType.SWITCH).aliases("wi").optional());
+        p.add(Param.of("Confirm", PsType.SWITCH).aliases("cf").optional());
         if (move) {
-            p.add(Param.of("RetainVhdCopiesOnSource", PsType.SWITCH).in(Param.named(), concat(NAME_SETS, VM_SETS))
-                    .build());
             p.add(Param.of("RemoveSourceUnmanagedVhds", PsType.SWITCH).in(Param.named(),
                     concat(NAME_SETS, VM_SETS)).build());
             p.add(Param.of("Passthru", PsType.SWITCH).optional());
-            p.add(Param.of("WhatIf", PsType.SWITCH).aliases("wi").optional());
-            p.add(Param.of("Confirm", PsType.SWITCH).aliases("cf").optional());
         }
         return p;
     }

@@ -17,10 +17,10 @@ final class RemoveVmMigrationNetwork implements Cmdlet {
         return new CmdletInfo("Remove-VMMigrationNetwork", List.of(
                 Param.of("Subnet", PsType.STRING).in(Param.at(0, true)).build(),
                 Param.of("Passthru", PsType.SWITCH).optional(),
-                Param.of("ComputerName", PsType.STRING_ARRAY).in(Param.named(), "ComputerName").build(),
-                Param.of("Credential", Types.CREDENTIAL_ARRAY).in(Param.named(), "ComputerName").build(),
-                Param.of("CimSession", Types.CIM_SESSION_ARRAY).in(Param.named(), "CimSession").build()),
-                "ComputerName", RemoveVmMigrationNetwork::new);
+                Param.of("ComputerName", PsType.STRING_ARRAY).optional(),
+                Param.of("Credential", Types.CREDENTIAL_ARRAY).optional(),
+                Param.of("CimSession", Types.CIM_SESSION_ARRAY).optional()),
+                null, RemoveVmMigrationNetwork::new);
     }
 
     @Override

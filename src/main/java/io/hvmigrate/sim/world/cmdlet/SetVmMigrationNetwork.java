@@ -22,10 +22,10 @@ final class SetVmMigrationNetwork implements Cmdlet {
                 Param.of("NewSubnet", PsType.STRING).in(Param.at(1, false)).build(),
                 Param.of("NewPriority", PsType.UINT32).optional(),
                 Param.of("Passthru", PsType.SWITCH).optional(),
-                Param.of("ComputerName", PsType.STRING_ARRAY).in(Param.named(), "ComputerName").build(),
-                Param.of("Credential", Types.CREDENTIAL_ARRAY).in(Param.named(), "ComputerName").build(),
-                Param.of("CimSession", Types.CIM_SESSION_ARRAY).in(Param.named(), "CimSession").build()),
-                "ComputerName", SetVmMigrationNetwork::new);
+                Param.of("ComputerName", PsType.STRING_ARRAY).optional(),
+                Param.of("Credential", Types.CREDENTIAL_ARRAY).optional(),
+                Param.of("CimSession", Types.CIM_SESSION_ARRAY).optional()),
+                null, SetVmMigrationNetwork::new);
     }
 
     @Override

@@ -61,6 +61,13 @@ class ClusterAndDirectoryCmdletsTest {
     }
 
     @Test
+    void aNodeFromThePipelineListsTheRolesItOwns() throws Exception {
+        PsObject node = first(new CommandRun("Get-ClusterNode", on("HV-A1")).with("Name", List.of("HV-A2")).run());
+        CommandRun r = new CommandRun("Get-ClusterGroup", on("HV-A1")).with("InputObject", node).run();
+        assertThat(r.output).extracting(o -> ((PsObject) o).get("Name").orElseThrow()).containsExactly("web-a2");
+    }
+
+    @Test
     void getVmTakesAClusterGroupFromThePipeline() throws Exception {
         PsObject g = first(new CommandRun("Get-ClusterGroup", on("HV-A1")).with("Name", List.of("web-a2")).run());
         PsObject vm = first(new CommandRun("Get-VM", on("HV-A1"), "ClusterObject").with("ClusterObject", g).run());
