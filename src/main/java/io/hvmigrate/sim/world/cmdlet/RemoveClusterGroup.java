@@ -20,10 +20,12 @@ final class RemoveClusterGroup implements Cmdlet {
         return new CmdletInfo("Remove-ClusterGroup", List.of(
                 Param.of("Name", Types.STRING_COLLECTION).in(Param.at(0, false)).build(),
                 Param.of("InputObject", Types.PSOBJECT).in(Param.pipeline(-1, false)).build(),
-                Param.of("VMId", PsType.GUID).optional(),
+                Param.of("VMId", PsType.GUID).in(Param.byPropertyName(-1, false)).build(),
                 Param.of("Force", PsType.SWITCH).optional(),
                 Param.of("RemoveResources", PsType.SWITCH).optional(),
-                Param.of("Cluster", PsType.STRING).optional()),
+                Param.of("Cluster", PsType.STRING).optional(),
+                Param.of("WhatIf", PsType.SWITCH).aliases("wi").optional(),
+                Param.of("Confirm", PsType.SWITCH).aliases("cf").optional()),
                 null, RemoveClusterGroup::new);
     }
 
@@ -33,6 +35,9 @@ final class RemoveClusterGroup implements Cmdlet {
         String cluster = in.cluster();
         try {
             ClusterGroupInfo g = ClusterViews.resolve(in, cluster, "Name");
+            if (in.has("WhatIf")) {
+                return;
+            }
             in.world.clusters().removeGroup(cluster, g.name(), in.has("RemoveResources"));
         } catch (WorldException e) {
             throw in.fail(e);
