@@ -187,10 +187,11 @@ public final class World {
         if (a.servicePrincipalNames() != null) {
             spns.addAll(a.servicePrincipalNames());
         } else {
-            // What Windows registers: HOST and RestrictedKrbHost by the domain join, and VMMS's three Hyper-V SPNs
-            // (event 14050 when it cannot). cifs is served by the HOST SPN alias and is not registered separately.
+            // What Windows registers: HOST and RestrictedKrbHost by the domain join, WSMAN by WinRM, and VMMS's three
+            // Hyper-V SPNs (event 14050 when it cannot). cifs is served by the HOST SPN alias (sPNMappings) and is
+            // not registered separately.
             spns.addAll(List.of("HOST/" + fqdn, "HOST/" + upper, "RestrictedKrbHost/" + fqdn,
-                    "RestrictedKrbHost/" + upper));
+                    "RestrictedKrbHost/" + upper, "WSMAN/" + fqdn, "WSMAN/" + upper));
             if (hyperVHost) {
                 for (String svc : List.of("Microsoft Virtual System Migration Service",
                         "Microsoft Virtual Console Service", "Hyper-V Replica Service")) {
