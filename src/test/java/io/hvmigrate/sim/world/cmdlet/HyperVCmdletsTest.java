@@ -82,6 +82,33 @@ class HyperVCmdletsTest {
     }
 
     @Test
+    void setVmMigrationNetworkChangesAnExistingEntryOnly() throws Exception {
+        new CommandRun("Set-VMMigrationNetwork", on("HV-S1")).with("Subnet", "198.51.100.0/24")
+                .with("NewPriority", new PsNumber.Unsigned(PsType.UINT32, 7)).run();
+        assertThat(world.migrationNetworks("HV-S1")).singleElement().extracting(n -> n.priority()).isEqualTo(7);
+        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Set-VMMigrationNetwork",
+                on("HV-S1")).with("Subnet", "192.0.2.10").run());
+        assertThat(e.record().category()).isEqualTo(ErrorCategory.ObjectNotFound);
+    }
+
+    @Test
+    void disableVmMigrationPassesTheHostThrough() throws Exception {
+        PsObject h = first(new CommandRun("Disable-VMMigration", on("HV-S1")).with("Passthru").run());
+        assertThat(h.get("VirtualMachineMigrationEnabled")).contains(false);
+        assertThat(world.vmHost("HV-S1").migrationEnabled()).isFalse();
+    }
+
+    @Test
+    void getVmFindsAVmByIdOnTheLocalHostOnly() throws Exception {
+        UUID id = world.vm("HV-S2", "dev-s2").id();
+        PsObject vm = first(new CommandRun("Get-VM", on("HV-S2"), "Id").with("Id", id).run());
+        assertThat(vm.get("Name")).contains("dev-s2");
+        CommandRun elsewhere = new CommandRun("Get-VM", on("HV-S1"), "Id").with("Id", id).run();
+        assertThat(elsewhere.output).isEmpty();
+        assertThat(elsewhere.errors).singleElement().satisfies(e -> assertThat(e.message()).contains(id.toString()));
+    }
+
+    @Test
     void getVmMatchesWildcardsAndReportsUnknownNamesWithoutStopping() throws Exception {
         CommandRun r = new CommandRun("Get-VM", on("HV-S1")).with("Name", List.of("*-s1", "missing")).run();
         assertThat(r.output).extracting(o -> ((PsObject) o).get("Name").orElseThrow())
