@@ -122,7 +122,7 @@ final class MoveRules {
     CompatibilityReport compare(MoveVmRequest r) throws WorldException {
         HostState src = world.host(r.source());
         VmState vm = r.vmId() != null ? world.vms.get(r.vmId()) : world.vmOn(src, r.vmName());
-        if (vm == null) {
+        if (vm == null || !vm.host.equals(src.name)) {
             throw WindowsErrors.vmIdNotFound(r.vmId());
         }
         HostState dst = world.findHost(r.destination()).orElseThrow(() -> WindowsErrors.hostNotFound(r.destination()));
