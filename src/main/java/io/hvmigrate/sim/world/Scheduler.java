@@ -1,0 +1,223 @@
+package io.hvmigrate.sim.world;
+
+import io.hvmigrate.sim.world.fleet.HostSpec;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Moves migrations through their life as simulated time passes: queued behind the per-host limit (the cluster's
+ * MaximumParallelMigrations for cluster nodes, Set-VMHost's MaximumVirtualMachineMigrations and
+ * MaximumStorageMigrations otherwise), running, then completed, failed or cancelled. Events are handled in time order,
+ * so a long step of the clock gives the same result as many short ones.
+ */
+final class Scheduler {
+    private static final int MAX_EVENTS_PER_CATCH_UP = 100_000;
+
+    private final World world;
+
+    Scheduler(World world) {
+        this.world = world;
+    }
+
+    void catchUp(Instant now) {
+        for (int i = 0; i < MAX_EVENTS_PER_CATCH_UP; i++) {
+            Optional<Instant> next = nextEvent(now);
+            if (next.isEmpty()) {
+                break;
+            }
+            handleEventsAt(next.get());
+            startQueued(next.get());
+        }
+        startQueued(now);
+    }
+
+    private Optional<Instant> nextEvent(Instant now) {
+        Instant best = null;
+        for (Migration m : world.migrations) {
+            if (m.jobState != 4) {
+                continue;
+            }
+            Instant t = m.failAtPercent >= 0 ? m.failureTime() : m.completionTime();
+            if (!t.isAfter(now) && (best == null || t.isBefore(best))) {
+                best = t;
+            }
+        }
+        for (World.ScheduledCrash c : world.crashes) {
+            if (!c.at().isAfter(now) && (best == null || c.at().isBefore(best))) {
+                best = c.at();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private void handleEventsAt(Instant t) {
+        var crashIt = world.crashes.iterator();
+        while (crashIt.hasNext()) {
+            World.ScheduledCrash c = crashIt.next();
+            if (!c.at().isAfter(t)) {
+                crashIt.remove();
+                world.findHost(c.host()).ifPresent(this::crash);
+            }
+        }
+        for (Migration m : List.copyOf(world.migrations)) {
+            if (m.jobState != 4) {
+                continue;
+            }
+            if (m.failAtPercent >= 0 && !m.failureTime().isAfter(t)) {
+                end(m, 10, t);
+            } else if (m.failAtPercent < 0 && !m.completionTime().isAfter(t)) {
+                complete(m, t);
+            }
+        }
+    }
+
+    private void startQueued(Instant t) {
+        world.migrations.stream().filter(m -> m.jobState == 2 && !m.queuedAt.isAfter(t))
+                .sorted(World.byQueueTime()).toList().forEach(m -> {
+                    HostState src = world.findHost(m.source).orElseThrow();
+                    HostState dst = world.findHost(m.destination).orElseThrow();
+                    if (hasSlot(src, m) && hasSlot(dst, m)) {
+                        m.jobState = 4;
+                        m.startedAt = t;
+                    }
+                });
+    }
+
+    private boolean hasSlot(HostState h, Migration candidate) {
+        long active = world.migrations.stream().filter(m -> m.jobState == 4)
+                .filter(m -> m.source.equals(h.name) || m.destination.equals(h.name)).count();
+        if (active >= world.migrationLimit(h)) {
+            return false;
+        }
+        if (candidate.movesStorage() && h.cluster == null) {
+            long storage = world.migrations.stream().filter(m -> m.jobState == 4 && m.movesStorage())
+                    .filter(m -> m.source.equals(h.name) || m.destination.equals(h.name)).count();
+            return storage < h.maxStorageMigrations;
+        }
+        return true;
+    }
+
+    private void complete(Migration m, Instant t) {
+        HostState src = world.findHost(m.source).orElseThrow();
+        HostState dst = world.findHost(m.destination).orElseThrow();
+        VmState vm = m.vm;
+        long mem = vm.memoryInUseMB();
+        src.memoryFreeMB += mem;
+        dst.memoryFreeMB -= mem;
+        for (VmState.Disk d : vm.disks) {
+            String target = m.newPaths.get(d.path);
+            if (target != null) {
+                world.adjustFreeSpace(dst, target, -d.sizeGB * 1024);
+                world.adjustFreeSpace(src, d.path, d.sizeGB * 1024);
+                d.path = target;
+            }
+        }
+        if (m.newPaths.containsKey("")) {
+            vm.path = m.newPaths.get("");
+        }
+        vm.host = dst.name;
+        if (m.kind == Migration.Kind.CLUSTER_LIVE) {
+            ClusterState c = world.clusters.get(World.key(vm.cluster));
+            ClusterState.GroupState g = c.groupByVm(vm.id);
+            if (g != null) {
+                g.ownerNode = dst.name;
+                g.state = "Online";
+            }
+        }
+        m.jobState = 7;
+        m.endedAt = t;
+        world.clusters().afterMigration(m);
+    }
+
+    private void end(Migration m, int jobState, Instant t) {
+        m.jobState = jobState;
+        m.endedAt = t;
+        if (m.kind == Migration.Kind.CLUSTER_LIVE && m.vm.cluster != null) {
+            ClusterState.GroupState g = world.clusters.get(World.key(m.vm.cluster)).groupByVm(m.vm.id);
+            if (g != null && "Pending".equals(g.state)) {
+                g.state = "Online";
+            }
+        }
+        world.clusters().afterMigration(m);
+    }
+
+    void cancel(Migration m, int jobState) {
+        Instant now = world.clock.now();
+        m.failure = WindowsErrors.migrationFailed(m.vm.name, m.vm.id, true, m.source, WindowsErrors.ERROR_CANCELLED,
+                "The operation was canceled by the user. (0x800704C7).");
+        end(m, jobState, now);
+        startQueued(now);
+    }
+
+    void crash(HostState h) {
+        if (!h.running) {
+            return;
+        }
+        Instant now = world.clock.now();
+        h.running = false;
+        if (h.cluster != null) {
+            h.nodeState = HostSpec.NodeState.Down;
+        }
+        for (Migration m : List.copyOf(world.migrations)) {
+            if (m.ended()) {
+                continue;
+            }
+            if (m.destination.equals(h.name)) {
+                // the source rolls back: the VM keeps running where it was
+                m.failure = WindowsErrors.migrationFailed(m.vm.name, m.vm.id, true, m.source,
+                        WindowsErrors.WSAECONNRESET, "Failed to send data for a Virtual Machine migration: An "
+                        + "existing connection was forcibly closed by the remote host. (0x80072746).");
+                end(m, 10, now);
+            } else if (m.source.equals(h.name)) {
+                // the job dies with its host; the destination discards the partial VM
+                m.failure = WindowsErrors.migrationFailed(m.vm.name, m.vm.id, false, m.destination,
+                        WindowsErrors.WSAECONNRESET, "Failed to receive data for a Virtual Machine migration: An "
+                        + "existing connection was forcibly closed by the remote host. (0x80072746).");
+                end(m, 10, now);
+            }
+        }
+        for (VmState vm : List.copyOf(world.vms.values())) {
+            if (!vm.host.equals(h.name)) {
+                continue;
+            }
+            boolean wasRunning = vm.state == VmPowerState.Running || vm.state == VmPowerState.Paused;
+            h.memoryFreeMB += vm.memoryInUseMB();
+            vm.state = VmPowerState.Off;
+            vm.memoryAssignedMB = 0;
+            vm.startedAt = null;
+            if (vm.cluster != null && wasRunning) {
+                failover(vm, h, now);
+            } else {
+                vm.wasRunningBeforeCrash = wasRunning;
+            }
+        }
+        startQueued(now);
+    }
+
+    /** The cluster restarts the role on a surviving node (best placement: preferred owners, then least loaded). */
+    private void failover(VmState vm, HostState failed, Instant now) {
+        ClusterState c = world.clusters.get(World.key(vm.cluster));
+        ClusterState.GroupState g = c.groupByVm(vm.id);
+        Optional<HostState> target = world.clusters().placementFor(c, g, failed.name, vm, null);
+        if (target.isEmpty()) {
+            g.state = "Failed";
+            vm.wasRunningBeforeCrash = true;
+            return;
+        }
+        HostState node = target.get();
+        vm.host = node.name;
+        vm.state = VmPowerState.Running;
+        vm.memoryAssignedMB = vm.memoryStartupMB;
+        vm.startedAt = now;
+        node.memoryFreeMB -= vm.memoryAssignedMB;
+        g.ownerNode = node.name;
+        g.state = "Online";
+    }
+
+    static Comparator<HostState> byName() {
+        return Comparator.comparing(h -> h.name.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,20 @@
+package io.hvmigrate.sim.world;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A VM at one moment, with what Get-VM reports (memory in MiB here; the cmdlet reports bytes).
+ *
+ * @param migrationPercent progress of a migration in flight, or -1
+ */
+public record VmInfo(String name, UUID id, String computerName, VmPowerState state, int generation, String version,
+                     long memoryStartupMB, long memoryAssignedMB, long dirtyMBps, int processorCount,
+                     boolean processorCompatibility, String path, List<DiskInfo> disks, List<String> dvdPaths,
+                     List<String> switches, boolean isClustered, String cluster, Duration uptime,
+                     int migrationPercent) {
+
+    /** @param path VHD(X) path; @param sizeGB its size */
+    public record DiskInfo(String path, long sizeGB) {}
+}

@@ -1,0 +1,54 @@
+package io.hvmigrate.sim.world;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Live state of one VM; guarded by the world's lock. */
+final class VmState {
+    final String name;
+    final UUID id;
+    final int generation;
+    String version;
+    VmPowerState state;
+    String host;
+    long memoryStartupMB;
+    long memoryAssignedMB;
+    long dirtyMBps;
+    int processorCount;
+    boolean processorCompatibility;
+    String path;
+    final List<Disk> disks = new ArrayList<>();
+    final List<String> dvdPaths = new ArrayList<>();
+    final List<String> switches = new ArrayList<>();
+    Instant startedAt;
+    /** The cluster whose group holds this VM, or null. */
+    String cluster;
+    /** Running before its host crashed (restarted when the host comes back: AutomaticStartAction StartIfRunning). */
+    boolean wasRunningBeforeCrash;
+
+    VmState(String name, UUID id, int generation) {
+        this.name = name;
+        this.id = id;
+        this.generation = generation;
+    }
+
+    long memoryInUseMB() {
+        return state == VmPowerState.Running || state == VmPowerState.Paused ? memoryAssignedMB : 0;
+    }
+
+    long diskMB() {
+        return disks.stream().mapToLong(d -> d.sizeGB * 1024).sum();
+    }
+
+    static final class Disk {
+        String path;
+        final long sizeGB;
+
+        Disk(String path, long sizeGB) {
+            this.path = path;
+            this.sizeGB = sizeGB;
+        }
+    }
+}

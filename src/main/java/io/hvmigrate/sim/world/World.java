@@ -1,0 +1,756 @@
+package io.hvmigrate.sim.world;
+
+import io.hvmigrate.sim.ps.ErrorCategory;
+import io.hvmigrate.sim.world.ad.AccountControl;
+import io.hvmigrate.sim.world.ad.ComputerAccount;
+import io.hvmigrate.sim.world.ad.Directory;
+import io.hvmigrate.sim.world.ad.DirectoryException;
+import io.hvmigrate.sim.world.ad.DirectorySnapshot;
+import io.hvmigrate.sim.world.ad.DomainTopology;
+import io.hvmigrate.sim.world.ad.InMemoryDirectory;
+import io.hvmigrate.sim.world.fleet.AccountSpec;
+import io.hvmigrate.sim.world.fleet.ClusterSpec;
+import io.hvmigrate.sim.world.fleet.DomainSpec;
+import io.hvmigrate.sim.world.fleet.FaultSpec;
+import io.hvmigrate.sim.world.fleet.FileServerSpec;
+import io.hvmigrate.sim.world.fleet.Fleet;
+import io.hvmigrate.sim.world.fleet.HostSpec;
+import io.hvmigrate.sim.world.fleet.VmSpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The live state of a simulated fleet and the operations cmdlets perform on it, each checked as Windows checks it.
+ * Thread-safe: every operation holds the world's lock; blocking waits release it.
+ *
+ * <p>Time is the {@link SimClock}'s: migrations progress, queue and end as simulated time passes, and the world
+ * catches up on every tick and before every operation.
+ */
+public final class World {
+    final SimClock clock;
+    final Fleet fleet;
+    final DomainTopology topology;
+    final Directory directory;
+    final Duration ticketLifetime;
+    final Map<String, HostState> hosts = new LinkedHashMap<>();
+    final Map<String, ClusterState> clusters = new LinkedHashMap<>();
+    final Map<String, FileServerState> fileServers = new LinkedHashMap<>();
+    final Map<UUID, VmState> vms = new LinkedHashMap<>();
+    final List<Migration> migrations = new ArrayList<>();
+    final List<FaultSpec.MigrationFailure> migrationFaults = new ArrayList<>();
+    final List<ScheduledCrash> crashes = new ArrayList<>();
+    final Instant startedAt;
+    private final MoveRules rules = new MoveRules(this);
+    private final Scheduler scheduler = new Scheduler(this);
+    private final ClusterOperations clusterOps = new ClusterOperations(this);
+
+    record ScheduledCrash(String host, Instant at) {}
+
+    public World(Fleet fleet, SimClock clock) {
+        this(fleet, clock, buildDirectory(fleet));
+    }
+
+    /** A world whose directory is supplied by the caller (e.g. one backed by a real LDAP server). */
+    public World(Fleet fleet, SimClock clock, Directory directory) {
+        this.fleet = fleet;
+        this.clock = clock;
+        this.directory = directory;
+        this.topology = new DomainTopology(fleet.domains(), fleet.trusts());
+        this.ticketLifetime = Duration.ofMinutes(fleet.kerberos().ticketLifetimeMinutes());
+        this.startedAt = clock.now();
+        DirectorySnapshot initial = directory.snapshot();
+        for (HostSpec h : fleet.hosts()) {
+            HostState s = new HostState(h, netbiosOf(h.domain()));
+            s.ticketView = initial;
+            s.ticketViewAt = startedAt;
+            hosts.put(key(h.name()), s);
+        }
+        for (ClusterSpec c : fleet.clusters()) {
+            ClusterState cs = new ClusterState(c);
+            hosts.values().stream().filter(h -> cs.name.equals(h.cluster)).forEach(h -> cs.nodes.add(h.name));
+            clusters.put(key(c.name()), cs);
+        }
+        for (FileServerSpec f : fleet.fileServers()) {
+            fileServers.put(key(f.name()), new FileServerState(f));
+        }
+        for (VmSpec v : fleet.vms()) {
+            VmState vm = new VmState(v.name(), v.id() != null ? UUID.fromString(v.id()) : idFor(v.name()),
+                    v.generation());
+            vm.version = v.version();
+            vm.state = VmPowerState.parse(v.state());
+            vm.host = hosts.get(key(v.host())).name;
+            vm.memoryStartupMB = v.memoryStartupMB();
+            vm.memoryAssignedMB = vm.state == VmPowerState.Running ? v.memoryAssignedMB() : 0;
+            vm.dirtyMBps = v.dirtyMBps();
+            vm.processorCount = v.processorCount();
+            vm.processorCompatibility = v.processorCompatibility();
+            vm.path = v.path();
+            v.disks().forEach(d -> vm.disks.add(new VmState.Disk(d.path(), d.sizeGB())));
+            vm.dvdPaths.addAll(v.dvdPaths());
+            vm.switches.addAll(v.switches());
+            vm.startedAt = vm.state == VmPowerState.Running ? startedAt.minus(Duration.ofDays(3)) : null;
+            vms.put(vm.id, vm);
+            if (v.clusterGroup() != null) {
+                ClusterState cs = clusters.get(key(hosts.get(key(v.host())).cluster));
+                VmSpec.ClusterGroupSpec g = v.clusterGroup();
+                String groupName = g.name() != null ? g.name() : v.name();
+                ClusterState.GroupState gs = new ClusterState.GroupState(groupName, vm.id, idFor("group:" + groupName));
+                gs.ownerNode = vm.host;
+                gs.state = g.state() != null ? g.state() : (vm.state == VmPowerState.Running ? "Online" : "Offline");
+                gs.priority = g.priority();
+                gs.preferredOwners = upper(g.preferredOwners());
+                gs.possibleOwners = g.possibleOwners().isEmpty() ? List.copyOf(cs.nodes) : upper(g.possibleOwners());
+                cs.groups.put(key(groupName), gs);
+                vm.cluster = cs.name;
+            }
+        }
+        for (FaultSpec f : fleet.faults()) {
+            switch (f) {
+                case FaultSpec.MigrationFailure m -> migrationFaults.add(m);
+                case FaultSpec.HostCrash c -> crashes.add(new ScheduledCrash(c.host().toUpperCase(Locale.ROOT),
+                        startedAt.plusSeconds(c.afterSeconds())));
+            }
+        }
+        clock.onTick(this::tick);
+    }
+
+    /** Loads a fleet file and builds its world on the given clock. */
+    public static World fromFile(java.nio.file.Path fleetFile, SimClock clock)
+            throws io.hvmigrate.sim.world.fleet.FleetLoadException {
+        return new World(new io.hvmigrate.sim.world.fleet.FleetLoader().load(fleetFile), clock);
+    }
+
+    /** The session a shell on {@code computerName} opened by {@code caller} works against. */
+    public HostSession session(String computerName, Caller caller) throws WorldException {
+        return new HostSession(this, host(computerName).name, caller);
+    }
+
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    private static List<String> upper(List<String> names) {
+        return names.stream().map(n -> n.toUpperCase(Locale.ROOT)).toList();
+    }
+
+    private UUID idFor(String name) {
+        return UUID.nameUUIDFromBytes(("hvsim:" + fleet.name() + ":" + name).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private String netbiosOf(String domain) {
+        return topology.domain(domain).map(DomainSpec::netbios).orElse(domain.toUpperCase(Locale.ROOT));
+    }
+
+    /** The directory the fleet file declares: one computer account per host, cluster, file server and SOFS node. */
+    public static InMemoryDirectory buildDirectory(Fleet fleet) {
+        InMemoryDirectory d = new InMemoryDirectory();
+        for (HostSpec h : fleet.hosts()) {
+            d.add(computer(fleet, h.name(), h.domain(), h.account(), true));
+        }
+        for (ClusterSpec c : fleet.clusters()) {
+            d.add(computer(fleet, c.name(), c.domain(), c.account(), false));
+        }
+        for (FileServerSpec f : fleet.fileServers()) {
+            d.add(computer(fleet, f.name(), f.domain(), f.account(), false));
+            for (String n : f.nodes()) {
+                d.add(computer(fleet, n, f.domain(), AccountSpec.NONE, false));
+            }
+        }
+        fleet.computers().forEach(c -> d.add(computer(fleet, c.name(), c.domain(), c.account(), false)));
+        for (var u : fleet.users()) {
+            int uac = AccountControl.NORMAL_ACCOUNT | (u.sensitive() ? AccountControl.NOT_DELEGATED : 0);
+            d.add(new io.hvmigrate.sim.world.ad.UserAccount(u.sam(), u.domain().toLowerCase(Locale.ROOT),
+                    "CN=" + u.sam() + ",CN=Users," + dn(u.domain()), uac, u.protectedUsers()));
+        }
+        return d;
+    }
+
+    private static ComputerAccount computer(Fleet fleet, String name, String domain, AccountSpec a,
+                                            boolean hyperVHost) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        String fqdn = name.toLowerCase(Locale.ROOT) + "." + domain.toLowerCase(Locale.ROOT);
+        List<String> spns = new ArrayList<>();
+        if (a.servicePrincipalNames() != null) {
+            spns.addAll(a.servicePrincipalNames());
+        } else {
+            // What Windows registers: HOST and RestrictedKrbHost by the domain join, WSMAN by WinRM, and VMMS's three
+            // Hyper-V SPNs (event 14050 when it cannot). cifs is served by the HOST SPN alias (sPNMappings) and is
+            // not registered separately.
+            spns.addAll(List.of("HOST/" + fqdn, "HOST/" + upper, "RestrictedKrbHost/" + fqdn,
+                    "RestrictedKrbHost/" + upper, "WSMAN/" + fqdn, "WSMAN/" + upper));
+            if (hyperVHost) {
+                for (String svc : List.of("Microsoft Virtual System Migration Service",
+                        "Microsoft Virtual Console Service", "Hyper-V Replica Service")) {
+                    spns.add(svc + "/" + fqdn);
+                    spns.add(svc + "/" + upper);
+                }
+            }
+        }
+        spns.addAll(a.extraServicePrincipalNames());
+        int uac = AccountControl.WORKSTATION_TRUST_ACCOUNT
+                  | (a.trustedForDelegation() ? AccountControl.TRUSTED_FOR_DELEGATION : 0)
+                  | (a.trustedToAuthForDelegation() ? AccountControl.TRUSTED_TO_AUTH_FOR_DELEGATION : 0);
+        UUID guid = UUID.nameUUIDFromBytes(("hvsim:" + fleet.name() + ":computer:" + fqdn)
+                .getBytes(StandardCharsets.UTF_8));
+        return new ComputerAccount(upper, upper + "$", fqdn, domain.toLowerCase(Locale.ROOT),
+                "CN=" + upper + ",CN=Computers," + dn(domain), guid, spns, a.allowedToDelegateTo(), uac,
+                a.principalsAllowedToDelegateToAccount());
+    }
+
+    static String dn(String domain) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : domain.toLowerCase(Locale.ROOT).split("\\.")) {
+            if (!sb.isEmpty()) {
+                sb.append(',');
+            }
+            sb.append("DC=").append(part);
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------------ time
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    public DomainTopology topology() {
+        return topology;
+    }
+
+    /** Brings the world up to the clock's present: migrations progress, end, start from the queue; crashes happen. */
+    public synchronized void tick() {
+        scheduler.catchUp(clock.now());
+        notifyAll();
+    }
+
+    // ------------------------------------------------------------------------------------------------ hosts
+
+    HostState host(String nameOrAddress) throws WorldException {
+        return findHost(nameOrAddress).orElseThrow(() -> WindowsErrors.hostNotFound(nameOrAddress));
+    }
+
+    Optional<HostState> findHost(String nameOrAddress) {
+        if (nameOrAddress == null) {
+            return Optional.empty();
+        }
+        return hosts.values().stream().filter(h -> h.answersTo(nameOrAddress)).findFirst();
+    }
+
+    public synchronized List<HostInfo> hosts() {
+        tick();
+        return hosts.values().stream().map(HostState::info).toList();
+    }
+
+    public synchronized HostInfo vmHost(String computerName) throws WorldException {
+        tick();
+        return host(computerName).info();
+    }
+
+    /**
+     * Set-VMHost for the migration settings; null leaves a value as it is. Values are checked as Set-VMHost checks
+     * them (the limits are UInt32 and at least 1).
+     */
+    public synchronized HostInfo setVmHost(String computerName, HostSettings change) throws WorldException {
+        HostState h = host(computerName);
+        if (change.maximumVirtualMachineMigrations() != null && change.maximumVirtualMachineMigrations() < 1) {
+            throw WindowsErrors.invalidArgument("The value of MaximumVirtualMachineMigrations must be at least 1.",
+                    h.name);
+        }
+        if (change.maximumStorageMigrations() != null && change.maximumStorageMigrations() < 1) {
+            throw WindowsErrors.invalidArgument("The value of MaximumStorageMigrations must be at least 1.", h.name);
+        }
+        if (change.authenticationType() != null) {
+            h.authenticationType = change.authenticationType();
+        }
+        if (change.performanceOption() != null) {
+            h.performance = change.performanceOption();
+        }
+        if (change.useAnyNetworkForMigration() != null) {
+            h.useAnyNetwork = change.useAnyNetworkForMigration();
+        }
+        if (change.maximumVirtualMachineMigrations() != null) {
+            h.maxVmMigrations = change.maximumVirtualMachineMigrations();
+        }
+        if (change.maximumStorageMigrations() != null) {
+            h.maxStorageMigrations = change.maximumStorageMigrations();
+        }
+        if (change.virtualMachinePath() != null) {
+            h.virtualMachinePath = change.virtualMachinePath();
+        }
+        if (change.virtualHardDiskPath() != null) {
+            h.virtualHardDiskPath = change.virtualHardDiskPath();
+        }
+        scheduler.catchUp(clock.now()); // a raised limit lets queued migrations start
+        notifyAll();
+        return h.info();
+    }
+
+    /** Enable-VMMigration / Disable-VMMigration. */
+    public synchronized HostInfo setMigrationEnabled(String computerName, boolean enabled) throws WorldException {
+        HostState h = host(computerName);
+        h.migrationEnabled = enabled;
+        return h.info();
+    }
+
+    public synchronized List<MigrationNetwork> migrationNetworks(String computerName) throws WorldException {
+        return List.copyOf(host(computerName).networks);
+    }
+
+    /** Add-VMMigrationNetwork. */
+    public synchronized MigrationNetwork addMigrationNetwork(String computerName, String subnet, int priority)
+            throws WorldException {
+        HostState h = host(computerName);
+        String normal = normalizeSubnet(subnet);
+        if (h.networks.stream().anyMatch(n -> n.subnet().equalsIgnoreCase(normal))) {
+            throw new WorldException(WindowsErrors.VIRTUALIZATION_EXCEPTION,
+                    "The migration network '" + normal + "' already exists.", WindowsErrors.COR_E_EXCEPTION,
+                    ErrorCategory.ResourceExists, "ObjectAlreadyExists", normal);
+        }
+        MigrationNetwork n = new MigrationNetwork(normal, priority);
+        h.networks.add(n);
+        return n;
+    }
+
+    /** Set-VMMigrationNetwork: changes the entries that match {@code subnet} (wildcards allowed). */
+    public synchronized List<MigrationNetwork> setMigrationNetwork(String computerName, String subnet,
+                                                                   String newSubnet, Integer newPriority)
+            throws WorldException {
+        HostState h = host(computerName);
+        List<MigrationNetwork> changed = new ArrayList<>();
+        for (int i = 0; i < h.networks.size(); i++) {
+            MigrationNetwork n = h.networks.get(i);
+            if (Wildcards.matches(subnet, n.subnet())) {
+                MigrationNetwork m = new MigrationNetwork(newSubnet != null ? normalizeSubnet(newSubnet) : n.subnet(),
+                        newPriority != null ? newPriority : n.priority());
+                h.networks.set(i, m);
+                changed.add(m);
+            }
+        }
+        if (changed.isEmpty()) {
+            throw migrationNetworkNotFound(subnet);
+        }
+        return changed;
+    }
+
+    /** Remove-VMMigrationNetwork. */
+    public synchronized List<MigrationNetwork> removeMigrationNetwork(String computerName, String subnet)
+            throws WorldException {
+        HostState h = host(computerName);
+        List<MigrationNetwork> removed = h.networks.stream().filter(n -> Wildcards.matches(subnet, n.subnet()))
+                .toList();
+        if (removed.isEmpty()) {
+            throw migrationNetworkNotFound(subnet);
+        }
+        h.networks.removeAll(removed);
+        return removed;
+    }
+
+    private static WorldException migrationNetworkNotFound(String subnet) {
+        return new WorldException(WindowsErrors.VIRTUALIZATION_EXCEPTION,
+                "No migration network matching '" + subnet + "' was found.", WindowsErrors.COR_E_EXCEPTION,
+                ErrorCategory.ObjectNotFound, "ObjectNotFound", subnet);
+    }
+
+    private static String normalizeSubnet(String subnet) {
+        String s = subnet.trim();
+        if (s.contains("/")) {
+            return s;
+        }
+        return s.contains(":") ? s + "/128" : s + "/32";
+    }
+
+    public synchronized List<String> supportedVersions(String computerName) throws WorldException {
+        return host(computerName).supportedVersions();
+    }
+
+    /** klist purge -li 0x3e7: the host forgets its tickets and acts on the directory as it is now. */
+    public synchronized void purgeSystemTickets(String computerName) throws WorldException {
+        HostState h = host(computerName);
+        h.ticketView = directory.snapshot();
+        h.ticketViewAt = clock.now();
+    }
+
+    /** An orderly restart: tickets are gone afterwards; VMs are saved and restored (AutomaticStopAction Save). */
+    public synchronized void rebootHost(String computerName) throws WorldException {
+        purgeSystemTickets(computerName);
+    }
+
+    /** The directory as this host acts on it: its cached view, refreshed once the ticket lifetime has passed. */
+    DirectorySnapshot directoryAsSeenBy(HostState h) {
+        Instant now = clock.now();
+        if (!now.isBefore(h.ticketViewAt.plus(ticketLifetime))) {
+            h.ticketView = directory.snapshot();
+            h.ticketViewAt = now;
+        }
+        return h.ticketView;
+    }
+
+    // ------------------------------------------------------------------------------------------------ faults
+
+    /** A run-time fault: the next migration of {@code vm} fails at {@code atPercent} with the given error. */
+    public synchronized void injectMigrationFailure(FaultSpec.MigrationFailure fault) {
+        migrationFaults.add(fault);
+    }
+
+    /** A run-time transport fault of the host's endpoint (played out by the endpoint). */
+    public synchronized void setTransportFault(String computerName, HostSpec.TransportFault fault)
+            throws WorldException {
+        host(computerName).transportFault = fault;
+    }
+
+    /**
+     * The host stops at once, as after a power loss. Its clustered VMs are restarted by the cluster on another node
+     * that is Up and a possible owner (preferred owners first); its other VMs are off until the host returns. A
+     * migration to it fails on the source with the VM still running there; a migration from it is lost with it.
+     */
+    public synchronized void crashHost(String computerName) throws WorldException {
+        scheduler.crash(host(computerName));
+        notifyAll();
+    }
+
+    /** The crashed host boots again: it rejoins its cluster as Up and restarts the VMs that were running. */
+    public synchronized void restartHost(String computerName) throws WorldException {
+        HostState h = host(computerName);
+        if (h.running) {
+            return;
+        }
+        h.running = true;
+        h.ticketView = directory.snapshot();
+        h.ticketViewAt = clock.now();
+        if (h.cluster != null) {
+            h.nodeState = HostSpec.NodeState.Up;
+            h.drainStatus = "NotInitiated";
+        }
+        for (VmState vm : vms.values()) {
+            if (vm.host.equals(h.name) && vm.wasRunningBeforeCrash) {
+                vm.wasRunningBeforeCrash = false;
+                if (h.memoryFreeMB >= vm.memoryStartupMB) {
+                    vm.state = VmPowerState.Running;
+                    vm.memoryAssignedMB = vm.memoryStartupMB;
+                    vm.startedAt = clock.now();
+                    h.memoryFreeMB -= vm.memoryAssignedMB;
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ VMs
+
+    public synchronized List<VmInfo> vms(String computerName) throws WorldException {
+        tick();
+        HostState h = host(computerName);
+        return vms.values().stream().filter(v -> v.host.equals(h.name)).map(this::info).toList();
+    }
+
+    public synchronized VmInfo vm(String computerName, String name) throws WorldException {
+        tick();
+        return info(vmOn(host(computerName), name));
+    }
+
+    public synchronized VmInfo vm(String computerName, UUID id) throws WorldException {
+        tick();
+        HostState h = host(computerName);
+        VmState v = vms.get(id);
+        if (v == null || !v.host.equals(h.name)) {
+            throw WindowsErrors.vmIdNotFound(id);
+        }
+        return info(v);
+    }
+
+    /** Where the VM is now, wherever it is (a fleet-wide lookup for tests and tools). */
+    public synchronized Optional<VmInfo> findVm(String name) {
+        tick();
+        return vms.values().stream().filter(v -> v.name.equalsIgnoreCase(name)).findFirst().map(this::info);
+    }
+
+    VmState vmOn(HostState h, String name) throws WorldException {
+        return vms.values().stream().filter(v -> v.host.equals(h.name) && v.name.equalsIgnoreCase(name))
+                .findFirst().orElseThrow(() -> WindowsErrors.vmNotFound(name));
+    }
+
+    VmInfo info(VmState v) {
+        Optional<Migration> m = migrations.stream().filter(x -> x.vm == v && !x.ended()).findFirst();
+        Duration uptime = v.state == VmPowerState.Running && v.startedAt != null
+                ? Duration.between(v.startedAt, clock.now()) : Duration.ZERO;
+        return new VmInfo(v.name, v.id, v.host, v.state, v.generation, v.version, v.memoryStartupMB,
+                v.memoryAssignedMB, v.dirtyMBps, v.processorCount, v.processorCompatibility, v.path,
+                v.disks.stream().map(d -> new VmInfo.DiskInfo(d.path, d.sizeGB)).toList(), List.copyOf(v.dvdPaths),
+                List.copyOf(v.switches), v.cluster != null, v.cluster, uptime,
+                m.map(x -> x.percentAt(clock.now())).orElse(-1));
+    }
+
+    /** Set-VMProcessor -CompatibilityForMigrationEnabled; the VM must be off, as Hyper-V requires. */
+    public synchronized void setProcessorCompatibility(String computerName, String vmName, boolean enabled)
+            throws WorldException {
+        VmState v = vmOn(host(computerName), vmName);
+        if (v.state != VmPowerState.Off) {
+            throw WindowsErrors.invalidOperation("The operation cannot be performed while the virtual machine is in "
+                    + "its current state.", vmName);
+        }
+        v.processorCompatibility = enabled;
+    }
+
+    /** Start-VM / Stop-VM, for setting up scenarios. */
+    public synchronized void setVmState(String computerName, String vmName, VmPowerState state)
+            throws WorldException {
+        HostState h = host(computerName);
+        VmState v = vmOn(h, vmName);
+        h.memoryFreeMB += v.memoryInUseMB();
+        v.state = state;
+        v.memoryAssignedMB = state == VmPowerState.Running || state == VmPowerState.Paused ? v.memoryStartupMB : 0;
+        h.memoryFreeMB -= v.memoryInUseMB();
+        v.startedAt = state == VmPowerState.Running ? clock.now() : null;
+    }
+
+    /** Compare-VM: what would stop this move, without moving anything. */
+    public synchronized CompatibilityReport compareVm(MoveVmRequest request) throws WorldException {
+        tick();
+        return rules.compare(request);
+    }
+
+    /**
+     * Starts Move-VM's migration after the checks Windows makes (VM, hosts, authentication and delegation, networks,
+     * compatibility). Returns the migration job's instance id; the move completes as simulated time passes.
+     */
+    public synchronized UUID startMove(MoveVmRequest request) throws WorldException {
+        tick();
+        Migration m = rules.admit(request);
+        migrations.add(m);
+        scheduler.catchUp(clock.now());
+        notifyAll();
+        return m.instanceId;
+    }
+
+    /**
+     * Waits (releasing the lock) until the migration has ended or {@code max} of wall time passed.
+     *
+     * @return the job as it stands; {@code ended()} tells whether it finished
+     */
+    public synchronized MigrationJobInfo awaitMigration(UUID instanceId, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            tick();
+            Migration m = migration(instanceId);
+            if (m == null) {
+                throw new IllegalArgumentException("no migration " + instanceId);
+            }
+            long left = deadline - System.nanoTime();
+            if (m.ended() || left <= 0) {
+                return m.info(clock.now());
+            }
+            wait(Math.max(1, Math.min(50, left / 1_000_000)));
+        }
+    }
+
+    /** The error a failed, cancelled or lost migration ended with, or empty when it completed or runs. */
+    public synchronized Optional<WorldException> migrationFailure(UUID instanceId) {
+        Migration m = migration(instanceId);
+        return m == null ? Optional.empty() : Optional.ofNullable(m.failure);
+    }
+
+    Migration migration(UUID instanceId) {
+        return migrations.stream().filter(m -> m.instanceId.equals(instanceId)).findFirst().orElse(null);
+    }
+
+    /** Msvm_MigrationJob instances on a host (the migration's source), finished ones until TimeBeforeRemoval. */
+    public synchronized List<MigrationJobInfo> migrationJobs(String computerName) throws WorldException {
+        tick();
+        HostState h = host(computerName);
+        Instant now = clock.now();
+        return migrations.stream().filter(m -> m.source.equals(h.name))
+                .filter(m -> m.endedAt == null
+                        || now.isBefore(m.endedAt.plus(MigrationJobInfo.TIME_BEFORE_REMOVAL)))
+                .map(m -> m.info(now)).toList();
+    }
+
+    /**
+     * Msvm_MigrationJob.RequestStateChange. 4 (Terminate) and 5 (Kill) stop the migration and leave the VM running
+     * on the source. Returns the method's return value: 0 done, 1 not supported, 4097 invalid state transition.
+     */
+    public synchronized int requestJobStateChange(String computerName, UUID instanceId, int requestedState)
+            throws WorldException {
+        tick();
+        HostState h = host(computerName);
+        Migration m = migration(instanceId);
+        if (m == null || !m.source.equals(h.name)) {
+            throw new WorldException("Microsoft.Management.Infrastructure.CimException", "Not found ",
+                    0x80041002, ErrorCategory.ObjectNotFound, "HRESULT 0x80041002", instanceId);
+        }
+        if (requestedState != 4 && requestedState != 5) {
+            return 1;
+        }
+        if (m.ended()) {
+            return 4097;
+        }
+        scheduler.cancel(m, requestedState == 5 ? 9 : 8);
+        notifyAll();
+        return 0;
+    }
+
+    // ------------------------------------------------------------------------------------------------ clusters
+
+    public ClusterOperations clusters() {
+        return clusterOps;
+    }
+
+    // ------------------------------------------------------------------------------------------------ directory
+
+    /** Get-ADComputer: the account as the directory holds it now. */
+    public ComputerAccount adComputer(String identity) throws WorldException {
+        return directory.computer(identity).orElseThrow(() -> WindowsErrors.adIdentityNotFound(identity,
+                dn(fleet.domains().isEmpty() ? "lab.test" : fleet.domains().get(0).name())));
+    }
+
+    public void adAddAllowedToDelegateTo(String identity, Collection<String> spns) throws WorldException {
+        directoryChange(() -> directory.addAllowedToDelegateTo(identity, spns), identity);
+    }
+
+    public void adRemoveAllowedToDelegateTo(String identity, Collection<String> spns) throws WorldException {
+        directoryChange(() -> directory.removeAllowedToDelegateTo(identity, spns), identity);
+    }
+
+    public void adReplaceAllowedToDelegateTo(String identity, Collection<String> spns) throws WorldException {
+        directoryChange(() -> directory.replaceAllowedToDelegateTo(identity, spns), identity);
+    }
+
+    /** Set-ADAccountControl -TrustedToAuthForDelegation / -TrustedForDelegation / -AccountNotDelegated. */
+    public void adSetAccountControl(String identity, int bit, boolean on) throws WorldException {
+        directoryChange(() -> directory.setAccountControl(identity, bit, on), identity);
+    }
+
+    /** Set-ADComputer -PrincipalsAllowedToDelegateToAccount (replaces the list; empty clears). */
+    public void adSetPrincipalsAllowedToDelegateToAccount(String identity, List<String> principals)
+            throws WorldException {
+        directoryChange(() -> directory.setPrincipalsAllowedToDelegateToAccount(identity, principals), identity);
+    }
+
+    private interface Change {
+        void run() throws DirectoryException;
+    }
+
+    private void directoryChange(Change change, String identity) throws WorldException {
+        try {
+            change.run();
+        } catch (DirectoryException e) {
+            throw WindowsErrors.adIdentityNotFound(identity,
+                    dn(fleet.domains().isEmpty() ? "lab.test" : fleet.domains().get(0).name()));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ paths
+
+    /** Test-Path as seen from a host: its local volumes, its cluster's CSVs, and shares it has access to. */
+    public synchronized boolean pathExists(String computerName, String path) throws WorldException {
+        HostState h = host(computerName);
+        if (!pathReachable(h, path)) {
+            return false;
+        }
+        String p = path.toLowerCase(Locale.ROOT);
+        for (VmState v : vms.values()) {
+            if (StoragePaths.under(v.path, path) || v.path.toLowerCase(Locale.ROOT).equals(p)) {
+                return true;
+            }
+            for (VmState.Disk d : v.disks) {
+                if (StoragePaths.under(d.path, path)) {
+                    return true;
+                }
+            }
+            if (v.dvdPaths.stream().anyMatch(d -> StoragePaths.under(d, path))) {
+                return true;
+            }
+        }
+        // volume roots and share roots exist
+        return switch (StoragePaths.locate(path)) {
+            case StoragePaths.Local l -> p.length() <= 3;
+            case StoragePaths.Csv c -> p.equals(c.volume().toLowerCase(Locale.ROOT));
+            case StoragePaths.Smb s -> p.equals(("\\\\" + s.server() + "\\" + s.share()).toLowerCase(Locale.ROOT));
+        };
+    }
+
+    /** True when the host can open files under {@code path}. */
+    boolean pathReachable(HostState h, String path) {
+        return switch (StoragePaths.locate(path)) {
+            case StoragePaths.Local l -> h.volumes.containsKey(l.drive()) || l.drive().equalsIgnoreCase("C:\\");
+            case StoragePaths.Csv c -> h.cluster != null
+                    && clusters.get(key(h.cluster)).csvVolumes.containsKey(c.volume().toLowerCase(Locale.ROOT));
+            case StoragePaths.Smb s -> share(s).map(sh -> sh.grants(h.sam())).orElse(false);
+        };
+    }
+
+    /** True when host {@code h} can open a file of {@code vm}: a local drive's files only on the VM's own host. */
+    boolean vmFileReachable(HostState h, String path, VmState vm) {
+        if (StoragePaths.locate(path) instanceof StoragePaths.Local) {
+            return h.name.equals(vm.host) && pathReachable(h, path);
+        }
+        return pathReachable(h, path);
+    }
+
+    Optional<FileServerState> fileServer(String serverAsWritten) {
+        return fileServers.values().stream().filter(f -> f.answersTo(serverAsWritten)).findFirst();
+    }
+
+    Optional<FileServerState.Share> share(StoragePaths.Smb smb) {
+        return fileServer(smb.server()).map(f -> f.shares.get(smb.share().toLowerCase(Locale.ROOT)));
+    }
+
+    /** Free space (MiB) where {@code path} lies, as seen from host {@code h}; -1 when it is not reachable. */
+    long freeSpaceMB(HostState h, String path) {
+        if (!pathReachable(h, path)) {
+            return -1;
+        }
+        return switch (StoragePaths.locate(path)) {
+            case StoragePaths.Local l -> h.volumes.getOrDefault(l.drive(), new long[] {0, 0})[1];
+            case StoragePaths.Csv c -> clusters.get(key(h.cluster)).csvVolumes.get(c.volume()
+                    .toLowerCase(Locale.ROOT))[1];
+            case StoragePaths.Smb s -> share(s).map(sh -> sh.freeMB).orElse(-1L);
+        };
+    }
+
+    void adjustFreeSpace(HostState h, String path, long deltaMB) {
+        switch (StoragePaths.locate(path)) {
+            case StoragePaths.Local l -> {
+                long[] v = h.volumes.get(l.drive());
+                if (v != null) {
+                    v[1] += deltaMB;
+                }
+            }
+            case StoragePaths.Csv c -> {
+                if (h.cluster != null) {
+                    long[] v = clusters.get(key(h.cluster)).csvVolumes.get(c.volume().toLowerCase(Locale.ROOT));
+                    if (v != null) {
+                        v[1] += deltaMB;
+                    }
+                }
+            }
+            case StoragePaths.Smb s -> share(s).ifPresent(sh -> sh.freeMB += deltaMB);
+        }
+    }
+
+    /** Effective limit of simultaneous live migrations on a host: the cluster's MaximumParallelMigrations wins. */
+    long migrationLimit(HostState h) {
+        return h.cluster != null ? clusters.get(key(h.cluster)).maximumParallelMigrations : h.maxVmMigrations;
+    }
+
+    static Comparator<Migration> byQueueTime() {
+        return Comparator.comparing(m -> m.queuedAt);
+    }
+}

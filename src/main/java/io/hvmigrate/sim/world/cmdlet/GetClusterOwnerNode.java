@@ -1,0 +1,62 @@
+package io.hvmigrate.sim.world.cmdlet;
+
+import io.hvmigrate.sim.ps.Cmdlet;
+import io.hvmigrate.sim.ps.CmdletInfo;
+import io.hvmigrate.sim.ps.CommandContext;
+import io.hvmigrate.sim.ps.PsException;
+import io.hvmigrate.sim.ps.PsObject;
+import io.hvmigrate.sim.ps.PsType;
+import io.hvmigrate.sim.world.ClusterGroupInfo;
+import io.hvmigrate.sim.world.WorldException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Get-ClusterOwnerNode [-Group <String>] [-Resource <String>] [-InputObject] [-Cluster <String>]: a group's preferred
+ * owners, or a VM resource's ("Virtual Machine X", "Virtual Machine Configuration X") possible owners.
+ */
+final class GetClusterOwnerNode implements Cmdlet {
+    static final String TYPE = "Microsoft.FailoverClusters.PowerShell.GetClusterOwnerNodeCommand";
+
+    static CmdletInfo info() {
+        return new CmdletInfo("Get-ClusterOwnerNode", List.of(
+                Param.of("Group", PsType.STRING).optional(),
+                Param.of("Resource", PsType.STRING).optional(),
+                Param.of("InputObject", Types.PSOBJECT).in(Param.pipeline(-1, false)).build(),
+                Param.of("Cluster", PsType.STRING).optional()),
+                null, GetClusterOwnerNode::new);
+    }
+
+    static String groupOfResource(String resource) {
+        for (String prefix : List.of("Virtual Machine Configuration ", "Virtual Machine ")) {
+            if (resource.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return resource.substring(prefix.length());
+            }
+        }
+        return resource;
+    }
+
+    @Override
+    public void process(CommandContext ctx, Object input) throws PsException {
+        Invocation in = new Invocation(ctx, TYPE);
+        String cluster = in.cluster();
+        try {
+            String resource = in.string("Resource").orElse(null);
+            String groupName = resource != null ? groupOfResource(resource) : in.string("Group").orElse(null);
+            if (groupName == null && in.raw("InputObject").orElse(null) instanceof PsObject o) {
+                groupName = o.get("Name").map(Object::toString).orElse(null);
+            }
+            if (groupName == null) {
+                throw in.invalid("Specify -Group or -Resource.", null);
+            }
+            ClusterGroupInfo g = in.world.clusters().group(cluster, groupName);
+            List<PsObject> owners = new ArrayList<>();
+            for (String n : resource != null ? g.possibleOwners() : g.preferredOwners()) {
+                owners.add(WorldObjects.node(in.world.clusters().node(cluster, n)));
+            }
+            in.write(WorldObjects.ownerNodes(resource != null ? resource : g.name(), owners));
+        } catch (WorldException e) {
+            throw in.fail(e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.hvmigrate.sim.world.cmdlet;
+
+import io.hvmigrate.sim.ps.CmdletInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The commands hvsim's world provides, keyed by name in lower case (PowerShell resolves command names
+ * case-insensitively). An explicit list: adding a cmdlet means adding a line here.
+ */
+public final class WorldCommands {
+    private WorldCommands() {}
+
+    public static Map<String, CmdletInfo> all() {
+        List<CmdletInfo> infos = List.of(
+                GetVmHost.info(), SetVmHost.info(), EnableVmMigration.info(), DisableVmMigration.info(),
+                GetVmMigrationNetwork.info(), AddVmMigrationNetwork.info(), SetVmMigrationNetwork.info(),
+                RemoveVmMigrationNetwork.info(), GetVm.info(), CompareVm.info(), MoveVm.info(),
+                GetVmHostSupportedVersion.info(),
+                GetCluster.info(), GetClusterNode.info(), GetClusterGroup.info(),
+                MoveClusterVirtualMachineRole.info(), RemoveClusterGroup.info(), AddClusterVirtualMachineRole.info(),
+                GetClusterOwnerNode.info(), SetClusterOwnerNode.info(), SuspendClusterNode.info(),
+                ResumeClusterNode.info(),
+                GetAdComputer.info(), SetAdComputer.info(), SetAdObject.info(), SetAdAccountControl.info(),
+                GetCimInstance.info(), InvokeCimMethod.info(), TestPath.info(), Klist.info());
+        Map<String, CmdletInfo> byName = new LinkedHashMap<>();
+        for (CmdletInfo i : infos) {
+            if (byName.put(i.name().toLowerCase(Locale.ROOT), i) != null) {
+                throw new IllegalStateException("two commands named " + i.name());
+            }
+        }
+        return Map.copyOf(byName);
+    }
+}

@@ -1,0 +1,285 @@
+package io.hvmigrate.sim.world.cmdlet;
+
+import io.hvmigrate.sim.ps.PsNumber;
+import io.hvmigrate.sim.ps.PsObject;
+import io.hvmigrate.sim.ps.PsType;
+import io.hvmigrate.sim.world.ClusterGroupInfo;
+import io.hvmigrate.sim.world.ClusterInfo;
+import io.hvmigrate.sim.world.ClusterNodeInfo;
+import io.hvmigrate.sim.world.CompatibilityReport;
+import io.hvmigrate.sim.world.HostInfo;
+import io.hvmigrate.sim.world.Incompatibility;
+import io.hvmigrate.sim.world.MigrationJobInfo;
+import io.hvmigrate.sim.world.MigrationNetwork;
+import io.hvmigrate.sim.world.VmInfo;
+import io.hvmigrate.sim.world.VmPowerState;
+import io.hvmigrate.sim.world.ad.ComputerAccount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The .NET objects the cmdlets write, with Windows' type names, property names and property types. */
+final class WorldObjects {
+    private WorldObjects() {}
+
+    private static final long MB = 1024L * 1024L;
+
+    static PsNumber.Unsigned uint32(long v) {
+        return new PsNumber.Unsigned(PsType.UINT32, v);
+    }
+
+    static PsNumber.Unsigned uint16(long v) {
+        return new PsNumber.Unsigned(PsType.UINT16, v);
+    }
+
+    private static PsObject typed(String... names) {
+        List<String> all = new ArrayList<>(List.of(names));
+        all.add("System.Object");
+        return new PsObject(all);
+    }
+
+    /** Microsoft.HyperV.PowerShell.VirtualMachine. Memory properties are bytes (Int64), as Hyper-V reports them. */
+    static PsObject vm(VmInfo v) {
+        PsObject o = typed("Microsoft.HyperV.PowerShell.VirtualMachine",
+                "Microsoft.HyperV.PowerShell.VirtualizationObject");
+        String status = v.migrationPercent() >= 0 ? "Migrating - " + v.migrationPercent() + "% completed"
+                : "Operating normally";
+        o.put("Name", v.name()).put("Id", v.id()).put("VMId", v.id()).put("VMName", v.name())
+                .put("ComputerName", v.computerName())
+                .put("State", Types.VM_STATE.byNumber(v.state().number).orElseThrow())
+                .put("Status", status)
+                .put("StatusDescriptions", List.<Object>of(status))
+                .put("IsClustered", v.isClustered())
+                .put("Path", v.path()).put("ConfigurationLocation", v.path())
+                .put("SnapshotFileLocation", v.path()).put("SmartPagingFilePath", v.path())
+                .put("SmartPagingFileInUse", false)
+                .put("Version", v.version()).put("Generation", v.generation())
+                .put("MemoryStartup", v.memoryStartupMB() * MB)
+                .put("MemoryAssigned", v.memoryAssignedMB() * MB)
+                .put("MemoryDemand", v.state() == VmPowerState.Running ? v.memoryAssignedMB() * MB * 3 / 4 : 0L)
+                .put("DynamicMemoryEnabled", false)
+                .put("ProcessorCount", (long) v.processorCount())
+                .put("Uptime", v.uptime());
+        List<Object> drives = new ArrayList<>();
+        int location = 0;
+        for (VmInfo.DiskInfo d : v.disks()) {
+            drives.add(typed("Microsoft.HyperV.PowerShell.HardDiskDrive").put("Name", "Hard Drive on SCSI "
+                    + "controller number 0 at location " + location).put("Path", d.path())
+                    .put("ControllerType", "SCSI").put("ControllerNumber", 0).put("ControllerLocation", location++)
+                    .put("VMName", v.name()).put("VMId", v.id()).put("ComputerName", v.computerName())
+                    .toStringValue("HardDiskDrive (Name = 'Hard Drive on SCSI controller number 0 at location "
+                            + (location - 1) + "') VMName = '" + v.name() + "'"));
+        }
+        o.put("HardDrives", drives);
+        List<Object> dvds = new ArrayList<>();
+        for (String iso : v.dvdPaths()) {
+            dvds.add(typed("Microsoft.HyperV.PowerShell.DvdDrive").put("Path", iso).put("VMName", v.name())
+                    .put("ComputerName", v.computerName()).put("DvdMediaType", "ISO"));
+        }
+        o.put("DVDDrives", dvds);
+        List<Object> nics = new ArrayList<>();
+        for (String sw : v.switches()) {
+            nics.add(typed("Microsoft.HyperV.PowerShell.VMNetworkAdapter").put("Name", "Network Adapter")
+                    .put("SwitchName", sw).put("VMName", v.name()).put("VMId", v.id())
+                    .put("ComputerName", v.computerName()));
+        }
+        o.put("NetworkAdapters", nics);
+        o.put("PrimaryOperationalStatus", "Ok");
+        o.put("OperationalStatus", List.<Object>of("Ok"));
+        o.toStringValue("VirtualMachine (Name = '" + v.name() + "') [Id = '" + v.id() + "']");
+        return o;
+    }
+
+    /** Microsoft.HyperV.PowerShell.VMHost. */
+    static PsObject vmHost(HostInfo h) {
+        PsObject o = typed("Microsoft.HyperV.PowerShell.VMHost");
+        o.put("Name", h.name()).put("ComputerName", h.name()).put("FullyQualifiedDomainName", h.fqdn())
+                .put("VirtualMachineMigrationEnabled", h.migrationEnabled())
+                .put("VirtualMachineMigrationAuthenticationType",
+                        Types.MIGRATION_AUTH.of(h.authenticationType().name()))
+                .put("VirtualMachineMigrationPerformanceOption",
+                        Types.MIGRATION_PERFORMANCE.of(h.performanceOption().name()))
+                .put("UseAnyNetworkForMigration", h.useAnyNetworkForMigration())
+                .put("MaximumVirtualMachineMigrations", uint32(h.maximumVirtualMachineMigrations()))
+                .put("MaximumStorageMigrations", uint32(h.maximumStorageMigrations()))
+                .put("VirtualMachinePath", h.virtualMachinePath())
+                .put("VirtualHardDiskPath", h.virtualHardDiskPath())
+                .put("SupportedVmVersions", new ArrayList<Object>(h.supportedVersions()))
+                .put("NumaSpanningEnabled", true)
+                .put("MemoryCapacity", h.memoryTotalMB() * MB)
+                .put("LogicalProcessorCount", 64);
+        o.toStringValue(h.name());
+        return o;
+    }
+
+    /** Microsoft.HyperV.PowerShell.VMMigrationNetwork. */
+    static PsObject migrationNetwork(String host, MigrationNetwork n) {
+        return typed("Microsoft.HyperV.PowerShell.VMMigrationNetwork").put("Subnet", n.subnet())
+                .put("Priority", n.priority()).put("ComputerName", host).put("IsDeleted", false)
+                .toStringValue(n.subnet());
+    }
+
+    /** Microsoft.HyperV.PowerShell.VMHostSupportedVersion. */
+    static PsObject supportedVersion(String version, boolean isDefault) {
+        PsObject v = typed("System.Version").put("Major", Integer.parseInt(version.split("\\.")[0]))
+                .put("Minor", Integer.parseInt(version.split("\\.")[1])).toStringValue(version);
+        return typed("Microsoft.HyperV.PowerShell.VMHostSupportedVersion").put("Name", releaseOf(version))
+                .put("Version", v).put("IsDefault", isDefault).toStringValue(releaseOf(version));
+    }
+
+    private static String releaseOf(String version) {
+        return switch (version) {
+            case "5.0" -> "Microsoft Windows 8.1/Server 2012 R2";
+            case "6.2" -> "Microsoft Windows 10 1507/Server 2016 Technical Preview 3";
+            case "7.0" -> "Microsoft Windows 10 1511/Server 2016 Technical Preview 4";
+            case "7.1" -> "Microsoft Windows 10 1511/Server 2016 Technical Preview 5";
+            case "8.0" -> "Microsoft Windows 10 Anniversary Update/Server 2016";
+            case "8.1" -> "Microsoft Windows 10 Creators Update";
+            case "8.2" -> "Microsoft Windows 10 Fall Creators Update/Server 1709";
+            case "8.3" -> "Microsoft Windows 10 April 2018 Update/Server 1803";
+            case "9.0" -> "Microsoft Windows 10 October 2018 Update/Server 2019";
+            case "9.1" -> "Microsoft Windows 10 May 2019 Update/Server 1903";
+            case "9.2" -> "Microsoft Windows 10 November 2019 Update/Server 1909";
+            case "9.3" -> "Microsoft Windows 10 May 2020 Update/Server 2004";
+            case "10.0" -> "Microsoft Windows 10 May 2021 Update/Server 2022";
+            case "11.0" -> "Microsoft Windows 11 2022 Update";
+            default -> "Microsoft Windows Server 2025";
+        };
+    }
+
+    /** Microsoft.HyperV.PowerShell.VMCompatibilityReport, with its VMCompatibilityError entries. */
+    static PsObject compatibilityReport(CompatibilityReport r) {
+        PsObject vm = vm(r.vm());
+        List<Object> items = new ArrayList<>();
+        for (Incompatibility i : r.incompatibilities()) {
+            Object source = switch (i.source()) {
+                case "VMNetworkAdapter" -> ((List<?>) vm.get("NetworkAdapters").orElseThrow()).stream()
+                        .map(Object.class::cast)
+                        .filter(a -> ((PsObject) a).get("SwitchName").map(s -> s.toString()
+                                .equalsIgnoreCase(i.sourceName())).orElse(false)).findFirst().orElse((Object) vm);
+                case "HardDiskDrive" -> ((List<?>) vm.get("HardDrives").orElseThrow()).stream()
+                        .map(Object.class::cast)
+                        .filter(a -> ((PsObject) a).get("Path").map(s -> s.toString()
+                                .equalsIgnoreCase(i.sourceName())).orElse(false)).findFirst().orElse((Object) vm);
+                default -> vm;
+            };
+            items.add(typed("Microsoft.HyperV.PowerShell.VMCompatibilityError").put("Message", i.message())
+                    .put("MessageId", i.messageId()).put("Source", source).toStringValue(i.message()));
+        }
+        return typed("Microsoft.HyperV.PowerShell.VMCompatibilityReport").put("VM", vm)
+                .put("OperationType", Types.COMPATIBILITY_OPERATION.of(r.operationType()))
+                .put("Destination", r.destination()).put("Path", r.path()).put("SnapshotPath", r.path())
+                .put("VhdDestinationPath", null).put("VhdSourcePath", null).put("Incompatibilities", items);
+    }
+
+    /** Microsoft.FailoverClusters.PowerShell.Cluster. */
+    static PsObject cluster(ClusterInfo c) {
+        return typed("Microsoft.FailoverClusters.PowerShell.Cluster").put("Name", c.name())
+                .put("Domain", c.domain()).put("Id", java.util.UUID.nameUUIDFromBytes(c.fqdn().getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)).toString())
+                .put("MaximumParallelMigrations", uint32(c.maximumParallelMigrations()))
+                .put("SharedVolumesRoot", "C:\\ClusterStorage")
+                .toStringValue(c.name());
+    }
+
+    /** Microsoft.FailoverClusters.PowerShell.ClusterNode. */
+    static PsObject node(ClusterNodeInfo n) {
+        return typed("Microsoft.FailoverClusters.PowerShell.ClusterNode").put("Name", n.name())
+                .put("NodeName", n.name()).put("Id", String.valueOf(n.id())).put("Cluster", n.cluster())
+                .put("State", Types.CLUSTER_NODE_STATE.of(n.state()))
+                .put("DrainStatus", Types.NODE_DRAIN_STATUS.of(n.drainStatus()))
+                .toStringValue(n.name());
+    }
+
+    /** Microsoft.FailoverClusters.PowerShell.ClusterGroup; OwnerNode is a ClusterNode object, as on Windows. */
+    static PsObject group(ClusterGroupInfo g, ClusterNodeInfo owner) {
+        return typed("Microsoft.FailoverClusters.PowerShell.ClusterGroup").put("Name", g.name())
+                .put("OwnerNode", node(owner)).put("State", Types.CLUSTER_GROUP_STATE.of(g.state()))
+                .put("GroupType", Types.GROUP_TYPE.of("VirtualMachine"))
+                .put("Priority", uint32(g.priority())).put("Cluster", g.cluster()).put("Id", g.id().toString())
+                .put("IsCoreGroup", false)
+                .toStringValue(g.name());
+    }
+
+    /** Microsoft.FailoverClusters.PowerShell.ClusterOwnerNodeList. */
+    static PsObject ownerNodes(String clusterObject, List<PsObject> owners) {
+        return typed("Microsoft.FailoverClusters.PowerShell.ClusterOwnerNodeList")
+                .put("ClusterObject", clusterObject).put("OwnerNodes", new ArrayList<Object>(owners));
+    }
+
+    /** Microsoft.ActiveDirectory.Management.ADComputer with the default properties and the ones asked for. */
+    static PsObject adComputer(ComputerAccount c, List<String> properties) {
+        PsObject o = typed("Microsoft.ActiveDirectory.Management.ADComputer",
+                "Microsoft.ActiveDirectory.Management.ADAccount", "Microsoft.ActiveDirectory.Management.ADPrincipal",
+                "Microsoft.ActiveDirectory.Management.ADObject",
+                "Microsoft.ActiveDirectory.Management.ADEntity");
+        o.put("DistinguishedName", c.distinguishedName()).put("DNSHostName", c.dnsHostName()).put("Enabled", true)
+                .put("Name", c.name()).put("ObjectClass", "computer").put("ObjectGUID", c.objectGuid())
+                .put("SamAccountName", c.samAccountName()).put("SID", "S-1-5-21-" + Math.abs(c.objectGuid()
+                        .getMostSignificantBits() % 1_000_000_000L))
+                .put("UserPrincipalName", null);
+        boolean all = properties.stream().anyMatch(p -> p.equals("*"));
+        for (String prop : List.of("msDS-AllowedToDelegateTo", "servicePrincipalName", "ServicePrincipalNames",
+                "userAccountControl", "TrustedForDelegation", "TrustedToAuthForDelegation", "AccountNotDelegated",
+                "PrincipalsAllowedToDelegateToAccount", "msDS-AllowedToActOnBehalfOfOtherIdentity")) {
+            if (!all && properties.stream().noneMatch(p -> p.equalsIgnoreCase(prop))) {
+                continue;
+            }
+            Object value = switch (prop) {
+                case "msDS-AllowedToDelegateTo" -> new ArrayList<Object>(c.allowedToDelegateTo());
+                case "servicePrincipalName", "ServicePrincipalNames" ->
+                        new ArrayList<Object>(c.servicePrincipalNames());
+                case "userAccountControl" -> c.userAccountControl();
+                case "TrustedForDelegation" -> c.trustedForDelegation();
+                case "TrustedToAuthForDelegation" -> c.trustedToAuthForDelegation();
+                case "AccountNotDelegated" -> false;
+                case "PrincipalsAllowedToDelegateToAccount" -> new ArrayList<Object>(
+                        c.principalsAllowedToDelegateToAccount());
+                default -> c.principalsAllowedToDelegateToAccount().isEmpty() ? null
+                        : "O:BAD:(A;;CCDCLCSWRPWPLOCRSDRCWDWO;;;" + String.join(";", c
+                        .principalsAllowedToDelegateToAccount()) + ")";
+            };
+            o.put(prop, value);
+        }
+        o.toStringValue(c.distinguishedName());
+        return o;
+    }
+
+    /**
+     * An Msvm_MigrationJob CIM instance. ErrorCode is CIM_ConcreteJob's UInt16 (32768 "Failed" when the job failed);
+     * the HRESULT and Windows' text are in ErrorDescription.
+     */
+    static PsObject migrationJob(String host, MigrationJobInfo j) {
+        PsObject o = new PsObject(List.of(
+                "Microsoft.Management.Infrastructure.CimInstance#root/virtualization/v2/Msvm_MigrationJob",
+                "Microsoft.Management.Infrastructure.CimInstance#root/virtualization/v2/Msvm_ConcreteJob",
+                "Microsoft.Management.Infrastructure.CimInstance#ROOT/virtualization/v2/CIM_ConcreteJob",
+                "Microsoft.Management.Infrastructure.CimInstance", "System.Object"));
+        String status = switch (j.jobState()) {
+            case 2 -> "Job is queued";
+            case 4 -> "Job is running";
+            case 7 -> "Job completed successfully";
+            case 8, 9 -> "Job was cancelled";
+            default -> "Job failed";
+        };
+        String summary = j.errorDescription() == null ? null : j.errorDescription().lines().findFirst().orElse(null);
+        o.put("InstanceID", "Microsoft:" + j.instanceId().toString().toUpperCase(Locale.ROOT))
+                .put("Caption", "Virtual Machine Migration").put("Description", "Moving Virtual Machine")
+                .put("ElementName", j.jobType() == 306 ? "Moving Virtual Machine and Storage" : "Moving Virtual Machine")
+                .put("JobState", uint16(j.jobState())).put("JobType", uint16(j.jobType()))
+                .put("MigrationType", uint16(j.migrationType()))
+                .put("PercentComplete", uint16(j.percentComplete()))
+                .put("StartTime", j.startTime()).put("ElapsedTime", j.elapsed())
+                .put("TimeBeforeRemoval", MigrationJobInfo.TIME_BEFORE_REMOVAL)
+                .put("VirtualSystemName", j.vmId().toString().toUpperCase(Locale.ROOT))
+                .put("DestinationHost", j.destination())
+                .put("ErrorCode", uint16(j.errorCode() == 0 ? 0 : 32768))
+                .put("ErrorDescription", j.errorDescription())
+                .put("ErrorSummaryDescription", summary)
+                .put("Cancellable", j.cancellable())
+                .put("Status", j.jobState() == 10 ? "Error" : "OK")
+                .put("StatusDescriptions", List.<Object>of(status))
+                .put("PSComputerName", host);
+        return o;
+    }
+}

@@ -1,0 +1,46 @@
+package io.hvmigrate.sim.world.fleet;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** A fault planted in the fleet; transport faults live on the host's {@code winrm} block. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = FaultSpec.MigrationFailure.class, name = "migrationFailure"),
+        @JsonSubTypes.Type(value = FaultSpec.HostCrash.class, name = "hostCrash")
+})
+public sealed interface FaultSpec {
+
+    /**
+     * The next migration of {@code vm} fails when it reaches {@code atPercent}.
+     *
+     * @param vm        VM name
+     * @param atPercent progress at which it fails (0-99)
+     * @param hresult   the error code, e.g. {@code 0x80072746}
+     * @param message   the error text as Windows words it (the "failed at migration source" header is added)
+     * @param once      fail only the first attempt (default true)
+     */
+    record MigrationFailure(String vm, Integer atPercent, String hresult, String message, Boolean once)
+            implements FaultSpec {
+        public MigrationFailure {
+            atPercent = atPercent == null ? 50 : atPercent;
+            hresult = hresult == null ? "0x80072746" : hresult;
+            message = message == null
+                    ? "Failed to send data for a Virtual Machine migration: An existing connection was forcibly "
+                      + "closed by the remote host. (0x80072746)." : message;
+            once = once == null || once;
+        }
+    }
+
+    /**
+     * The host crashes at a simulated time after the world starts.
+     *
+     * @param host         host name
+     * @param afterSeconds simulated seconds after start
+     */
+    record HostCrash(String host, Long afterSeconds) implements FaultSpec {
+        public HostCrash {
+            afterSeconds = afterSeconds == null ? 0L : afterSeconds;
+        }
+    }
+}

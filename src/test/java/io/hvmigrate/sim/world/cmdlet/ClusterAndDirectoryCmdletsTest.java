@@ -1,0 +1,206 @@
+package io.hvmigrate.sim.world.cmdlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.hvmigrate.sim.ps.PsEnum;
+import io.hvmigrate.sim.ps.PsException;
+import io.hvmigrate.sim.ps.PsHashtable;
+import io.hvmigrate.sim.ps.PsNumber;
+import io.hvmigrate.sim.ps.PsObject;
+import io.hvmigrate.sim.ps.PsType;
+import io.hvmigrate.sim.world.Caller;
+import io.hvmigrate.sim.world.HostSession;
+import io.hvmigrate.sim.world.ScaledClock;
+import io.hvmigrate.sim.world.World;
+import io.hvmigrate.sim.world.fleet.FleetLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Failover Clustering and ActiveDirectory cmdlets on the lab fleet. */
+class ClusterAndDirectoryCmdletsTest {
+    private final ScaledClock clock = new ScaledClock(Instant.parse("2026-01-05T08:00:00Z"), 5000,
+            Duration.ofMillis(2));
+    private final World world;
+
+    ClusterAndDirectoryCmdletsTest() throws Exception {
+        world = new World(new FleetLoader().load(Path.of("config/fleets/lab.yaml")), clock);
+    }
+
+    @AfterEach
+    void stopClock() {
+        clock.close();
+    }
+
+    private HostSession on(String host) {
+        return new HostSession(world, host, Caller.network("LAB\\svc-hvmigrate"));
+    }
+
+    private static PsObject first(CommandRun r) {
+        return (PsObject) r.output.get(0);
+    }
+
+    @Test
+    void getClusterReportsMaximumParallelMigrations() throws Exception {
+        PsObject c = first(new CommandRun("Get-Cluster", on("HV-B1")).run());
+        assertThat(c.get("Name")).contains("CLB");
+        assertThat(c.get("MaximumParallelMigrations")).contains(new PsNumber.Unsigned(PsType.UINT32, 2));
+    }
+
+    @Test
+    void clusterGroupHasOwnerNodeObjectStateAndGroupType() throws Exception {
+        PsObject g = first(new CommandRun("Get-ClusterGroup", on("HV-A1")).with("Name", List.of("app-a1")).run());
+        assertThat(((PsObject) g.get("OwnerNode").orElseThrow()).get("Name")).contains("HV-A1");
+        assertThat(((PsEnum.Value) g.get("State").orElseThrow()).name()).isEqualTo("Online");
+        assertThat(((PsEnum.Value) g.get("GroupType").orElseThrow()).name()).isEqualTo("VirtualMachine");
+        assertThat(g.get("Priority")).contains(new PsNumber.Unsigned(PsType.UINT32, 3000));
+    }
+
+    @Test
+    void aNodeFromThePipelineListsTheRolesItOwns() throws Exception {
+        PsObject node = first(new CommandRun("Get-ClusterNode", on("HV-A1")).with("Name", List.of("HV-A2")).run());
+        CommandRun r = new CommandRun("Get-ClusterGroup", on("HV-A1")).with("InputObject", node).run();
+        assertThat(r.output).extracting(o -> ((PsObject) o).get("Name").orElseThrow()).containsExactly("web-a2");
+    }
+
+    @Test
+    void getVmTakesAClusterGroupFromThePipeline() throws Exception {
+        PsObject g = first(new CommandRun("Get-ClusterGroup", on("HV-A1")).with("Name", List.of("web-a2")).run());
+        PsObject vm = first(new CommandRun("Get-VM", on("HV-A1"), "ClusterObject").with("ClusterObject", g).run());
+        assertThat(vm.get("Name")).contains("web-a2");
+        assertThat(vm.get("ComputerName")).contains("HV-A2");
+        assertThat(vm.get("IsClustered")).contains(true);
+    }
+
+    @Test
+    void moveClusterVirtualMachineRoleCancelKeepsTheOwner() throws Exception {
+        World still = World.fromFile(Path.of("config/fleets/lab.yaml"), new io.hvmigrate.sim.world.ManualClock());
+        HostSession a1 = still.session("HV-A1", Caller.network("LAB\\svc-hvmigrate"));
+        new CommandRun("Move-ClusterVirtualMachineRole", a1).with("Name", "app-a1").with("Node", "HV-A2")
+                .with("Wait", 0).run();
+        PsObject g = first(new CommandRun("Move-ClusterVirtualMachineRole", a1).with("Name", "app-a1")
+                .with("Cancel").run());
+        assertThat(((PsObject) g.get("OwnerNode").orElseThrow()).get("Name")).contains("HV-A1");
+        assertThat(((PsEnum.Value) g.get("State").orElseThrow()).name()).isEqualTo("Online");
+        assertThat(still.migrationJobs("HV-A1")).singleElement().extracting(j -> j.jobState()).isEqualTo(8);
+    }
+
+    @Test
+    void moveClusterVirtualMachineRoleWaitsByDefault() throws Exception {
+        PsObject g = first(new CommandRun("Move-ClusterVirtualMachineRole", on("HV-A1")).with("Name", "app-a1")
+                .with("Node", "HV-A2").with("MigrationType", Types.CLUSTER_VM_MIGRATION_TYPE.of("Live")).run());
+        assertThat(((PsObject) g.get("OwnerNode").orElseThrow()).get("Name")).contains("HV-A2");
+    }
+
+    @Test
+    void moveClusterVirtualMachineRoleWithWaitZeroReturnsAtOnce() throws Exception {
+        World still = new World(new FleetLoader().load(Path.of("config/fleets/lab.yaml")),
+                new io.hvmigrate.sim.world.ManualClock());
+        HostSession a1 = new HostSession(still, "HV-A1", Caller.network("LAB\\svc-hvmigrate"));
+        PsObject g = first(new CommandRun("Move-ClusterVirtualMachineRole", a1).with("Name", "app-a1")
+                .with("Node", "HV-A2").with("Wait", 0).run());
+        assertThat(((PsObject) g.get("OwnerNode").orElseThrow()).get("Name")).contains("HV-A1");
+        assertThat(((PsEnum.Value) g.get("State").orElseThrow()).name()).isEqualTo("Pending");
+    }
+
+    @Test
+    void notAPossibleOwnerIsAClusterError() throws Exception {
+        new CommandRun("Set-ClusterOwnerNode", on("HV-A1")).with("Resource", "Virtual Machine app-a1")
+                .with("Owners", List.of("HV-A1", "HV-A2")).run();
+        PsObject owners = first(new CommandRun("Get-ClusterOwnerNode", on("HV-A1"))
+                .with("Resource", "Virtual Machine app-a1").run());
+        assertThat((List<?>) owners.get("OwnerNodes").orElseThrow()).hasSize(2);
+        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Move-ClusterVirtualMachineRole",
+                on("HV-A1")).with("Name", "app-a1").with("Node", "HV-A3").run());
+        assertThat(e.record().hresult()).isEqualTo(0x80071398);
+        assertThat(e.record().exceptionType())
+                .isEqualTo("Microsoft.FailoverClusters.PowerShell.ClusterCmdletException");
+    }
+
+    @Test
+    void anotherClusterFromAWinRmSessionNeedsCredSsp() {
+        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Get-ClusterGroup",
+                on("HV-A1")).with("Cluster", "CLB").run());
+        assertThat(e.record().message()).contains("You do not have administrative privileges on the cluster");
+    }
+
+    @Test
+    void removeThenAddClusterRoleRoundTrips() throws Exception {
+        new CommandRun("Remove-ClusterGroup", on("HV-A1")).with("Name", List.of("app-a1")).with("RemoveResources")
+                .with("Force").run();
+        assertThat(world.vm("HV-A1", "app-a1").isClustered()).isFalse();
+        PsObject g = first(new CommandRun("Add-ClusterVirtualMachineRole", on("HV-A1")).with("VMName", "app-a1").run());
+        assertThat(g.get("Name")).contains("app-a1");
+        assertThat(world.vm("HV-A1", "app-a1").isClustered()).isTrue();
+    }
+
+    @Test
+    void suspendWithDrainAndWaitReturnsAPausedNode() throws Exception {
+        PsObject n = first(new CommandRun("Suspend-ClusterNode", on("HV-A1")).with("Name", List.of("HV-A1"))
+                .with("Drain").with("Wait").run());
+        assertThat(((PsEnum.Value) n.get("State").orElseThrow()).name()).isEqualTo("Paused");
+        assertThat(((PsEnum.Value) n.get("DrainStatus").orElseThrow()).name()).isEqualTo("Completed");
+        PsObject up = first(new CommandRun("Resume-ClusterNode", on("HV-A1")).with("Name", List.of("HV-A1")).run());
+        assertThat(((PsEnum.Value) up.get("State").orElseThrow()).name()).isEqualTo("Up");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void getAdComputerShowsDelegationPropertiesWhenAskedFor() throws Exception {
+        PsObject c = first(new CommandRun("Get-ADComputer", on("HV-S1")).with("Identity", "HV-S2")
+                .with("Properties", List.of("msDS-AllowedToDelegateTo", "TrustedToAuthForDelegation",
+                        "servicePrincipalName")).run());
+        assertThat((List<Object>) c.get("msDS-AllowedToDelegateTo").orElseThrow())
+                .contains("Microsoft Virtual System Migration Service/hv-s3.lab.test");
+        assertThat(c.get("TrustedToAuthForDelegation")).contains(true);
+        assertThat((List<Object>) c.get("servicePrincipalName").orElseThrow())
+                .contains("Microsoft Virtual System Migration Service/HV-S2", "Hyper-V Replica Service/hv-s2.lab.test",
+                        "Microsoft Virtual Console Service/hv-s2.lab.test");
+        PsObject plain = first(new CommandRun("Get-ADComputer", on("HV-S1")).with("Identity", "HV-S2").run());
+        assertThat(plain.has("msDS-AllowedToDelegateTo")).isFalse();
+        assertThat(plain.get("SamAccountName")).contains("HV-S2$");
+    }
+
+    @Test
+    void unknownComputerIsAnIdentityNotFoundError() {
+        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Get-ADComputer", on("HV-S1"))
+                .with("Identity", "NOPE").run());
+        assertThat(e.record().exceptionType())
+                .isEqualTo("Microsoft.ActiveDirectory.Management.ADIdentityNotFoundException");
+        assertThat(e.record().message()).startsWith("Cannot find an object with identity: 'NOPE' under:");
+    }
+
+    @Test
+    void setAdComputerAddsAndRemovesDelegationEntries() throws Exception {
+        PsHashtable add = new PsHashtable(false);
+        add.put("msDS-AllowedToDelegateTo", List.of("cifs/hv-s1.lab.test", "cifs/HV-S1"));
+        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-M1").with("Add", add).run();
+        assertThat(world.adComputer("HV-M1").allowedToDelegateTo()).contains("cifs/hv-s1.lab.test", "cifs/HV-S1");
+        PsHashtable remove = new PsHashtable(false);
+        remove.put("msDS-AllowedToDelegateTo", "cifs/HV-S1");
+        new CommandRun("Set-ADObject", on("HV-S1")).with("Identity", "CN=HV-M1,CN=Computers,DC=lab,DC=test")
+                .with("Remove", remove).run();
+        assertThat(world.adComputer("HV-M1").allowedToDelegateTo()).doesNotContain("cifs/HV-S1");
+    }
+
+    @Test
+    void setAdAccountControlTurnsProtocolTransitionOn() throws Exception {
+        new CommandRun("Set-ADAccountControl", on("HV-S1")).with("Identity", "HV-M8")
+                .with("TrustedToAuthForDelegation", true).run();
+        assertThat(world.adComputer("HV-M8").userAccountControl() & 0x1000000).isNotZero();
+    }
+
+    @Test
+    void principalsAllowedToDelegateToAccountReplacesTheList() throws Exception {
+        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-P1")
+                .with("PrincipalsAllowedToDelegateToAccount", List.of("HV-S2")).run();
+        assertThat(world.adComputer("HV-P1").principalsAllowedToDelegateToAccount()).containsExactly("LAB\\HV-S2$");
+        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-P1")
+                .with("PrincipalsAllowedToDelegateToAccount", List.of()).run();
+        assertThat(world.adComputer("HV-P1").principalsAllowedToDelegateToAccount()).isEmpty();
+    }
+}
