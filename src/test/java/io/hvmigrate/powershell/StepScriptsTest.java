@@ -20,7 +20,7 @@ class StepScriptsTest {
                 StepScripts.verifyVm("2f1c6c39-6a27-4b5e-9b6e-0c2f3c9a0101"),
                 StepScripts.verifyClusteredVm("2f1c6c39-6a27-4b5e-9b6e-0c2f3c9a0101", "web01"));
         for (StepScript s : all) {
-            assertThat(s.text()).startsWith("$ErrorActionPreference='Stop'").contains("try{").endsWith("})}");
+            assertThat(s.text()).startsWith(StepScripts.PRELUDE).endsWith(StepScripts.EPILOGUE);
             assertThat(s.text()).contains(s.body());
             assertThat(s.length()).isLessThan(StepScript.MAX_LENGTH);
             // never the command that deletes a VM's configuration
