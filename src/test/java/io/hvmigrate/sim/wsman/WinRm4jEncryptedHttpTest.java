@@ -62,6 +62,7 @@ class WinRm4jEncryptedHttpTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // getNumberOfReceiveCalls is the only way to count Receives from outside
     void carriesOutputLargerThanOneEnvelopeAcrossReceives() throws Exception {
         try (WinRmClient client = WinRm4j.client(context, endpoint, TestFleet.DOMAIN, TestFleet.DOMAIN_USER,
                 TestFleet.DOMAIN_PASSWORD, AuthSchemes.NTLM, PayloadEncryptionMode.REQUIRED, 60_000);

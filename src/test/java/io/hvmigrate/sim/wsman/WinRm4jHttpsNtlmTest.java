@@ -91,6 +91,7 @@ class WinRm4jHttpsNtlmTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // getNumberOfReceiveCalls is the only way to count Receives from outside
     void collectsALongRunningCommandAfterOperationTimeouts() throws Exception {
         try (WinRmClient client = WinRm4j.client(context, endpoint, TestFleet.DOMAIN, TestFleet.DOMAIN_USER,
                 TestFleet.DOMAIN_PASSWORD, AuthSchemes.NTLM, PayloadEncryptionMode.OFF, 300);
@@ -112,7 +113,8 @@ class WinRm4jHttpsNtlmTest {
         assertThatThrownBy(() -> WinRm4j.tool(context, endpoint, TestFleet.DOMAIN, TestFleet.DOMAIN_USER,
                 "not-the-password", AuthSchemes.NTLM, PayloadEncryptionMode.OFF).executePs("hostname"))
                 .hasStackTraceContaining("Authorization loop"); // CXF gives up after 401s to every answer
-        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(4));
+        // a server that never answered would hold the client for its 60 s receive timeout
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
         assertThat(host.started()).isEmpty();
     }
 
