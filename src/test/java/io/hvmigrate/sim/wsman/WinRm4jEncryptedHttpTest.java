@@ -78,9 +78,19 @@ class WinRm4jEncryptedHttpTest {
     }
 
     @Test
+    void acceptsSealedMessagesOverHttpsToo() {
+        try (WsmanEndpoint secure = TestFleet.https("hv2.lab.test", host).build().start()) {
+            var tool = WinRm4j.tool(context, secure, TestFleet.DOMAIN, TestFleet.DOMAIN_USER,
+                    TestFleet.DOMAIN_PASSWORD, AuthSchemes.NTLM, PayloadEncryptionMode.REQUIRED);
+
+            assertThat(tool.executePs("Get-ClusterNode").getStdOut()).isEqualTo("Get-ClusterNode\r\n");
+        }
+    }
+
+    @Test
     void refusesUnencryptedBodiesOverHttp() {
-        var tool = WinRm4j.tool(context, endpoint, TestFleet.DOMAIN, TestFleet.DOMAIN_USER, TestFleet.DOMAIN_PASSWORD,
-                AuthSchemes.NTLM, PayloadEncryptionMode.OFF);
+        var tool = WinRm4j.failingFast(WinRm4j.tool(context, endpoint, TestFleet.DOMAIN, TestFleet.DOMAIN_USER,
+                TestFleet.DOMAIN_PASSWORD, AuthSchemes.NTLM, PayloadEncryptionMode.OFF));
 
         assertThatThrownBy(() -> tool.executePs("hostname")).hasStackTraceContaining("Authorization loop");
         assertThat(host.started()).isEmpty();
