@@ -28,6 +28,12 @@ final class CreateShell implements WsmanOperation {
                 .orElseGet(() -> new WsmanReply.Failure(WsmanFault.shellQuotaExceeded()));
     }
 
+    /** The idle timeout as Windows writes it, e.g. {@code PT7200.000S}. */
+    private String idleTimeOut() {
+        long millis = shells.idleTimeout().toMillis();
+        return String.format(java.util.Locale.ROOT, "PT%d.%03dS", millis / 1000, millis % 1000);
+    }
+
     private String body(WsmanRequest request, Shell shell) {
         String address = request.to() == null || request.to().isBlank() ? endpointAddress.get() : request.to().trim();
         String id = Xml.escape(shell.id());
@@ -39,7 +45,7 @@ final class CreateShell implements WsmanOperation {
                 + "<rsp:ResourceUri>" + Namespaces.CMD_SHELL_RESOURCE + "</rsp:ResourceUri>"
                 + "<rsp:Owner>" + Xml.escape(shell.session().user()) + "</rsp:Owner>"
                 + "<rsp:ClientIP>" + Xml.escape(shell.session().clientAddress()) + "</rsp:ClientIP>"
-                + "<rsp:IdleTimeOut>PT7200.000S</rsp:IdleTimeOut>"
+                + "<rsp:IdleTimeOut>" + idleTimeOut() + "</rsp:IdleTimeOut>"
                 + "<rsp:InputStreams>stdin</rsp:InputStreams><rsp:OutputStreams>stdout stderr</rsp:OutputStreams>"
                 + "<rsp:ShellRunTime>P0DT0H0M0S</rsp:ShellRunTime><rsp:ShellInactivity>P0DT0H0M0S</rsp:ShellInactivity>"
                 + "</rsp:Shell>";

@@ -1,5 +1,7 @@
 package io.hvmigrate.sim.wsman;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,10 +14,21 @@ final class Shell {
     private final ShellSession session;
     private final String owner;
     private final Map<String, CommandRun> commands = new ConcurrentHashMap<>();
+    private volatile Instant lastActivity;
 
-    Shell(ShellSession session, String owner) {
+    Shell(ShellSession session, String owner, Instant created) {
         this.session = session;
         this.owner = owner;
+        this.lastActivity = created;
+    }
+
+    /** A request used the shell: its idle time starts over. */
+    void touch(Instant now) {
+        lastActivity = now;
+    }
+
+    boolean idleLongerThan(Duration timeout, Instant now) {
+        return Duration.between(lastActivity, now).compareTo(timeout) > 0;
     }
 
     String id() {

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class WsmanEndpoint implements AutoCloseable {
         this.bindAddress = builder.bindAddress;
         this.requestedPort = builder.port;
         this.tls = builder.certificate == null ? null : builder.certificate.serverSslContext();
-        this.shells = new ShellTable(builder.maxShellsPerUser);
+        this.shells = new ShellTable(builder.maxShellsPerUser, builder.shellIdleTimeout, builder.clock);
         AccountResolver accounts = new AccountResolver(builder.host, builder.accounts);
         List<NegotiateMechanism> mechanisms = new ArrayList<>();
         if (builder.ntlm) {
@@ -279,6 +280,8 @@ public final class WsmanEndpoint implements AutoCloseable {
         private ShellHost shellHost;
         private TransportFaults faults = TransportFaults.NONE;
         private int maxShellsPerUser = 30;
+        private Duration shellIdleTimeout = Duration.ofHours(2);
+        private Clock clock = Clock.systemUTC();
         private boolean allowUnencrypted;
         private boolean basicAuthentication = true;
         private boolean ntlm = true;
@@ -348,6 +351,21 @@ public final class WsmanEndpoint implements AutoCloseable {
                 throw new IllegalArgumentException("MaxShellsPerUser must be at least 1");
             }
             this.maxShellsPerUser = max;
+            return this;
+        }
+
+        /** winrm/config/winrs IdleTimeout: a shell unused this long is deleted (default 2 hours, as on Windows). */
+        public Builder shellIdleTimeout(Duration timeout) {
+            if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("IdleTimeout is at least 1 s on Windows");
+            }
+            this.shellIdleTimeout = timeout;
+            return this;
+        }
+
+        /** The clock shell idle times are measured with (a simulated fleet may run on simulated time). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
