@@ -1,8 +1,8 @@
 package io.hvmigrate.sim.wsman;
 
 /**
- * Consulted once per authenticated request, after the SOAP action is known: decides whether the transport misbehaves
- * for it. {@link TransportFaultRules} holds such decisions as data.
+ * Consulted once per authenticated request carrying a SOAP envelope, after the action is known (and after decryption):
+ * decides whether the transport misbehaves for it. {@link TransportFaultRules} holds such decisions as data.
  */
 @FunctionalInterface
 public interface TransportFaults {
@@ -12,7 +12,8 @@ public interface TransportFaults {
 
     /**
      * @param host   the endpoint's host name ({@link HostIdentity#fqdn()})
-     * @param action the request's action; {@link WsmanAction#NONE} for a request without a body
+     * @param action the request's action; {@link WsmanAction#OTHER} for one the shell does not serve,
+     *               {@link WsmanAction#NONE} when the envelope names none
      */
     TransportFault decide(String host, WsmanAction action);
 }

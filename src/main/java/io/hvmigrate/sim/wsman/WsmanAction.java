@@ -14,7 +14,7 @@ public enum WsmanAction {
     DELETE("http://schemas.xmlsoap.org/ws/2004/09/transfer/Delete"),
     /** Any other action (Get, Enumerate, ...): answered with the ActionNotSupported fault. */
     OTHER(null),
-    /** A request without a SOAP body, such as the empty POST pywinrm sends to set up message encryption. */
+    /** An envelope without a {@code wsa:Action}. */
     NONE(null);
 
     private final String uri;

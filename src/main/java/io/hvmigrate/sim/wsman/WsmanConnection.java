@@ -76,6 +76,22 @@ final class WsmanConnection {
     private record Challenge(HttpResponse response) implements Authentication {
     }
 
+    /** A request body as the operations need it. */
+    private sealed interface Body {
+    }
+
+    /** Sent in the clear (over TLS, or with AllowUnencrypted). */
+    private record Plain(byte[] soap) implements Body {
+    }
+
+    /** Sent sealed: the answer is sealed too. */
+    private record Unsealed(byte[] soap, MessageSealing sealing) implements Body {
+    }
+
+    /** Not acceptable: send this instead of an answer. */
+    private record Refused(HttpResponse response) implements Body {
+    }
+
     private final Socket socket;
     private final EndpointSettings settings;
     private final Consumer<WsmanConnection> onClose;
@@ -165,34 +181,19 @@ final class WsmanConnection {
             case Identity authenticated -> identity = authenticated;
         }
 
-        String contentType = request.headers().first("Content-Type").orElse("");
-        boolean encrypted = EncryptedMessage.isEncrypted(contentType);
-        Optional<MessageSealing> replySealing = Optional.empty();
         byte[] soap;
-        if (encrypted) {
-            if (identity.sealing().isEmpty()) {
-                return new Respond(HttpResponse.of(400, new byte[0]));
+        Optional<MessageSealing> replySealing;
+        switch (readBody(request, identity)) {
+            case Refused refused -> {
+                return new Respond(refused.response());
             }
-            try {
-                EncryptedMessage.Part part = EncryptedMessage.parse(request.body());
-                soap = identity.sealing().get().unseal(part.signature(), part.sealed());
-                if (soap.length != part.originalLength()) {
-                    throw new SealingException("decrypted length differs from the declared length");
-                }
-            } catch (MalformedMessageException | SealingException e) {
-                // the cipher state is lost: the client has to authenticate this connection again
-                LOG.debug("refusing an encrypted message from {}: {}", clientAddress, e.getMessage());
-                forgetAuthentication();
-                return new Respond(HttpResponse.of(400, new byte[0]));
+            case Plain plain -> {
+                soap = plain.soap();
+                replySealing = Optional.empty();
             }
-            replySealing = identity.sealing();
-        } else {
-            soap = request.body();
-            if (soap.length > 0 && !settings.https() && !settings.allowUnencrypted()) {
-                // AllowUnencrypted=false: Windows refuses a plaintext SOAP body over HTTP with 401
-                LOG.debug("refusing an unencrypted message over HTTP from {}", clientAddress);
-                forgetAuthentication();
-                return new Respond(unauthorized());
+            case Unsealed unsealed -> {
+                soap = unsealed.soap();
+                replySealing = Optional.of(unsealed.sealing());
             }
         }
         if (soap.length == 0) {
@@ -232,6 +233,37 @@ final class WsmanConnection {
         }
         WsmanReply reply = settings.operations().dispatch(wsman, caller);
         return new Respond(reply(reply, wsman.messageId(), replySealing, identity));
+    }
+
+    /** The SOAP envelope of a request, decrypted when it came sealed, or the refusal to send. */
+    private Body readBody(HttpRequest request, Identity identity) {
+        String contentType = request.headers().first("Content-Type").orElse("");
+        if (!EncryptedMessage.isEncrypted(contentType)) {
+            if (request.body().length > 0 && !settings.https() && !settings.allowUnencrypted()) {
+                // AllowUnencrypted=false: Windows refuses a plaintext SOAP body over HTTP with 401
+                LOG.debug("refusing an unencrypted message over HTTP from {}", clientAddress);
+                forgetAuthentication();
+                return new Refused(unauthorized());
+            }
+            return new Plain(request.body());
+        }
+        if (identity.sealing().isEmpty()) {
+            return new Refused(HttpResponse.of(400, new byte[0]));
+        }
+        MessageSealing sealing = identity.sealing().get();
+        try {
+            EncryptedMessage.Part part = EncryptedMessage.parse(request.body());
+            byte[] soap = sealing.unseal(part.signature(), part.sealed());
+            if (soap.length != part.originalLength()) {
+                throw new SealingException("decrypted length differs from the declared length");
+            }
+            return new Unsealed(soap, sealing);
+        } catch (MalformedMessageException | SealingException e) {
+            // the cipher state is lost: the client has to authenticate this connection again
+            LOG.debug("refusing an encrypted message from {}: {}", clientAddress, e.getMessage());
+            forgetAuthentication();
+            return new Refused(HttpResponse.of(400, new byte[0]));
+        }
     }
 
     private Authentication authenticate(HttpRequest request) {
