@@ -1,6 +1,9 @@
 package io.hvmigrate.sim.tls;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -12,7 +15,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
@@ -31,6 +39,8 @@ import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -38,15 +48,13 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The certificate authority of one simulated fleet. It issues a server certificate per host whose subject alternative
@@ -73,18 +81,16 @@ public final class FleetCertificateAuthority {
     private final X509Certificate certificate;
     private final Clock clock;
     private final SecureRandom random;
-    private final JcaX509ExtensionUtils extensions;
     private final ContentSigner signer;
 
     private FleetCertificateAuthority(String fleetName, KeyPair keyPair, X509Certificate certificate, Clock clock,
-                                      SecureRandom random) throws GeneralSecurityException, OperatorCreationException {
+                                      SecureRandom random) {
         this.fleetName = fleetName;
         this.keyPair = keyPair;
         this.certificate = certificate;
         this.clock = clock;
         this.random = random;
-        this.extensions = new JcaX509ExtensionUtils();
-        this.signer = new JcaContentSignerBuilder(SIGNATURE).build(keyPair.getPrivate());
+        this.signer = new EcdsaSigner(keyPair.getPrivate());
     }
 
     /** A new CA for the fleet, valid from an hour ago for ten years. */
@@ -103,17 +109,16 @@ public final class FleetCertificateAuthority {
                     .addRDN(BCStyle.O, "hvsim")
                     .addRDN(BCStyle.CN, "hvsim fleet CA " + fleetName)
                     .build();
-            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(random),
-                    Date.from(now.minus(BACKDATE)), Date.from(now.plus(CA_LIFETIME)), subject, keyPair.getPublic())
+            X509v3CertificateBuilder builder = new X509v3CertificateBuilder(subject, serial(random),
+                    Date.from(now.minus(BACKDATE)), Date.from(now.plus(CA_LIFETIME)), subject,
+                    publicKeyInfo(keyPair.getPublic()))
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .addExtension(Extension.subjectKeyIdentifier, false,
-                            utils.createSubjectKeyIdentifier(keyPair.getPublic()));
-            ContentSigner selfSigner = new JcaContentSignerBuilder(SIGNATURE).build(keyPair.getPrivate());
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(builder.build(selfSigner));
+                            new SubjectKeyIdentifier(keyIdentifier(keyPair.getPublic())));
+            X509Certificate certificate = toCertificate(builder.build(new EcdsaSigner(keyPair.getPrivate())));
             return new FleetCertificateAuthority(fleetName, keyPair, certificate, clock, random);
-        } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot create the certificate authority of fleet " + fleetName, e);
         }
     }
@@ -136,8 +141,9 @@ public final class FleetCertificateAuthority {
             Instant now = clock.instant();
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, host).build();
             X500Name issuerName = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, serial(random),
-                    Date.from(now.minus(BACKDATE)), Date.from(now.plus(HOST_LIFETIME)), subject, hostKeys.getPublic())
+            X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuerName, serial(random),
+                    Date.from(now.minus(BACKDATE)), Date.from(now.plus(HOST_LIFETIME)), subject,
+                    publicKeyInfo(hostKeys.getPublic()))
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(Extension.extendedKeyUsage, false,
@@ -145,12 +151,12 @@ public final class FleetCertificateAuthority {
                     .addExtension(Extension.subjectAlternativeName, false,
                             subjectAlternativeNames(host, netbios, extraAddresses))
                     .addExtension(Extension.subjectKeyIdentifier, false,
-                            extensions.createSubjectKeyIdentifier(hostKeys.getPublic()))
+                            new SubjectKeyIdentifier(keyIdentifier(hostKeys.getPublic())))
                     .addExtension(Extension.authorityKeyIdentifier, false,
-                            extensions.createAuthorityKeyIdentifier(certificate));
-            X509Certificate hostCertificate = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+                            new AuthorityKeyIdentifier(keyIdentifier(keyPair.getPublic())));
+            X509Certificate hostCertificate = toCertificate(builder.build(signer));
             return new HostCertificate(host, hostKeys.getPrivate(), hostCertificate, certificate);
-        } catch (GeneralSecurityException | CertIOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot issue a certificate for " + fqdn, e);
         }
     }
@@ -236,6 +242,59 @@ public final class FleetCertificateAuthority {
         int dot = host.indexOf('.');
         String label = dot < 0 ? host : host.substring(0, dot);
         return label.length() > 15 ? label.substring(0, 15) : label;
+    }
+
+    /** RFC 5280 4.2.1.2 method 1: the SHA-1 of the subject public key bits. */
+    private static byte[] keyIdentifier(PublicKey key) throws GeneralSecurityException {
+        return MessageDigest.getInstance("SHA-1").digest(publicKeyInfo(key).getPublicKeyData().getBytes());
+    }
+
+    private static SubjectPublicKeyInfo publicKeyInfo(PublicKey key) {
+        return SubjectPublicKeyInfo.getInstance(key.getEncoded());
+    }
+
+    private static X509Certificate toCertificate(X509CertificateHolder holder)
+            throws GeneralSecurityException, IOException {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(holder.getEncoded()));
+    }
+
+    /**
+     * SHA256withECDSA through the JDK's provider. BouncyCastle's JCA signer builder would do the same, but its
+     * algorithm tables take most of a second to initialise, which a fleet that starts in a test pays every time.
+     */
+    private static final class EcdsaSigner implements ContentSigner {
+        private static final AlgorithmIdentifier ECDSA_WITH_SHA256 =
+                new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256);
+        private final PrivateKey key;
+        private final ByteArrayOutputStream content = new ByteArrayOutputStream();
+
+        EcdsaSigner(PrivateKey key) {
+            this.key = key;
+        }
+
+        @Override
+        public AlgorithmIdentifier getAlgorithmIdentifier() {
+            return ECDSA_WITH_SHA256;
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            content.reset();
+            return content;
+        }
+
+        @Override
+        public byte[] getSignature() {
+            try {
+                Signature signature = Signature.getInstance(SIGNATURE);
+                signature.initSign(key);
+                signature.update(content.toByteArray());
+                return signature.sign();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot sign a certificate", e);
+            }
+        }
     }
 
     private static KeyPair newKeyPair(SecureRandom random) throws GeneralSecurityException {

@@ -56,7 +56,7 @@ public record HttpResponse(int status, List<Map.Entry<String, String>> headers, 
             case 415 -> "Unsupported Media Type";
             case 500 -> "Internal Server Error";
             case 503 -> "Service Unavailable";
-            default -> "Status";
+            default -> "";
         };
     }
 
