@@ -27,6 +27,7 @@ class FleetCertificateAuthorityTest {
 
     @Test
     void issuesAFleetOfThirtyHostsQuickly() {
+        FleetCertificateAuthority.create("warm-up").issue("warm-up"); // class loading is paid once per JVM
         long start = System.nanoTime();
         FleetCertificateAuthority ca = FleetCertificateAuthority.create("lab");
         List<HostCertificate> hosts = new ArrayList<>();
@@ -36,8 +37,8 @@ class FleetCertificateAuthorityTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(hosts).extracting(HostCertificate::fqdn).doesNotHaveDuplicates().hasSize(30);
-        // about 50 ms on an idle machine; the bound leaves room for a loaded CI runner
-        assertThat(took).isLessThan(Duration.ofSeconds(3));
+        // 100-200 ms on a loaded 2-core machine
+        assertThat(took).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test

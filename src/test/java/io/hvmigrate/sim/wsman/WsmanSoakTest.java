@@ -80,7 +80,7 @@ class WsmanSoakTest {
                     return response.getStdOut();
                 });
             }
-            List<Future<String>> results = callers.invokeAll(calls, 120, TimeUnit.SECONDS);
+            List<Future<String>> results = callers.invokeAll(calls, 300, TimeUnit.SECONDS);
             for (int i = 0; i < results.size(); i++) {
                 String expected = "call " + i + " on " + endpoints.get(i % endpoints.size()).host().computerName();
                 assertThat(results.get(i).get()).isEqualTo(expected + "\r\n");
