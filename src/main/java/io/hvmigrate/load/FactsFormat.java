@@ -105,7 +105,7 @@ public final class FactsFormat {
             .required("name", Shape.string("VM name"))
             .optional("id", Shape.string("VM Id").pattern("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}", "a GUID"))
             .required("host", Shape.string("the host that owns it"))
-            .optional("state", Shape.string("VM state").values("Running", "Off", "Saved", "Paused", "Starting", "Stopping", "Saving", "Pausing", "Resuming", "Other"))
+            .optional("state", Shape.string("VM state as Get-VM shows it: Running, Off, Saved, Paused, …"))
             .optional("version", Shape.string("configuration version"))
             .optional("generation", Shape.integer("generation", 1, 2))
             .optional("memory", size("memory assigned"))

@@ -60,7 +60,11 @@ public final class InventoryFormat {
                     .optional("fqdn", Shape.string("DNS name").pattern(NamePatterns.FQDN, NamePatterns.FQDN_HINT))
                     .optional("netbios", Shape.string("NetBIOS name").pattern(NamePatterns.NETBIOS, NamePatterns.NETBIOS_HINT))
                     .optional("kind", Shape.string("file server or Scale-Out File Server").values("file-server", "sofs"))
-                    .optional("nodes", Shape.list("the servers behind a SOFS access point", Shape.string("a server name"), 0)), 0));
+                    .optional("nodes", Shape.list("the servers behind a SOFS access point", Shape.string("a server name"), 0))
+                    .optional("shares", Shape.list("its shares that hold VM files", Shape.object(null, "a share")
+                            .required("name", Shape.string("share name"))
+                            .optional("fullControl", Shape.list("hosts and clusters whose computer accounts have Full Control on the share and its folder",
+                                    Shape.string("a host or cluster"), 0)), 0)), 0));
 
     public static Inventory load(Path file) {
         Node root = LocatedYaml.read(file);
@@ -135,8 +139,14 @@ public final class InventoryFormat {
                 }
                 FileServerKind kind = "sofs".equalsIgnoreCase(Fields.string(f, "kind", "file-server")) ? FileServerKind.SOFS : FileServerKind.FILE_SERVER;
                 String ffqdn = Fields.string(f, "fqdn").orElse(null);
+                List<Inventory.ShareRef> shares = new ArrayList<>();
+                for (Node sn : Fields.list(f, "shares")) {
+                    if (sn instanceof Node.MapNode sh && Fields.string(sh, "name").isPresent()) {
+                        shares.add(new Inventory.ShareRef(Fields.string(sh, "name").get(), Fields.strings(sh, "fullControl")));
+                    }
+                }
                 fileServers.add(new FileServerRef(fname, ffqdn,
-                        Fields.string(f, "netbios").orElse(Names.netbiosOf(ffqdn == null ? fname : ffqdn)), kind, Fields.strings(f, "nodes")));
+                        Fields.string(f, "netbios").orElse(Names.netbiosOf(ffqdn == null ? fname : ffqdn)), kind, Fields.strings(f, "nodes"), shares));
             }
         }
         return new Inventory(file, caFile, hosts, clusters, fileServers);

@@ -69,9 +69,11 @@ public record Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<C
      * A file server or Scale-Out File Server. For a SOFS, {@code name} is the client access point that SMB paths use
      * and that delegation must name; {@code nodes} are the servers behind it.
      */
-    public record FileServerRef(String name, String fqdn, String netbios, FileServerKind kind, List<String> nodes) {
+    public record FileServerRef(String name, String fqdn, String netbios, FileServerKind kind, List<String> nodes,
+                                List<ShareRef> shares) {
         public FileServerRef {
             nodes = List.copyOf(nodes);
+            shares = List.copyOf(shares);
         }
 
         public boolean answersTo(String n) {
@@ -80,4 +82,14 @@ public record Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<C
     }
 
     public enum FileServerKind { FILE_SERVER, SOFS }
+
+    /**
+     * A share of a file server and who may use it. A WinRM session on a host cannot test a share for the host (that
+     * would be a second hop), so who has Full Control is declared here and copied into the facts.
+     */
+    public record ShareRef(String name, List<String> fullControl) {
+        public ShareRef {
+            fullControl = List.copyOf(fullControl);
+        }
+    }
 }

@@ -224,7 +224,7 @@ public final class StepScripts {
             mig=@($h.VirtualMachineMigrationEnabled,[int]$h.VirtualMachineMigrationAuthenticationType,[int]$h.VirtualMachineMigrationPerformanceOption,$h.UseAnyNetworkForMigration,$h.MaximumVirtualMachineMigrations,$h.MaximumStorageMigrations)
             nets=@(Get-VMMigrationNetwork|%{,@($_.Subnet,$_.Priority)});ips=@(Get-NetIPAddress|%{$_.IPAddress+'/'+$_.PrefixLength});sw=@(Get-VMSwitch|%{$_.Name})
             ver=@(Get-VMHostSupportedVersion|%{[string]$_.Version});cpu=@($p.Manufacturer,$p.Name);mem=@($h.MemoryCapacity,$o.FreePhysicalMemory*1024)
-            vol=@(Get-Volume|?{$_.DriveLetter}|%{,@([string]$_.DriveLetter,$_.SizeRemaining)});cg=[bool]($g.SecurityServicesRunning -contains 1);shares=@(<<shares>>|?{Test-Path -LiteralPath $_})}
+            vol=@(Get-Volume|?{$_.DriveLetter}|%{,@([string]$_.DriveLetter,$_.SizeRemaining)});cg=[bool]($g.SecurityServicesRunning -contains 1)}
             $r.vms=@(Get-VM|%{$v=$_;[ordered]@{name=$v.Name;id=[string]$v.Id;state=[string]$v.State;ver=[string]$v.Version;gen=$v.Generation;mem=$v.MemoryStartup;path=$v.Path;ha=$v.IsClustered
             disks=@($v.HardDrives|%{,@($_.Path,(Get-Item -LiteralPath $_.Path).Length)});sw=@($v.NetworkAdapters|%{$_.SwitchName});iso=@($v.DVDDrives|?{$_.Path}|%{$_.Path})}})
             Out-Result ([pscustomobject]@{ok=$true;data=$r})
@@ -232,13 +232,11 @@ public final class StepScripts {
 
     /**
      * Reads, in one round trip, what the facts need from one host: its migration settings and networks, addresses,
-     * switches, supported versions, processor, memory, volumes, Credential Guard, the cluster it is a node of, which of
-     * the given shares it reaches, and its VMs with their disks.
-     *
-     * @param shares UNC paths of the inventory's file-server shares (each tested with Test-Path from this host)
+     * switches, supported versions, processor, memory, volumes, Credential Guard, the cluster it is a node of, and its
+     * VMs with their disks.
      */
-    public static StepScript discoverHost(List<String> shares) {
-        return wrap(DISCOVER_HOST, values("shares", shares));
+    public static StepScript discoverHost() {
+        return wrap(DISCOVER_HOST, values());
     }
 
     private static final ScriptTemplate DISCOVER_CLUSTER = ScriptTemplate.of("""

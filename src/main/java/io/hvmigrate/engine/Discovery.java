@@ -1,0 +1,204 @@
+package io.hvmigrate.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hvmigrate.model.Facts;
+import io.hvmigrate.model.Facts.ClusterFacts;
+import io.hvmigrate.model.Facts.ClusterGroup;
+import io.hvmigrate.model.Facts.Disk;
+import io.hvmigrate.model.Facts.FileServerFacts;
+import io.hvmigrate.model.Facts.HostFacts;
+import io.hvmigrate.model.Facts.MigrationNetwork;
+import io.hvmigrate.model.Facts.MigrationSettings;
+import io.hvmigrate.model.Facts.Share;
+import io.hvmigrate.model.Facts.VmFacts;
+import io.hvmigrate.model.Facts.Volume;
+import io.hvmigrate.model.Inventory;
+import io.hvmigrate.model.Names;
+import io.hvmigrate.powershell.StepResult;
+import io.hvmigrate.powershell.StepScripts;
+import io.hvmigrate.transport.TransportException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads the facts from the fleet: every inventory host at once, one round trip each, then each cluster once from one of
+ * its nodes. Shares and who may use them come from the inventory (a WinRM session cannot test a share for its host).
+ */
+public final class Discovery {
+
+    /** A host that could not be read, and why. */
+    public record Unreachable(String host, String reason) {}
+
+    /** What discovery found, and which hosts it could not read. */
+    public record Result(Facts facts, List<Unreachable> unreachable) {}
+
+    private final HostConnections hosts;
+    private final Inventory inventory;
+    private final Clock clock;
+    private final Duration limit;
+
+    public Discovery(HostConnections hosts, Inventory inventory, Clock clock, Duration limit) {
+        this.hosts = hosts;
+        this.inventory = inventory;
+        this.clock = clock;
+        this.limit = limit;
+    }
+
+    public Result discover(List<String> names) {
+        List<Unreachable> unreachable = new ArrayList<>();
+        Map<String, JsonNode> hostData = new LinkedHashMap<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<String, Future<StepResult>> calls = new LinkedHashMap<>();
+            for (String h : names) {
+                calls.put(h, pool.submit(() -> hosts.run(h, StepScripts.discoverHost(), limit, true)));
+            }
+            for (var e : calls.entrySet()) {
+                read(e.getKey(), e.getValue(), unreachable).ifPresent(d -> hostData.put(e.getKey(), d));
+            }
+            // each cluster once, from the first node that answered
+            Map<String, String> clusterReader = new LinkedHashMap<>();
+            hostData.forEach((h, d) -> {
+                String c = text(d, "cluster");
+                if (c != null) {
+                    clusterReader.putIfAbsent(Names.key(c), h);
+                }
+            });
+            Map<String, Future<StepResult>> clusterCalls = new LinkedHashMap<>();
+            clusterReader.forEach((c, h) -> clusterCalls.put(h, pool.submit(() -> hosts.run(h, StepScripts.discoverCluster(), limit, true))));
+            List<JsonNode> clusterData = new ArrayList<>();
+            for (var e : clusterCalls.entrySet()) {
+                read(e.getKey(), e.getValue(), unreachable).ifPresent(clusterData::add);
+            }
+            return new Result(build(hostData, clusterData), unreachable);
+        }
+    }
+
+    private static Optional<JsonNode> read(String host, Future<StepResult> f, List<Unreachable> unreachable) {
+        try {
+            StepResult r = f.get();
+            return switch (r) {
+                case StepResult.Ok ok -> Optional.of(ok.data());
+                case StepResult.Failed fail -> {
+                    unreachable.add(new Unreachable(host, fail.message()));
+                    yield Optional.empty();
+                }
+                case StepResult.Unreadable u -> {
+                    unreachable.add(new Unreachable(host, u.why()));
+                    yield Optional.empty();
+                }
+            };
+        } catch (java.util.concurrent.ExecutionException e) {
+            unreachable.add(new Unreachable(host, e.getCause() instanceof TransportException t ? t.getMessage() : String.valueOf(e.getCause())));
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unreachable.add(new Unreachable(host, "interrupted"));
+            return Optional.empty();
+        }
+    }
+
+    Facts build(Map<String, JsonNode> hostData, List<JsonNode> clusterData) {
+        List<HostFacts> hostFacts = new ArrayList<>();
+        List<VmFacts> vms = new ArrayList<>();
+        Map<String, JsonNode> clusterByName = new LinkedHashMap<>();
+        clusterData.forEach(c -> clusterByName.put(Names.key(c.path("name").asText()), c));
+
+        for (var e : hostData.entrySet()) {
+            String name = e.getKey();
+            JsonNode d = e.getValue();
+            Inventory.HostEndpoint ep = inventory.host(name).orElseThrow();
+            String cluster = text(d, "cluster");
+            JsonNode c = cluster == null ? null : clusterByName.get(Names.key(cluster));
+            String nodeState = null;
+            if (c != null) {
+                for (JsonNode n : c.path("nodes")) {
+                    if (Names.same(n.path(0).asText(), ep.netbios()) || Names.same(n.path(0).asText(), name)) {
+                        nodeState = n.path(1).asText();
+                    }
+                }
+            }
+            JsonNode mig = d.path("mig");
+            List<MigrationNetwork> nets = new ArrayList<>();
+            d.path("nets").forEach(n -> nets.add(new MigrationNetwork(n.path(0).asText(), n.path(1).asInt())));
+            List<Volume> volumes = new ArrayList<>();
+            d.path("vol").forEach(v -> volumes.add(new Volume(v.path(0).asText() + ":\\", v.path(1).asLong())));
+            String fqdn = text(d, "fqdn") != null && text(d, "fqdn").contains(".") ? text(d, "fqdn") : ep.fqdn();
+            hostFacts.add(new HostFacts(name, fqdn, ep.netbios(), Names.domainOf(fqdn), text(d, "os"), cluster == null ? null : canonicalCluster(cluster),
+                    nodeState, new MigrationSettings(mig.path(0).asBoolean(), mig.path(1).asInt() == 1 ? Facts.AuthType.KERBEROS : Facts.AuthType.CREDSSP,
+                    switch (mig.path(2).asInt()) {
+                        case 0 -> Facts.PerformanceOption.TCPIP;
+                        case 2 -> Facts.PerformanceOption.SMB;
+                        default -> Facts.PerformanceOption.COMPRESSION;
+                    }, mig.path(3).asBoolean(), mig.path(4).asInt(2), mig.path(5).asInt(2)),
+                    nets, strings(d.path("ips")), strings(d.path("sw")), new Facts.Processor(d.path("cpu").path(0).asText(""), d.path("cpu").path(1).asText("")),
+                    strings(d.path("ver")), new Facts.Memory(d.path("mem").path(0).asLong(), d.path("mem").path(1).asLong()), volumes,
+                    d.path("cg").asBoolean(), text(d, "vmPath")));
+            for (JsonNode v : d.path("vms")) {
+                List<Disk> disks = new ArrayList<>();
+                v.path("disks").forEach(x -> disks.add(new Disk(x.path(0).asText(), x.path(1).asLong())));
+                ClusterGroup group = null;
+                if (v.path("ha").asBoolean() && c != null) {
+                    group = groupOf(c, v.path("name").asText(), cluster);
+                }
+                vms.add(new VmFacts(v.path("name").asText(), v.path("id").asText().toLowerCase(Locale.ROOT), name, v.path("state").asText(),
+                        group, v.path("ver").asText(), v.path("gen").asInt(2), v.path("mem").asLong(), v.path("path").asText(), disks,
+                        strings(v.path("sw")), strings(v.path("iso"))));
+            }
+        }
+        List<ClusterFacts> clusters = new ArrayList<>();
+        for (JsonNode c : clusterData) {
+            List<String> nodes = new ArrayList<>();
+            for (JsonNode n : c.path("nodes")) {
+                nodes.add(inventory.host(n.path(0).asText()).map(Inventory.HostEndpoint::name).orElse(n.path(0).asText()));
+            }
+            List<Volume> csv = new ArrayList<>();
+            c.path("csv").forEach(v -> csv.add(new Volume(v.path(0).asText(), v.path(1).asLong())));
+            String cname = canonicalCluster(c.path("name").asText());
+            clusters.add(new ClusterFacts(cname, inventory.cluster(cname).map(Inventory.ClusterRef::fqdn).orElse(null),
+                    text(c, "domain"), nodes, c.path("mpm").asInt(0), csv));
+        }
+        List<FileServerFacts> fileServers = new ArrayList<>();
+        for (Inventory.FileServerRef f : inventory.fileServers()) {
+            fileServers.add(new FileServerFacts(f.name(), f.fqdn(), f.netbios(), Names.domainOf(f.fqdn()), f.kind(), f.nodes(),
+                    f.shares().stream().map(s -> new Share(s.name(), s.fullControl(), 0)).toList()));
+        }
+        return new Facts(clock.instant(), hostFacts, clusters, fileServers, vms, Facts.DirectoryFacts.empty());
+    }
+
+    private String canonicalCluster(String name) {
+        return inventory.cluster(name).map(Inventory.ClusterRef::name).orElse(name);
+    }
+
+    private ClusterGroup groupOf(JsonNode cluster, String vmName, String clusterName) {
+        for (JsonNode g : cluster.path("groups")) {
+            if (Names.same(g.path(0).asText(), vmName)) {
+                List<String> owners = new ArrayList<>();
+                g.path(4).forEach(o -> owners.add(inventory.host(o.asText()).map(Inventory.HostEndpoint::name).orElse(o.asText())));
+                String owner = inventory.host(g.path(1).asText()).map(Inventory.HostEndpoint::name).orElse(g.path(1).asText());
+                return new ClusterGroup(g.path(0).asText(), canonicalCluster(clusterName), owner, g.path(2).asText(), g.path(3).asInt(2000), owners);
+            }
+        }
+        // a clustered VM whose role has another name: the role is still there, with default settings
+        return new ClusterGroup(vmName, canonicalCluster(clusterName), null, "Online", 2000, List.of());
+    }
+
+    private static String text(JsonNode d, String field) {
+        JsonNode n = d.get(field);
+        return n == null || n.isNull() || n.asText().isEmpty() ? null : n.asText();
+    }
+
+    private static List<String> strings(JsonNode a) {
+        List<String> out = new ArrayList<>();
+        a.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+}
