@@ -22,6 +22,31 @@ public record Setting(String key, String description, String defaultValue, Funct
         return v -> allowed.stream().anyMatch(a -> a.equalsIgnoreCase(v)) ? null : "must be one of " + String.join(", ", allowed);
     }
 
+    static Function<String, String> duration() {
+        return v -> io.hvmigrate.load.Units.duration(v) == null ? "must be a duration such as 90s, 15m or PT15M" : null;
+    }
+
+    static Function<String, String> bandwidth() {
+        return v -> bytesPerSecond(v) == null ? "must be a bandwidth such as 1Gbps, 10Gbps or 100MBps" : null;
+    }
+
+    /** Bytes per second from "1Gbps" (bits) or "100MBps" (bytes); null when the text is neither. */
+    public static Double bytesPerSecond(String v) {
+        var m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]?)(bps|Bps)").matcher(v.trim());
+        if (!m.matches()) {
+            return null;
+        }
+        double n = Double.parseDouble(m.group(1));
+        double unit = switch (m.group(2)) {
+            case "K" -> 1e3;
+            case "M" -> 1e6;
+            case "G" -> 1e9;
+            case "T" -> 1e12;
+            default -> 1;
+        };
+        return m.group(3).equals("bps") ? n * unit / 8 : n * unit;
+    }
+
     static Function<String, String> anyPath() {
         return v -> v.isBlank() ? "must be a path" : null;
     }

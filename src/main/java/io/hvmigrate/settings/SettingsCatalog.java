@@ -19,7 +19,13 @@ public final class SettingsCatalog {
                 new Setting("facts", "facts snapshot used by plan when it is given no --facts", "", v -> null, false),
                 new Setting("output", "output format of commands: text (for people) or json (for schedulers)", "text", Setting.oneOf("text", "json"), false),
                 new Setting("color", "colour in terminal output: auto (only on a terminal), always, never", "auto", Setting.oneOf("auto", "always", "never"), false),
-                new Setting("log.level", "how much hvmigrate logs to standard error: error, warn, info, debug", "warn", Setting.oneOf("error", "warn", "info", "debug"), false)));
+                new Setting("log.level", "how much hvmigrate logs to standard error: error, warn, info, debug", "warn", Setting.oneOf("error", "warn", "info", "debug"), false),
+                new Setting("runs.dir", "where runs keep their journals, reports and locks; default ~/.local/state/hvmigrate/runs", "", v -> null, false),
+                new Setting("winrm.operationTimeout", "how long one WS-Management Receive may wait on the host before asking again", "20s", Setting.duration(), false),
+                new Setting("winrm.connectTimeout", "how long to wait for a TCP connection to a host", "10s", Setting.duration(), false),
+                new Setting("step.timeout", "time limit of a step other than the migration itself", "3m", Setting.duration(), false),
+                new Setting("migration.bandwidth", "expected live-migration throughput per move, for estimates and time limits until runs measure it (e.g. 1Gbps, 100MBps)", "1Gbps", Setting.bandwidth(), false),
+                new Setting("progress.interval", "how often running migrations are polled for progress", "2s", Setting.duration(), false)));
     }
 
     public Optional<Setting> get(String key) {

@@ -1,0 +1,84 @@
+package io.hvmigrate.engine;
+
+import io.hvmigrate.plan.MoveJob;
+import io.hvmigrate.powershell.StepResult;
+import io.hvmigrate.powershell.StepScripts;
+import io.hvmigrate.transport.TransportException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Decides where a move interrupted by a crash stands, from the truth — where the VM is now — not from memory. The
+ * journal adds what the hosts cannot tell: the role settings recorded before a removal.
+ */
+public final class Reconciler {
+    private final HostConnections hosts;
+    private final Clock clock;
+    private final Duration limit;
+    private final Duration poll;
+
+    public Reconciler(HostConnections hosts, Clock clock, Duration limit, Duration poll) {
+        this.hosts = hosts;
+        this.clock = clock;
+        this.limit = limit;
+        this.poll = poll;
+    }
+
+    /** Where the VM is, as both hosts see it. */
+    public enum Place { SOURCE, DESTINATION, NOWHERE }
+
+    /** Asks both hosts; while a migration of the VM still runs, waits for it to end (up to the limit). */
+    public Place locate(MoveJob job) throws TransportException {
+        Instant giveUp = clock.instant().plus(limit);
+        while (true) {
+            StepResult dst = hosts.run(job.destination(), StepScripts.locateVm(job.vmId()), Duration.ofMinutes(2), true);
+            StepResult src = hosts.run(job.source(), StepScripts.locateVm(job.vmId()), Duration.ofMinutes(2), true);
+            boolean migrating = migrating(dst) || migrating(src);
+            if (!migrating || clock.instant().isAfter(giveUp)) {
+                if (present(dst)) {
+                    return Place.DESTINATION;
+                }
+                if (present(src)) {
+                    return Place.SOURCE;
+                }
+                if (!migrating) {
+                    return Place.NOWHERE;
+                }
+            }
+            try {
+                Thread.sleep(poll);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException(TransportException.Kind.REFUSED_LOCALLY, job.source(), "interrupted", e);
+            }
+        }
+    }
+
+    private static boolean present(StepResult r) {
+        return r instanceof StepResult.Ok ok && ok.data().path("present").asBoolean();
+    }
+
+    private static boolean migrating(StepResult r) {
+        return r instanceof StepResult.Ok ok && ok.data().path("migrating").asBoolean();
+    }
+
+    /**
+     * Where to go on with a move that had not ended. Returns null when the move must not go on (the VM is nowhere to
+     * be found: a person has to look).
+     */
+    public MoveExecutor.Start resumeFrom(MoveJob job, MoveState last, MoveJob.Role recordedRole, Place place) {
+        if (place == Place.NOWHERE) {
+            return null;
+        }
+        if (place == Place.DESTINATION) {
+            // it got there: make it highly available if it should be, then verify
+            return new MoveExecutor.Start(last == MoveState.HA_ADDED ? MoveState.HA_ADDED : MoveState.MIGRATED, recordedRole);
+        }
+        if (job.scenario().removesHa() && recordedRole != null) {
+            // the role may or may not have been removed: removing again is harmless, and the recorded settings restore it
+            return new MoveExecutor.Start(MoveState.HA_RECORDED, recordedRole);
+        }
+        return MoveExecutor.Start.FRESH;
+    }
+}

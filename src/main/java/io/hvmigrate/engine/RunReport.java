@@ -1,0 +1,31 @@
+package io.hvmigrate.engine;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The JSON report a run leaves in its folder ({@code report.json}); its shape is documented in the README. */
+public final class RunReport {
+    private RunReport() {}
+
+    public static ObjectNode json(RunSummary s) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("kind", "hvmigrate-run-report");
+        o.put("formatVersion", 1);
+        o.put("run", s.runId());
+        o.put("exitCode", s.exitCode());
+        o.put("elapsedSeconds", s.elapsed().toMillis() / 1000.0);
+        o.put("roundTrips", s.roundTrips());
+        o.put("notStartedBecause", s.notStartedBecause());
+        o.put("interrupted", s.interrupted());
+        ObjectNode counts = o.putObject("states");
+        s.counts().forEach((k, v) -> counts.put(RunService.lower(k), v));
+        ArrayNode moves = o.putArray("moves");
+        for (RunSummary.MoveResult m : s.moves()) {
+            moves.addObject().put("id", m.id()).put("vm", m.vm()).put("source", m.source()).put("destination", m.destination())
+                    .put("scenario", m.scenario()).put("state", RunService.lower(m.state())).put("detail", m.detail())
+                    .put("seconds", m.duration().toMillis() / 1000.0);
+        }
+        return o;
+    }
+}

@@ -1,0 +1,299 @@
+package io.hvmigrate.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hvmigrate.journal.Journal;
+import io.hvmigrate.journal.JournalCodec;
+import io.hvmigrate.journal.RunLock;
+import io.hvmigrate.model.Facts;
+import io.hvmigrate.model.Inventory;
+import io.hvmigrate.model.Names;
+import io.hvmigrate.model.Playbook;
+import io.hvmigrate.plan.Classification;
+import io.hvmigrate.plan.MoveJob;
+import io.hvmigrate.plan.Plan;
+import io.hvmigrate.plan.PlannedMove;
+import io.hvmigrate.plan.Planner;
+import io.hvmigrate.transport.TransportException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A run from start to end: discover, plan, refuse or go on, lock the hosts, journal, schedule, report. Resuming a run
+ * takes the same path from the journal and the truth on the hosts. The command line is a thin layer over this.
+ */
+public final class RunService {
+
+    /** Run settings. */
+    public record Options(Path runsDir, boolean skipRefused, MoveExecutor.Limits limits) {}
+
+    /** How an attempt to run ended. */
+    public sealed interface Outcome {
+        /** Some moves cannot be planned; nothing was changed. */
+        record Refused(Plan plan, List<Discovery.Unreachable> unreachable) implements Outcome {}
+
+        /** Another run holds hosts this one needs. */
+        record Busy(String message) implements Outcome {}
+
+        /** The run ran (or had nothing to do). */
+        record Finished(RunSummary summary, Path runDir, Plan plan) implements Outcome {}
+    }
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Inventory inventory;
+    private final HostConnections hosts;
+    private final Clock clock;
+    private final RunEvents events;
+    private final Options options;
+
+    public RunService(Inventory inventory, HostConnections hosts, Clock clock, RunEvents events, Options options) {
+        this.inventory = inventory;
+        this.hosts = hosts;
+        this.clock = clock;
+        this.events = events;
+        this.options = options;
+    }
+
+    /** Reads the fleet (every inventory host). */
+    public Discovery.Result discover() {
+        return new Discovery(hosts, inventory, clock, options.limits().step())
+                .discover(inventory.hosts().stream().map(Inventory.HostEndpoint::name).toList());
+    }
+
+    /** Runs a playbook, or resumes the interrupted run of the same playbook if there is one. */
+    public Outcome run(Playbook playbook, Scheduler.Control control) throws IOException {
+        RunRecord interrupted = latestUnfinished(playbook);
+        if (interrupted != null) {
+            events.notice("run " + interrupted.runId() + " of this playbook did not finish: resuming it from the truth on the hosts");
+            return resume(interrupted, control);
+        }
+        Discovery.Result found = discover();
+        found.unreachable().forEach(u -> events.notice("could not read " + u.host() + ": " + u.reason()));
+        Plan plan = new Planner(inventory, found.facts()).plan(playbook);
+        boolean refused = plan.anyRefused();
+        if (refused && !options.skipRefused()) {
+            return new Outcome.Refused(plan, found.unreachable());
+        }
+        List<PlannedMove> planned = plan.moves().stream().filter(PlannedMove::planned).toList();
+        List<MoveJob> jobs = planned.stream().map(PlannedMove::job).toList();
+        String runId = RUN_ID.format(clock.instant()) + "-" + playbook.name();
+        Path runDir = options.runsDir().resolve(runId);
+        Set<String> involved = involvedHosts(jobs);
+        try (RunLock lock = RunLock.acquire(options.runsDir(), runId, List.copyOf(involved));
+             Journal journal = Journal.open(runDir, runId, clock)) {
+            ObjectNode start = journal.record("run-start");
+            start.put("playbook", playbook.name());
+            start.put("playbookFile", String.valueOf(playbook.file().toAbsolutePath()));
+            start.put("inventoryFile", String.valueOf(inventory.file().toAbsolutePath()));
+            start.set("policy", policyRecord(playbook.policy()));
+            ArrayNode js = start.putArray("jobs");
+            jobs.forEach(j -> js.add(JournalCodec.job(j)));
+            ArrayNode skipped = start.putArray("alreadyInPlace");
+            plan.moves().stream().filter(m -> m.outcome() instanceof Classification.AlreadyInPlace).forEach(m -> skipped.add(m.vmName()));
+            journal.append(start);
+            Map<String, MoveExecutor.Start> starts = new HashMap<>();
+            jobs.forEach(j -> starts.put(j.id(), MoveExecutor.Start.FRESH));
+            RunSummary summary = schedule(runId, jobs, starts, found.facts(), playbook.policy(), journal, control, plan);
+            return finish(journal, runDir, summary, plan);
+        } catch (RunLock.Busy b) {
+            return new Outcome.Busy(b.getMessage());
+        }
+    }
+
+    /** Resumes a run that did not finish: reconciles every unfinished move with the hosts, then goes on. */
+    public Outcome resume(RunRecord record, Scheduler.Control control) throws IOException {
+        Playbook.Policy policy = policyFrom(record.runStart().path("policy"));
+        Set<String> involved = involvedHosts(record.jobs());
+        try (RunLock lock = RunLock.acquire(options.runsDir(), record.runId(), List.copyOf(involved));
+             Journal journal = Journal.open(record.dir(), record.runId(), clock)) {
+            journal.append(journal.record("run-resumed"));
+            Discovery.Result found = discover();
+            Reconciler reconciler = new Reconciler(hosts, clock, options.limits().migrationFloor(), options.limits().pollInterval());
+            List<MoveJob> todo = new ArrayList<>();
+            Map<String, MoveExecutor.Start> starts = new HashMap<>();
+            List<RunSummary.MoveResult> settled = new ArrayList<>();
+            for (MoveJob j : record.jobs()) {
+                MoveState last = record.lastState().get(j.id());
+                if (last.terminal() && last != MoveState.NOT_STARTED) {
+                    settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(), last,
+                            record.detail().getOrDefault(j.id(), "finished before the resume"), Duration.ZERO));
+                    continue;
+                }
+                try {
+                    Reconciler.Place place = reconciler.locate(j);
+                    MoveExecutor.Start start = reconciler.resumeFrom(j, last == MoveState.NOT_STARTED ? MoveState.PENDING : last,
+                            record.recordedRoles().get(j.id()), place);
+                    ObjectNode rec = journal.record("reconciled");
+                    rec.put("move", j.id());
+                    rec.put("place", place.name());
+                    rec.put("from", start == null ? null : start.state().name());
+                    journal.append(rec);
+                    if (start == null) {
+                        settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
+                                MoveState.FAILED_UNPROTECTED, "the VM is on neither " + j.source() + " nor " + j.destination() + ": look for it", Duration.ZERO));
+                        continue;
+                    }
+                    todo.add(j);
+                    starts.put(j.id(), start);
+                } catch (TransportException e) {
+                    settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
+                            MoveState.NOT_STARTED, "could not ask the hosts where the VM is: " + e.getMessage() + "; resume again", Duration.ZERO));
+                }
+            }
+            RunSummary summary = schedule(record.runId(), todo, starts, found.facts(), policy, journal, control, null);
+            List<RunSummary.MoveResult> all = new ArrayList<>(settled);
+            all.addAll(summary.moves());
+            all.sort(java.util.Comparator.comparing(RunSummary.MoveResult::id));
+            RunSummary merged = new RunSummary(record.runId(), all, summary.elapsed(), summary.roundTrips(), summary.notStartedBecause(), summary.interrupted());
+            return finish(journal, record.dir(), merged, null);
+        } catch (RunLock.Busy b) {
+            return new Outcome.Busy(b.getMessage());
+        }
+    }
+
+    private RunSummary schedule(String runId, List<MoveJob> jobs, Map<String, MoveExecutor.Start> starts, Facts facts,
+                                Playbook.Policy policy, Journal journal, Scheduler.Control control, Plan plan) {
+        events.runStarted(runId, jobs.size() + (plan == null ? 0 : (int) plan.count(Classification.AlreadyInPlace.class)));
+        if (plan != null) {
+            for (PlannedMove m : plan.moves()) {
+                if (m.outcome() instanceof Classification.AlreadyInPlace a) {
+                    events.notice(m.vmName() + ": " + a.reason());
+                }
+            }
+        }
+        MoveExecutor executor = new MoveExecutor(hosts, journal, events, clock, options.limits());
+        List<Scheduler.Item> items = jobs.stream().map(j -> new Scheduler.Item(j, estimate(j), starts.get(j.id()))).toList();
+        Playbook.Window.Resolved window = policy.window() == null ? null : policy.window().resolve(clock.instant());
+        RunSummary s = new Scheduler(clock, events).run(runId, items, caps(policy, facts), window,
+                policy.failureBudget().allowedFailures(jobs.size()), executor::execute, control, hosts::roundTrips,
+                j -> {
+                    ObjectNode rec = journal.record("state");
+                    rec.put("move", j.id());
+                    rec.put("from", "PENDING");
+                    rec.put("to", MoveState.NOT_STARTED.name());
+                    journal.append(rec);
+                });
+        if (plan != null) {
+            List<RunSummary.MoveResult> all = new ArrayList<>(s.moves());
+            for (PlannedMove m : plan.moves()) {
+                if (m.outcome() instanceof Classification.AlreadyInPlace a) {
+                    all.add(new RunSummary.MoveResult(m.id(), m.vmName(), m.source() == null ? "?" : m.source().name(),
+                            m.destination() == null ? "?" : m.destination().name(), "-", MoveState.SKIPPED, a.reason(), Duration.ZERO));
+                }
+            }
+            all.sort(java.util.Comparator.comparing(RunSummary.MoveResult::id));
+            s = new RunSummary(s.runId(), all, s.elapsed(), s.roundTrips(), s.notStartedBecause(), s.interrupted());
+        }
+        return s;
+    }
+
+    private Outcome finish(Journal journal, Path runDir, RunSummary summary, Plan plan) throws IOException {
+        ObjectNode end = journal.record("run-end");
+        end.put("exitCode", summary.exitCode());
+        ObjectNode counts = end.putObject("states");
+        summary.counts().forEach((k, v) -> counts.put(k.name(), v));
+        journal.append(end);
+        Path report = runDir.resolve("report.json");
+        Files.writeString(report, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(RunReport.json(summary)), StandardCharsets.UTF_8);
+        events.runFinished(summary);
+        return new Outcome.Finished(summary, runDir, plan);
+    }
+
+    /** Expected duration: the bytes to copy over the expected throughput, and a minute of overhead. */
+    Duration estimate(MoveJob j) {
+        return Duration.ofMillis((long) (j.bytesToCopy() / options.limits().bytesPerSecond() * 1000)).plusSeconds(j.scenario().inCluster() ? 5 : 15);
+    }
+
+    static Scheduler.Caps caps(Playbook.Policy policy, Facts facts) {
+        Map<String, Integer> limit = new HashMap<>();
+        for (Facts.HostFacts h : facts.hosts()) {
+            int l = h.migration().maximumVirtualMachineMigrations();
+            if (h.cluster() != null) {
+                int mpm = facts.cluster(h.cluster()).map(Facts.ClusterFacts::maximumParallelMigrations).orElse(0);
+                if (mpm > 0) {
+                    l = mpm;   // the cluster property replaces the host value on every node
+                }
+            }
+            limit.put(h.name(), Math.max(1, l));
+        }
+        return new Scheduler.Caps(policy.concurrency().global(), policy.concurrency().perSource(), policy.concurrency().perDestination(), limit);
+    }
+
+    /** The policy as the journal keeps it: the window as absolute times, so a resumed run keeps the same window. */
+    private ObjectNode policyRecord(Playbook.Policy p) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("global", p.concurrency().global());
+        o.put("perSource", p.concurrency().perSource());
+        o.put("perDestination", p.concurrency().perDestination());
+        o.put("failureBudget", p.failureBudget().count());
+        if (p.failureBudget().percent() != null) {
+            o.put("failureBudgetPercent", p.failureBudget().percent());
+        }
+        if (p.window() != null) {
+            Playbook.Window.Resolved w = p.window().resolve(clock.instant());
+            o.put("windowStart", w.start().toString());
+            o.put("windowEnd", w.end().toString());
+            o.put("windowCutoff", w.cutoff().toString());
+            o.put("atDeadline", w.atDeadline().name());
+        }
+        return o;
+    }
+
+    private static Playbook.Policy policyFrom(com.fasterxml.jackson.databind.JsonNode o) {
+        Playbook.Policy d = Playbook.Policy.defaults();
+        if (o == null || o.isMissingNode()) {
+            return d;
+        }
+        Playbook.Window window = null;
+        if (o.has("windowEnd")) {
+            window = new Playbook.Window(java.time.Instant.parse(o.path("windowStart").asText()), java.time.Instant.parse(o.path("windowEnd").asText()),
+                    null, java.time.Instant.parse(o.path("windowCutoff").asText()), null, Playbook.DeadlineAction.valueOf(o.path("atDeadline").asText()));
+        }
+        return new Playbook.Policy(d.authentication(), d.migrationNetwork(),
+                new Playbook.Concurrency(o.path("global").asInt(d.concurrency().global()), o.path("perSource").asInt(d.concurrency().perSource()),
+                        o.path("perDestination").asInt(d.concurrency().perDestination())), d.retries(),
+                new Playbook.FailureBudget(o.path("failureBudget").asInt(0), o.has("failureBudgetPercent") ? o.path("failureBudgetPercent").asInt() : null),
+                window, d.ha());
+    }
+
+    private static Set<String> involvedHosts(List<MoveJob> jobs) {
+        Set<String> s = new LinkedHashSet<>();
+        jobs.forEach(j -> {
+            s.add(j.source());
+            s.add(j.destination());
+        });
+        return s;
+    }
+
+    private RunRecord latestUnfinished(Playbook playbook) throws IOException {
+        RunRecord latest = null;
+        for (Path p : RunRecord.list(options.runsDir())) {
+            RunRecord r = RunRecord.read(p);
+            if (!r.finished() && Names.same(r.playbookName(), playbook.name())
+                    && r.playbookFile().equals(String.valueOf(playbook.file().toAbsolutePath()))) {
+                latest = r;
+            }
+        }
+        return latest;
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
