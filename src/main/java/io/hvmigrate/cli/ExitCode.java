@@ -12,6 +12,8 @@ public enum ExitCode {
     REFUSED(3),
     /** The maintenance window closed with moves left. */
     WINDOW_CLOSED(4),
+    /** Another run holds a host this one needs; try again when it has finished. */
+    BUSY(5),
     /** hvmigrate itself failed: a bug; the message says where. */
     INTERNAL_ERROR(70),
     /** Interrupted (Ctrl-C). */

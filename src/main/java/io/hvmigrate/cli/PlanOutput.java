@@ -227,6 +227,16 @@ final class PlanOutput {
         }
     }
 
+    /** Just the refused moves, each with its reason and fix. */
+    static void refusals(Plan plan, PrintWriter out) {
+        for (PlannedMove m : plan.moves()) {
+            if (m.outcome() instanceof Refused r) {
+                out.println("  " + m.id() + " " + m.vmName() + ": " + r.code() + " — " + r.reason());
+                out.println("      fix: " + r.fix());
+            }
+        }
+    }
+
     private static void printList(PrintWriter out, String label, List<String> items) {
         for (int i = 0; i < items.size(); i++) {
             out.println((i == 0 ? String.format("      %s: ", label) : " ".repeat(label.length() + 8)) + items.get(i));

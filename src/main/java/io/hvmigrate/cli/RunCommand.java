@@ -1,0 +1,107 @@
+package io.hvmigrate.cli;
+
+import io.hvmigrate.engine.RunEvents;
+import io.hvmigrate.engine.RunService;
+import io.hvmigrate.engine.Scheduler;
+import io.hvmigrate.load.InventoryFormat;
+import io.hvmigrate.load.PlaybookFormat;
+import io.hvmigrate.model.Inventory;
+import io.hvmigrate.model.Playbook;
+import io.hvmigrate.report.ConsoleEvents;
+import io.hvmigrate.report.JsonLinesEvents;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run",
+        description = {"Runs a playbook: discovers the fleet, plans, and carries the moves out within the policy's caps and window,",
+                "with a journal that lets an interrupted run be resumed. Re-running a finished playbook does nothing; re-running",
+                "an interrupted one resumes it.", "",
+                "Exit codes: 0 done, 1 some moves failed, 2 invalid input, 3 refused (nothing changed), 4 the window closed with",
+                "moves left, 5 another run holds a host, 130 interrupted."})
+final class RunCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "the playbook (YAML)")
+    Path playbook;
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "the inventory (YAML); default: the inventory setting")
+    Path inventory;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (progress for people) or json (one event per line)")
+    String output;
+
+    @Option(names = "--skip-refused", description = "run the moves that can be planned even when others are refused")
+    boolean skipRefused;
+
+    @Override
+    Map<String, String[]> settingFlags() {
+        return Map.of("output", new String[] {output, "--output"});
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        var settings = settings();
+        Path invFile = inventory != null ? inventory : pathSetting("inventory");
+        Inputs in = Inputs.load(playbook, invFile, null, false);
+        return execute(in.inventory(), in.playbook(), skipRefused);
+    }
+
+    Integer execute(Inventory inv, Playbook pb, boolean skip) throws IOException {
+        boolean json = "json".equalsIgnoreCase(settings().get("output"));
+        RunEvents events;
+        ConsoleEvents console = null;
+        if (json) {
+            events = new JsonLinesEvents(out(), Clock.systemUTC());
+        } else {
+            console = new ConsoleEvents(out(), Clock.systemUTC(), System.console() != null && !"never".equals(settings().get("color")));
+            events = console;
+        }
+        Scheduler.Control control = new Scheduler.Control();
+        Interrupts.install(control, err());
+        try (EngineSetup engine = new EngineSetup(inv, settings(), root().environment, events, err(), skip)) {
+            RunService.Outcome o = engine.service.run(pb, control);
+            return report(o, inv);
+        } finally {
+            if (console != null) {
+                console.close();
+            }
+        }
+    }
+
+    private Integer report(RunService.Outcome o, Inventory inv) {
+        return switch (o) {
+            case RunService.Outcome.Refused r -> {
+                if ("json".equalsIgnoreCase(settings().get("output"))) {
+                    out().println(PlanOutput.json(r.plan(), inv.file(), null).toString());
+                } else {
+                    out().println("Refused: nothing was changed. Moves that cannot be made as asked:");
+                    PlanOutput.refusals(r.plan(), out());
+                    out().println("Fix them (or pass --skip-refused to run the others).");
+                }
+                yield ExitCode.REFUSED.code();
+            }
+            case RunService.Outcome.Busy b -> {
+                err().println("hvmigrate: " + b.message() + "; try again when it has finished");
+                yield ExitCode.BUSY.code();
+            }
+            case RunService.Outcome.Finished f -> {
+                if (!"json".equalsIgnoreCase(settings().get("output"))) {
+                    out().println("report: " + f.runDir().resolve("report.json"));
+                }
+                yield f.summary().exitCode();
+            }
+        };
+    }
+
+    static Inventory loadInventory(Path file) {
+        return InventoryFormat.load(file);
+    }
+
+    static Playbook loadPlaybook(Path file, Inventory inv) {
+        return PlaybookFormat.load(file, inv);
+    }
+}
