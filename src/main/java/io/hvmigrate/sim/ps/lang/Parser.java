@@ -403,14 +403,14 @@ public final class Parser {
             return true;
         }
         if (Character.isDigit(c) || (c == '.' && Character.isDigit(n))) {
-            return peekC().kind() == TokenKind.NUMBER;
+            return isNumberAt(p);
         }
         if (c == '+' && n == '+') {
             return true;
         }
         if (Chars.isDash(c)) {
             if (Character.isDigit(n) || (n == '.' && Character.isDigit(lx.charAt(p + 2)))) {
-                return peekC().kind() == TokenKind.NUMBER;
+                return isNumberAt(p);
             }
             if (Chars.isDash(n) && lx.charAt(p + 2) == '$') {
                 return true;
@@ -419,6 +419,16 @@ public final class Parser {
             return t.kind() == TokenKind.OPERATOR && Set.of("not", "bnot", "split", "join").contains((String) t.value());
         }
         return false;
+    }
+
+    /** "1..3" and "5" start expressions; "7z" is a command name. */
+    private boolean isNumberAt(int p) {
+        int save = lx.pos;
+        try {
+            return lx.scanNumber(p) != null;
+        } finally {
+            lx.pos = save;
+        }
     }
 
     private List<Redirection> parseRedirections() {
