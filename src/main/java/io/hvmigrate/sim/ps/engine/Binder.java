@@ -267,36 +267,42 @@ final class Binder {
             order.add(0, defaultSet);
         }
         TerminatingError firstFailure = null;
-        Set<ParameterInfo> tried = new java.util.HashSet<>();
-        for (String set : order) {
-            ParameterInfo best = null;
-            int bestPos = Integer.MAX_VALUE;
-            for (ParameterInfo p : parameters) {
-                if (bound.containsKey(p.name()) || !inSet(p, set) || isSwitch(p)) {
+        // first a parameter the value already fits (a script block goes to -FilterScript, not -Property), then any
+        for (int pass = 0; pass < 2; pass++) {
+            Set<ParameterInfo> tried = new java.util.HashSet<>();
+            for (String set : order) {
+                ParameterInfo best = null;
+                int bestPos = Integer.MAX_VALUE;
+                for (ParameterInfo p : parameters) {
+                    if (bound.containsKey(p.name()) || !inSet(p, set) || isSwitch(p)) {
+                        continue;
+                    }
+                    int pos = binding(p, set).position();
+                    if (pos >= 0 && pos < bestPos) {
+                        bestPos = pos;
+                        best = p;
+                    }
+                }
+                if (best == null || !tried.add(best)) {
                     continue;
                 }
-                int pos = binding(p, set).position();
-                if (pos >= 0 && pos < bestPos) {
-                    bestPos = pos;
-                    best = p;
+                if (pass == 0 && !fitsWithoutConversion(best, AutomationNull.unwrap(arg.value()))) {
+                    continue;
                 }
-            }
-            if (best == null || !tried.add(best)) {
-                continue;
-            }
-            Object converted;
-            try {
-                converted = convert(best, arg.value(), arg.extent(), true);
-            } catch (TerminatingError e) {
-                if (firstFailure == null) {
-                    firstFailure = e;
+                Object converted;
+                try {
+                    converted = convert(best, arg.value(), arg.extent(), true);
+                } catch (TerminatingError e) {
+                    if (firstFailure == null) {
+                        firstFailure = e;
+                    }
+                    continue;
                 }
-                continue;
+                bound.put(best.name(), converted);
+                final ParameterInfo c = best;
+                candidates.removeIf(s -> !inSet(c, s));
+                return;
             }
-            bound.put(best.name(), converted);
-            final ParameterInfo c = best;
-            candidates.removeIf(s -> !inSet(c, s));
-            return;
         }
         if (firstFailure != null) {
             throw firstFailure;
@@ -357,6 +363,15 @@ final class Binder {
 
     /** Whether a value is already of a parameter's type, so it binds from the pipeline without conversion. */
     private boolean fitsWithoutConversion(ParameterInfo p, Object v) {
+        if (p.type() instanceof PsType.ArrayOf a && v instanceof List<?> l && !l.isEmpty()) {
+            for (Object item : l) {
+                if (!fitsWithoutConversion(new ParameterInfo(p.name(), a.element(), p.aliases(), p.sets()),
+                        AutomationNull.unwrap(item))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         PsType t = p.type() instanceof PsType.ArrayOf a ? a.element() : p.type();
         if (t.equals(PsType.OBJECT) || t.equals(Types.PSOBJECT)) {
             return true;

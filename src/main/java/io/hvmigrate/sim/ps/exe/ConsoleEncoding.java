@@ -1,0 +1,37 @@
+package io.hvmigrate.sim.ps.exe;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+
+/**
+ * What the console of a WinRM shell writes: the OEM code page 437 (the shell's WINRS_CODEPAGE), where a character
+ * the code page cannot represent becomes '?'.
+ */
+public final class ConsoleEncoding {
+    private ConsoleEncoding() {}
+
+    public static final Charset CP437 = Charset.forName("IBM437");
+
+    public static byte[] encode(String text) {
+        CharsetEncoder enc = CP437.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(new byte[] {'?'});
+        try {
+            ByteBuffer bb = enc.encode(CharBuffer.wrap(text));
+            byte[] out = new byte[bb.remaining()];
+            bb.get(out);
+            return out;
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String decode(byte[] bytes) {
+        return new String(bytes, CP437);
+    }
+}
