@@ -1021,8 +1021,12 @@ public final class Interpreter implements Operators.Host {
             }
             case Paren p: {
                 if (p.statement() instanceof Assignment a) {
-                    Object v = assign(a);
-                    return v;
+                    return assign(a);
+                }
+                if (p.statement() instanceof Pipeline pl && pl.elements().size() == 1
+                        && pl.elements().get(0) instanceof CommandExpression ce && ce.redirections().isEmpty()) {
+                    // ( expression ) is the expression's value: nothing is unrolled
+                    return eval(ce.expr());
                 }
                 Pipe.Collector c = new Pipe.Collector();
                 execStatement(p.statement(), c);
