@@ -196,7 +196,8 @@ class ParameterBindingTest {
         assertThat(o.get("Set")).contains("ByObject");
         PsRun two = run("@(New-Thing vm1; New-Thing vm2) | Get-Thing");
         assertThat(two.output).hasSize(2);
-        assertThat(((PsObject) two.output.get(1)).get("Thing").map(Object::toString)).contains("[vm2]");
+        List<?> things = (List<?>) ((PsObject) two.output.get(1)).get("Thing").orElseThrow();
+        assertThat(((PsObject) things.get(0)).get("Name")).contains("vm2");
     }
 
     @Test
