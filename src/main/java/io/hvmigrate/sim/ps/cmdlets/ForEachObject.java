@@ -18,7 +18,8 @@ final class ForEachObject extends BuiltinCmdlet {
             Param.of("Process", PsType.arrayOf(PsType.SCRIPTBLOCK)).in("ScriptBlockSet", Param.pos(0, true)).build(),
             Param.of("Begin", PsType.SCRIPTBLOCK).in("ScriptBlockSet", Param.flag(false)).build(),
             Param.of("End", PsType.SCRIPTBLOCK).in("ScriptBlockSet", Param.flag(false)).build(),
-            Param.of("RemainingScripts", PsType.arrayOf(PsType.SCRIPTBLOCK)).in("ScriptBlockSet", Param.flag(false)).build(),
+            Param.of("RemainingScripts", PsType.arrayOf(PsType.SCRIPTBLOCK))
+                    .in("ScriptBlockSet", new ParameterInfo.Binding(false, -1, false, false, true)).build(),
             Param.of("MemberName", PsType.STRING).in("PropertyAndMethodSet", Param.pos(0, true)).build(),
             Param.of("ArgumentList", PsType.OBJECT_ARRAY).in("PropertyAndMethodSet", Param.flag(false))
                     .aliases("Args").build(),
@@ -33,13 +34,22 @@ final class ForEachObject extends BuiltinCmdlet {
         for (Object o : list(ctx, "Process")) {
             blocks.add((ScriptBlock) o);
         }
+        List<Object> remaining = list(ctx, "RemainingScripts");
+        for (Object o : remaining) {
+            blocks.add((ScriptBlock) o);
+        }
         ScriptBlock begin = (ScriptBlock) ctx.parameter("Begin").orElse(null);
         ScriptBlock end = (ScriptBlock) ctx.parameter("End").orElse(null);
-        // % {begin} {process} {end}: three positional blocks mean begin, process, end
-        if (blocks.size() == 3 && begin == null && end == null) {
+        // % {a} {b} [{c}]: with more than one positional block the first is begin, and with three or more the last
+        // is end (ForEachObjectCommand's handling of -RemainingScripts)
+        if (!remaining.isEmpty() && begin == null && end == null) {
             begin = blocks.get(0);
-            end = blocks.get(2);
-            blocks = List.of(blocks.get(1));
+            if (blocks.size() >= 3) {
+                end = blocks.get(blocks.size() - 1);
+                blocks = blocks.subList(1, blocks.size() - 1);
+            } else {
+                blocks = blocks.subList(1, blocks.size());
+            }
         }
         process = blocks;
         this.end = end;
@@ -59,8 +69,8 @@ final class ForEachObject extends BuiltinCmdlet {
                 return;
             }
             String name = param(ctx, "MemberName", "");
-            Object v = ctx.isBound("ArgumentList") ? e.invokeMethod(item, name, list(ctx, "ArgumentList"))
-                    : e.member(item, name);
+            Object v = ctx.isBound("ArgumentList") || !e.hasProperty(item, name)
+                    ? e.invokeMethod(item, name, list(ctx, "ArgumentList")) : e.member(item, name);
             if (v instanceof List<?> l) {
                 l.forEach(ctx::write);
             } else if (v != io.hvmigrate.sim.ps.engine.AutomationNull.VALUE) {

@@ -9,7 +9,7 @@ import java.util.List;
 /** Write-Host: text straight to the console; collections are joined with -Separator (a space). */
 final class WriteHost extends BuiltinCmdlet {
     static final CmdletInfo INFO = new CmdletInfo("Write-Host", List.of(
-            Param.of("Object", PsType.OBJECT).all(new ParameterInfo.Binding(false, 0, true, false)).build(),
+            Param.of("Object", PsType.OBJECT).all(new ParameterInfo.Binding(false, 0, true, false, true)).build(),
             Param.named("NoNewline", PsType.SWITCH),
             Param.named("Separator", PsType.OBJECT),
             Param.named("ForegroundColor", PsType.STRING),

@@ -62,6 +62,8 @@ final class Binder {
     /** Bound values by canonical parameter name, in binding order. */
     final Map<String, Object> bound = new LinkedHashMap<>();
     private final Map<String, Object> boundFromCommandLine = new LinkedHashMap<>();
+    private final List<Object> remaining = new ArrayList<>();
+    private ParameterInfo remainingParameter;
     /** Arguments a simple function did not bind ($args). */
     final List<Object> unbound = new ArrayList<>();
     private Set<String> candidates;
@@ -224,6 +226,10 @@ final class Binder {
         for (Positional arg : positional) {
             bindPositional(arg);
         }
+        if (remaining.size() > 1 || (remainingParameter != null && !bound.containsKey(remainingParameter.name()))) {
+            bound.put(remainingParameter.name(), convert(remainingParameter, new ArrayList<>(remaining),
+                    commandExtent, true));
+        }
         boundFromCommandLine.putAll(bound);
         commandLineCandidates = new LinkedHashSet<>(candidates);
     }
@@ -299,6 +305,11 @@ final class Binder {
                     continue;
                 }
                 bound.put(best.name(), converted);
+                if (binding(best, set).valueFromRemainingArguments()) {
+                    // a positional parameter that also takes the remaining arguments: Write-Host a b
+                    remainingParameter = best;
+                    remaining.add(AutomationNull.unwrap(arg.value()));
+                }
                 final ParameterInfo c = best;
                 candidates.removeIf(s -> !inSet(c, s));
                 return;
@@ -306,6 +317,20 @@ final class Binder {
         }
         if (firstFailure != null) {
             throw firstFailure;
+        }
+        if (remainingParameter != null) {
+            remaining.add(AutomationNull.unwrap(arg.value()));
+            return;
+        }
+        for (String set : order) {
+            for (ParameterInfo p : parameters) {
+                ParameterInfo.Binding b = inSet(p, set) ? binding(p, set) : null;
+                if (b != null && b.valueFromRemainingArguments() && !bound.containsKey(p.name())) {
+                    remainingParameter = p;
+                    remaining.add(AutomationNull.unwrap(arg.value()));
+                    return;
+                }
+            }
         }
         if (lenient) {
             unbound.add(arg.value());

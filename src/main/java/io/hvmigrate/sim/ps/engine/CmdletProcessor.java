@@ -245,6 +245,11 @@ final class CmdletProcessor extends Processor implements EngineContext {
     }
 
     @Override
+    public boolean hasProperty(Object target, String name) {
+        return Members.has(in, target, name);
+    }
+
+    @Override
     public Object invokeMethod(Object target, String name, List<Object> args) {
         return Members.invoke(in, target, name, args, ast.extent());
     }

@@ -26,6 +26,9 @@ public interface EngineContext extends CommandContext {
 
     Object member(Object target, String name);
 
+    /** Whether the value has a property of that name (as opposed to one whose value is $null). */
+    boolean hasProperty(Object target, String name);
+
     Object invokeMethod(Object target, String name, List<Object> args);
 
     /** PowerShell's conversion; throws a PsException with the cast error when it fails. */

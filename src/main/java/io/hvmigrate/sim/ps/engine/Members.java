@@ -85,6 +85,11 @@ final class Members {
         return null;
     }
 
+    static boolean has(Interpreter in, Object target, String name) {
+        Object t = AutomationNull.unwrap(target);
+        return t != null && own(in, t, name.toLowerCase(Locale.ROOT), name) != NO_MEMBER;
+    }
+
     /** The value's own property, or NO_MEMBER. */
     private static Object own(Interpreter in, Object t, String n, String name) {
         switch (t) {
