@@ -9,7 +9,7 @@ import java.util.List;
 /** Write-Output: writes its arguments to the pipeline, a collection one element at a time unless -NoEnumerate. */
 final class WriteOutput extends BuiltinCmdlet {
     static final CmdletInfo INFO = new CmdletInfo("Write-Output", List.of(
-            Param.of("InputObject", PsType.OBJECT_ARRAY).all(new ParameterInfo.Binding(true, 0, true, false)).build(),
+            Param.of("InputObject", PsType.OBJECT_ARRAY).all(new ParameterInfo.Binding(true, 0, true, false, true)).build(),
             Param.named("NoEnumerate", PsType.SWITCH)), null, WriteOutput::new);
 
     @Override

@@ -197,12 +197,15 @@ public final class Interpreter implements Operators.Host {
         }
     }
 
+    /** A finally block entered while stopping runs to its end, as PowerShell runs it after Ctrl-C. */
+    private int finallyWhileStopping;
+
     boolean isStopping() {
-        return stopping;
+        return stopping && finallyWhileStopping == 0;
     }
 
     void checkStop() {
-        if (stopping) {
+        if (isStopping()) {
             throw Flow.Stopped.INSTANCE;
         }
     }
@@ -720,10 +723,18 @@ public final class Interpreter implements Operators.Host {
         } finally {
             if (t.finallyBlock() != null) {
                 boolean wasStopping = stopping;
-                execBlock(t.finallyBlock(), out);
                 if (wasStopping) {
-                    checkStop();
+                    finallyWhileStopping++;
+                    Thread.interrupted();
                 }
+                try {
+                    execBlock(t.finallyBlock(), out);
+                } finally {
+                    if (wasStopping) {
+                        finallyWhileStopping--;
+                    }
+                }
+                checkStop();
             }
         }
     }
