@@ -49,7 +49,7 @@ public final class Interpreter implements Operators.Host {
     private final Set<PsError> recorded = Collections.newSetFromMap(new IdentityHashMap<>());
     Streams streams;
     private String scriptText = "";
-    private final java.util.Random guidRandom = new java.security.SecureRandom();
+    private static final java.util.Random GUID_RANDOM = new java.security.SecureRandom();
 
     Interpreter(RunspaceConfig config, ScriptOutput output, Map<String, CmdletInfo> builtins,
                 Map<String, String> builtinAliases) {
@@ -143,7 +143,7 @@ public final class Interpreter implements Operators.Host {
 
     UUID newGuid() {
         byte[] b = new byte[16];
-        guidRandom.nextBytes(b);
+        GUID_RANDOM.nextBytes(b);
         b[6] = (byte) ((b[6] & 0x0f) | 0x40);
         b[8] = (byte) ((b[8] & 0x3f) | 0x80);
         long msb = 0;

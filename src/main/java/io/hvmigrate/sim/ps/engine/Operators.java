@@ -209,8 +209,7 @@ final class Operators {
         }
         if (l instanceof String s) {
             String rs = Conversions.toStr(r);
-            return ignoreCase ? s.equalsIgnoreCase(rs) || (IGNORE_CASE.compare(s, rs) == 0 && s.length() == rs.length())
-                    : s.equals(rs);
+            return ignoreCase ? s.equalsIgnoreCase(rs) : s.equals(rs);
         }
         if (l instanceof Boolean b) {
             return b == Conversions.isTrue(r);

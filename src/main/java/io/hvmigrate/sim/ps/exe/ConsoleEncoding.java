@@ -16,11 +16,20 @@ public final class ConsoleEncoding {
 
     public static final Charset CP437 = Charset.forName("IBM437");
 
+    private static final ThreadLocal<CharsetEncoder> ENCODER = ThreadLocal.withInitial(() -> CP437.newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .replaceWith(new byte[] {'?'}));
+
     public static byte[] encode(String text) {
-        CharsetEncoder enc = CP437.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .replaceWith(new byte[] {'?'});
+        boolean ascii = true;
+        for (int i = 0; i < text.length() && ascii; i++) {
+            ascii = text.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        CharsetEncoder enc = ENCODER.get().reset();
         try {
             ByteBuffer bb = enc.encode(CharBuffer.wrap(text));
             byte[] out = new byte[bb.remaining()];

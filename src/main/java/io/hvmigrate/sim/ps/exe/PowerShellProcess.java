@@ -293,12 +293,27 @@ public final class PowerShellProcess {
 
     /** Base64 of UTF-16LE, as StringToBase64Converter reads it (whitespace ignored). */
     static String decode(String b64) {
-        try {
-            byte[] bytes = Base64.getMimeDecoder().decode(b64.replaceAll("\\s", ""));
-            if (!b64.replaceAll("\\s", "").matches("[A-Za-z0-9+/]*={0,2}")) {
+        StringBuilder clean = new StringBuilder(b64.length());
+        int padding = 0;
+        for (int i = 0; i < b64.length(); i++) {
+            char c = b64.charAt(i);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            boolean valid = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
+                    || c == '/';
+            if (c == '=') {
+                padding++;
+            } else if (!valid || padding > 0) {
                 return null;
             }
-            return new String(bytes, StandardCharsets.UTF_16LE);
+            clean.append(c);
+        }
+        if (padding > 2) {
+            return null;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(clean.toString()), StandardCharsets.UTF_16LE);
         } catch (IllegalArgumentException e) {
             return null;
         }

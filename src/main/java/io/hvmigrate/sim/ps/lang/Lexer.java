@@ -99,16 +99,39 @@ final class Lexer {
 
     // ---------------------------------------------------------------------------------------------------- tokens
 
+    // the parser peeks the same token many times (once per precedence level): remember the last one
+    private int peekedAt = -1;
+    private Mode peekedMode;
+    private Token peeked;
+    private int peekedEnd;
+
     Token peek(Mode mode) {
+        if (peekedAt == pos && peekedMode == mode) {
+            return peeked;
+        }
         int save = pos;
         try {
-            return next(mode);
+            Token t = scan(mode);
+            peekedAt = save;
+            peekedMode = mode;
+            peeked = t;
+            peekedEnd = pos;
+            return t;
         } finally {
             pos = save;
         }
     }
 
     Token next(Mode mode) {
+        if (peekedAt == pos && peekedMode == mode) {
+            pos = peekedEnd;
+            peekedAt = -1;
+            return peeked;
+        }
+        return scan(mode);
+    }
+
+    private Token scan(Mode mode) {
         skipTrivia();
         int start = pos;
         if (pos >= limit) {
@@ -628,6 +651,19 @@ final class Lexer {
      * ({@code a'b c'} is {@code ab c}); {@code $name} and {@code $(...)} make it expandable.
      */
     private Token scanGeneric(int start) {
+        // most bare words (command names, arguments) have no escapes, quotes or variables
+        int p = start;
+        while (p < limit) {
+            char c = s.charAt(p);
+            if (Chars.endsGeneric(c) || c == '`' || c == '$' || Chars.isQuote(c)) {
+                break;
+            }
+            p++;
+        }
+        if (p >= limit || Chars.endsGeneric(s.charAt(p))) {
+            pos = p;
+            return new Token(TokenKind.GENERIC, start, p, s.substring(start, p));
+        }
         List<Token.StringPart> parts = new ArrayList<>();
         StringBuilder lit = new StringBuilder();
         boolean expandable = false;

@@ -17,7 +17,10 @@ public final class ScriptText {
         starts[n++] = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean newline = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
+            if (c != '\n' && c != '\r') {
+                continue;
+            }
+            boolean newline = c == '\n' || i + 1 >= text.length() || text.charAt(i + 1) != '\n';
             if (newline) {
                 if (n == starts.length) {
                     starts = Arrays.copyOf(starts, n * 2);
