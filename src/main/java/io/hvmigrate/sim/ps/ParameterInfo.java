@@ -23,6 +23,16 @@ public record ParameterInfo(String name, PsType type, Set<String> aliases, Map<S
     }
 
     /**
+     * -WhatIf and -Confirm, which cmdlets that support ShouldProcess (Move-VM, Set-VMHost, Remove-ClusterGroup, ...)
+     * accept and others reject; declare them on such cmdlets (scripts often pass {@code -Confirm:$false}).
+     */
+    public static java.util.List<ParameterInfo> shouldProcess() {
+        return java.util.List.of(
+                new ParameterInfo("WhatIf", PsType.SWITCH, Set.of("wi"), Map.of(ALL_SETS, Binding.OPTIONAL_NAMED)),
+                new ParameterInfo("Confirm", PsType.SWITCH, Set.of("cf"), Map.of(ALL_SETS, Binding.OPTIONAL_NAMED)));
+    }
+
+    /**
      * How a parameter binds within one parameter set.
      *
      * @param mandatory                       required in this set

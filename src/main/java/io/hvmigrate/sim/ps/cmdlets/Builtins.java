@@ -26,7 +26,7 @@ public final class Builtins {
 
     static {
         register(CORE, WhereObject.INFO, ForEachObject.INFO, OutNull.INFO, Formatting.OUT_DEFAULT,
-                Formatting.OUT_HOST, GetCommand.INFO, ImportModule.INFO);
+                Formatting.OUT_HOST, GetCommand.INFO, ImportModule.INFO, SetStrictMode.INFO);
         register(UTILITY, WriteOutput.INFO, WriteError.INFO, WriteStreams.WARNING, WriteStreams.VERBOSE,
                 WriteStreams.DEBUG, WriteHost.INFO, WriteProgress.INFO, SelectObject.INFO, SortObject.INFO,
                 MeasureObject.INFO, GroupObject.INFO, GetDate.INFO, StartSleep.INFO, ConvertToJson.INFO,

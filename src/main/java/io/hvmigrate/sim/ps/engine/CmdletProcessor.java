@@ -329,6 +329,11 @@ final class CmdletProcessor extends Processor implements EngineContext {
     }
 
     @Override
+    public void setStrictMode(int version) {
+        in.setStrictMode(version);
+    }
+
+    @Override
     public String invocationName() {
         return invocationName;
     }

@@ -64,6 +64,9 @@ public interface EngineContext extends CommandContext {
 
     CommandTable commands();
 
+    /** Set-StrictMode in the caller's scope: 0 turns it off. */
+    void setStrictMode(int version);
+
     /** The invocation name the command was called by (an alias such as "%" or "select"). */
     String invocationName();
 }

@@ -884,6 +884,23 @@ public final class Interpreter implements Operators.Host {
 
     // ------------------------------------------------------------------------------------------------ variables
 
+    /** Automatic variables PowerShell defines as it goes; strict mode does not complain about them. */
+    private static boolean isAutomatic(String n) {
+        String l = n.toLowerCase(Locale.ROOT);
+        return l.equals("_") || l.equals("psitem") || l.equals("args") || l.equals("input") || l.equals("matches")
+                || l.equals("lastexitcode") || l.equals("ofs") || l.equals("psboundparameters");
+    }
+
+    private boolean expandingString;
+
+    int strictMode() {
+        return scope.strictMode();
+    }
+
+    void setStrictMode(int version) {
+        scope.strictMode = version;
+    }
+
     private static boolean isConstantName(String n) {
         return n.equalsIgnoreCase("true") || n.equalsIgnoreCase("false") || n.equalsIgnoreCase("null");
     }
@@ -914,6 +931,10 @@ public final class Interpreter implements Operators.Host {
                 case "local", "private" -> scope.local(name);
                 default -> scope.find(name);
             };
+            if (v == null && strictMode() >= (expandingString ? 2 : 1) && !isAutomatic(name)) {
+                throw Errors.runtime(where, "The variable '$" + path.userPath() + "' cannot be retrieved because it has "
+                        + "not been set.", "VariableIsUndefined", ErrorCategory.InvalidOperation, path.userPath());
+            }
             return v == null ? null : v.value;
         }
         if (s.equals("env")) {
@@ -1063,6 +1084,15 @@ public final class Interpreter implements Operators.Host {
         for (Expr part : x.parts()) {
             if (part instanceof StringConstant sc) {
                 b.append(sc.value());
+            } else if (part instanceof Variable) {
+                // strict mode 1 lets uninitialized variables expand inside strings
+                boolean saved = expandingString;
+                expandingString = true;
+                try {
+                    b.append(Conversions.toStr(AutomationNull.unwrap(eval(part)), ofs()));
+                } finally {
+                    expandingString = saved;
+                }
             } else {
                 b.append(Conversions.toStr(AutomationNull.unwrap(eval(part)), ofs()));
             }
@@ -1160,7 +1190,7 @@ public final class Interpreter implements Operators.Host {
             return StaticMembers.get(this, type, memberName(m.member()), m.extent());
         }
         Object t = eval(m.target());
-        return Members.get(this, t, memberName(m.member()), m.extent());
+        return Members.get(this, t, memberName(m.member()), m.extent(), true);
     }
 
     private Object invokeMember(InvokeMember m) {
@@ -1228,6 +1258,10 @@ public final class Interpreter implements Operators.Host {
         if (t instanceof List<?> l) {
             if (n < 0) {
                 n += l.size();
+            }
+            if ((n < 0 || n >= l.size()) && strictMode() >= 3) {
+                throw Errors.runtime(where, "System.IndexOutOfRangeException", "Index was outside the bounds of the array.",
+                        "System.IndexOutOfRangeException", ErrorCategory.OperationStopped, null);
             }
             return n >= 0 && n < l.size() ? l.get(n) : null;
         }

@@ -44,11 +44,20 @@ final class Members {
 
     // ------------------------------------------------------------------------------------------------ properties
 
+    /** Member access as cmdlets do it: a missing property is $null whatever the strict mode. */
     static Object get(Interpreter in, Object target, String name, Extent where) {
+        return get(in, target, name, where, false);
+    }
+
+    /** Member access in script ({@code $x.Name}): under strict mode 2 a missing property is an error. */
+    static Object get(Interpreter in, Object target, String name, Extent where, boolean strict) {
         Object t = AutomationNull.unwrap(target);
         String n = name.toLowerCase(Locale.ROOT);
         if (t == null) {
-            return n.equals("count") || n.equals("length") ? 0 : null;
+            if (n.equals("count") || n.equals("length")) {
+                return 0;
+            }
+            return strict ? strictMissing(in, name, where) : null;
         }
         if (n.equals("psobject")) {
             return psObjectView(t);
@@ -75,12 +84,22 @@ final class Members {
                 }
             }
             if (out.isEmpty()) {
-                return null;
+                return strict ? strictMissing(in, name, where) : null;
             }
             return out.size() == 1 ? out.get(0) : out;
         }
         if (n.equals("count") || n.equals("length")) {
             return 1;
+        }
+        return strict ? strictMissing(in, name, where) : null;
+    }
+
+    /** A missing property is $null, or an error under Set-StrictMode -Version 2 and later. */
+    private static Object strictMissing(Interpreter in, String name, Extent where) {
+        if (in != null && in.strictMode() >= 2) {
+            throw Errors.runtime(where, "System.Management.Automation.PropertyNotFoundException", "The property '" + name
+                    + "' cannot be found on this object. Verify that the property exists.", "PropertyNotFoundStrict",
+                    ErrorCategory.NotSpecified, null);
         }
         return null;
     }

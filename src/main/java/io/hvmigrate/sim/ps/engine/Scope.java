@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class Scope {
     final Scope parent;
+    /** Set-StrictMode's version in this scope (0 = off), or null to inherit. */
+    Integer strictMode;
     private final Map<String, Variable> variables = new HashMap<>();
     private final Map<String, FunctionInfo> functions = new HashMap<>();
 
@@ -63,6 +65,15 @@ final class Scope {
 
     void remove(String name) {
         variables.remove(key(name));
+    }
+
+    int strictMode() {
+        for (Scope s = this; s != null; s = s.parent) {
+            if (s.strictMode != null) {
+                return s.strictMode;
+            }
+        }
+        return 0;
     }
 
     FunctionInfo findFunction(String name) {

@@ -395,4 +395,32 @@ class LanguageSemanticsTest {
         assertThat(strings("Write-Output x; $?; Write-Error y 2>$null; $?; 1/0; $?")).containsExactly("x", "True", "False",
                 "False");
     }
+
+    // ------------------------------------------------------------------------------------------------ strict mode
+
+    @Test
+    void strictModeOneForbidsUninitializedVariablesOutsideStrings() {
+        PsRun r = PsRun.run("Set-StrictMode -Version 1; \"[$nope]\"; $nope");
+        assertThat(r.strings()).containsExactly("[]");
+        assertThat(r.errorMessages()).containsExactly("The variable '$nope' cannot be retrieved because it has not been set.");
+        assertThat(r.errors.get(0).record().fullyQualifiedErrorId()).isEqualTo("VariableIsUndefined");
+    }
+
+    @Test
+    void strictModeLatestForbidsMissingPropertiesAndIndexes() {
+        PsRun r = PsRun.run("Set-StrictMode -Version Latest; $o = [pscustomobject]@{a=1}; $o.a; $o.b; @(1)[3]; "
+                + "$o | Select-Object b | ForEach-Object { 'selected' }");
+        assertThat(r.strings()).containsExactly("1", "selected");
+        assertThat(r.errorMessages()).containsExactly(
+                "The property 'b' cannot be found on this object. Verify that the property exists.",
+                "Index was outside the bounds of the array.");
+    }
+
+    @Test
+    void strictModeIsScoped() {
+        assertThat(PsRun.run("function f { Set-StrictMode -Version 2; $x = $undefinedInF }; f; $undefinedOutside; 'ok'")
+                .errorMessages()).containsExactly(
+                "The variable '$undefinedInF' cannot be retrieved because it has not been set.");
+        assertThat(PsRun.run("Set-StrictMode -Version 2; Set-StrictMode -Off; $u; 'ok'").errors).isEmpty();
+    }
 }
