@@ -100,6 +100,7 @@ public final class Conversions {
             case PsObject o -> objectString(o, ofs);
             case PsType t -> Types.displayName(t);
             case PsError e -> e.message();
+            case UtcDateTime u -> formatInvariantDate(u.instant());
             default -> v.toString();
         };
     }
@@ -447,6 +448,17 @@ public final class Conversions {
                 throw cannotConvert(v, to);
             case "System.Decimal":
                 return toDoubleValue(v, to);
+            case "System.Version": {
+                if (v instanceof DotNetVersion || v == null) {
+                    return v;
+                }
+                DotNetVersion parsed = DotNetVersion.parse(toStr(v));
+                if (parsed == null) {
+                    throw cannotConvertValue(v, to, "Version string portion was too short or too long.",
+                            "InvalidCastParseTargetInvocation");
+                }
+                return parsed;
+            }
             default:
                 if (name.startsWith("System.Collections.Generic.List`1")) {
                     return new PsList(to, enumerateAll(v));

@@ -1171,7 +1171,9 @@ public final class Interpreter implements Operators.Host {
             generics.add(resolveType(g).fullName());
         }
         return Types.resolve(tn.name(), generics, tn.rank(), commands)
-                .orElseThrow(() -> Errors.typeNotFound(tn.extent(), tn.toString()));
+                .orElseThrow(() -> Types.isNotModelled(tn.name())
+                        ? Errors.notSupported(tn.extent(), "the .NET type [" + tn + "]")
+                        : Errors.typeNotFound(tn.extent(), tn.toString()));
     }
 
     String memberName(Expr member) {

@@ -227,6 +227,15 @@ final class Members {
             case RegexValues.RegexValue r -> {
                 return n.equals("options") ? "None" : NO_MEMBER;
             }
+            case DotNetVersion v -> {
+                return switch (n) {
+                    case "major" -> v.major();
+                    case "minor" -> v.minor();
+                    case "build" -> v.build();
+                    case "revision" -> v.revision();
+                    default -> NO_MEMBER;
+                };
+            }
             default -> {
                 Instant i = UtcDateTime.of(t);
                 if (i != null) {

@@ -262,6 +262,10 @@ final class Operators {
             String rs = Conversions.toStr(r);
             return ignoreCase ? c.toString().equalsIgnoreCase(rs) : c.toString().equals(rs);
         }
+        if (l instanceof DotNetVersion v) {
+            DotNetVersion rv = r instanceof DotNetVersion d ? d : DotNetVersion.parse(Conversions.toStr(r));
+            return v.equals(rv);
+        }
         if (l instanceof PsType t) {
             if (r instanceof PsType rt) {
                 return Types.sameType(t, rt);
@@ -325,6 +329,9 @@ final class Operators {
             }
             if (l instanceof Character c) {
                 return (ignoreCase ? IGNORE_CASE : CASE_SENSITIVE).compare(c.toString(), Conversions.toStr(r));
+            }
+            if (l instanceof DotNetVersion v) {
+                return v.compareTo((DotNetVersion) Conversions.convertTo(r, Types.VERSION, h.commands()));
             }
         } catch (Conversions.ConversionException e) {
             throw Errors.runtime(where, "Could not compare \"" + Conversions.toStr(l) + "\" to \"" + Conversions.toStr(r)

@@ -48,6 +48,7 @@ public final class Types {
     public static final PsType VALUE_TYPE = new PsType.Simple("System.ValueType");
     public static final PsType CONVERT = new PsType.Simple("System.Convert");
     public static final PsType DICTIONARY_ENTRY = new PsType.Simple("System.Collections.DictionaryEntry");
+    public static final PsType VERSION = new PsType.Simple("System.Version");
     public static final PsType CATEGORY_INFO = new PsType.Simple("System.Management.Automation.ErrorCategoryInfo");
 
     public static final PsEnum ACTION_PREFERENCE = new PsEnum("System.Management.Automation.ActionPreference",
@@ -101,6 +102,7 @@ public final class Types {
         accel(ENUM, "enum");
         accel(CONVERT, "convert");
         accel(VALUE_TYPE, "valuetype");
+        accel(VERSION, "version");
         accel(DICTIONARY_ENTRY, "collections.dictionaryentry");
         for (PsEnum e : List.of(ACTION_PREFERENCE, ERROR_CATEGORY, DAY_OF_WEEK, DATETIME_KIND)) {
             BUILTIN_ENUMS.put(e.fullName().toLowerCase(Locale.ROOT), e);
@@ -250,6 +252,25 @@ public final class Types {
         return host == null ? null : host.exceptionName(lower).orElse(null);
     }
 
+    /**
+     * .NET types scripts sometimes use that hvsim does not model: naming one fails with a clear "not implemented"
+     * error rather than a misleading "Unable to find type".
+     */
+    private static final java.util.Set<String> NOT_MODELLED = java.util.Set.of(
+            "system.diagnostics.stopwatch", "diagnostics.stopwatch", "system.text.stringbuilder", "text.stringbuilder",
+            "system.net.ipaddress", "ipaddress", "net.ipaddress", "system.uri", "uri", "system.io.file", "io.file",
+            "system.io.directory", "io.directory", "system.text.encoding", "text.encoding",
+            "system.security.principal.windowsidentity", "security.principal.windowsidentity",
+            "system.collections.generic.dictionary", "system.collections.generic.hashset", "xml", "system.xml.xmldocument",
+            "wmi", "wmiclass", "adsi", "adsisearcher", "scriptblock", "system.management.automation.pscredential",
+            "pscredential", "securestring", "system.security.securestring", "system.threading.thread",
+            "threading.thread", "system.datetimeoffset", "datetimeoffset", "system.bitconverter", "bitconverter",
+            "system.net.webclient", "net.webclient", "system.net.dns.gethostentry");
+
+    public static boolean isNotModelled(String name) {
+        return NOT_MODELLED.contains(name.toLowerCase(Locale.ROOT));
+    }
+
     /** The base type of an exception type, or null for System.Object / unknown roots. */
     public static String exceptionBase(String fullName, CommandTable host) {
         String lower = fullName.toLowerCase(Locale.ROOT);
@@ -315,6 +336,8 @@ public final class Types {
             case ErrorViews.CategoryInfoView c -> CATEGORY_INFO;
             case RegexValues.RegexValue r -> REGEX;
             case RegexValues.MatchValue m -> MATCH;
+            case DotNetVersion ver -> VERSION;
+            case UtcDateTime u -> PsType.DATETIME;
             default -> new PsType.Simple(v.getClass().getName());
         };
     }

@@ -193,6 +193,19 @@ class LanguageSemanticsTest {
     }
 
     @Test
+    void versionsCompareNumerically() {
+        assertThat(strings("[version]'10.0' -gt [version]'9.0'; '10.0' -gt '9.0'; ([version]'9.0').Major; "
+                + "[version]'8.0.1' -lt '8.0.2'")).containsExactly("True", "False", "9", "True");
+    }
+
+    @Test
+    void unmodelledDotNetTypesSayso() {
+        assertThat(PsRun.run("[Diagnostics.Stopwatch]::StartNew()").errorMessages())
+                .containsExactly("hvsim does not implement the .NET type [Diagnostics.Stopwatch].");
+        assertThat(PsRun.run("[Foo.Bar]::X").errorMessages()).containsExactly("Unable to find type [Foo.Bar].");
+    }
+
+    @Test
     void truthiness() {
         assertThat(strings("foreach ($v in @(0, 1, '', 'x', $null, @(), @(0), @(1,2))) { [bool]$v }"))
                 .containsExactly("False", "True", "False", "True", "False", "False", "False", "True");
