@@ -39,6 +39,11 @@ final class NewObject extends BuiltinCmdlet {
             case "system.collections.arraylist", "collections.arraylist" -> result = new PsList(Types.ARRAYLIST);
             case "hashtable", "system.collections.hashtable", "collections.hashtable" -> result = new PsHashtable(false);
             default -> {
+                var type = io.hvmigrate.sim.ps.engine.Types.resolve(name, List.of(), 0, engine(ctx).commands());
+                if (type.isPresent() && io.hvmigrate.sim.ps.engine.Types.isExceptionType(type.get(), engine(ctx).commands())) {
+                    ctx.write(engine(ctx).invokeStatic(type.get(), "new", list(ctx, "ArgumentList")));
+                    return;
+                }
                 if (n.startsWith("system.collections.generic.list[") || n.startsWith("collections.generic.list[")) {
                     String element = name.substring(name.indexOf('[') + 1, name.lastIndexOf(']'));
                     result = new PsList(new PsType.Simple("System.Collections.Generic.List`1[" + element + "]"));

@@ -250,6 +250,11 @@ final class CmdletProcessor extends Processor implements EngineContext {
     }
 
     @Override
+    public Object invokeStatic(PsType type, String name, List<Object> args) {
+        return StaticMembers.invoke(in, type, name, args, ast.extent());
+    }
+
+    @Override
     public Object invokeMethod(Object target, String name, List<Object> args) {
         return Members.invoke(in, target, name, args, ast.extent());
     }

@@ -31,6 +31,9 @@ public interface EngineContext extends CommandContext {
 
     Object invokeMethod(Object target, String name, List<Object> args);
 
+    /** A static method, {@code [type]::Name(args)} ({@code new} constructs). */
+    Object invokeStatic(PsType type, String name, List<Object> args);
+
     /** PowerShell's conversion; throws a PsException with the cast error when it fails. */
     Object convert(Object value, PsType type) throws PsException;
 

@@ -180,6 +180,7 @@ final class FunctionProcessor extends Processor {
         functionScope.define("args", new ArrayList<>(binder.unbound));
         functionScope.define("PSBoundParameters", boundParameters);
         if (advanced) {
+            functionScope.define("PSCmdlet", scriptCmdlet());
             Object ea = binder.bound.get("ErrorAction");
             if (ea instanceof PsEnum.Value v) {
                 functionScope.define("ErrorActionPreference", v);
@@ -192,6 +193,65 @@ final class FunctionProcessor extends Processor {
                 functionScope.define("VerbosePreference", Types.ACTION_PREFERENCE.of("Continue"));
             }
         }
+    }
+
+    /** {@code $PSCmdlet} of an advanced function: the methods scripts call on it. */
+    private io.hvmigrate.sim.ps.PsObject scriptCmdlet() {
+        io.hvmigrate.sim.ps.PsObject c = io.hvmigrate.sim.ps.PsObject.of("System.Management.Automation.PSScriptCmdlet");
+        c.put("ParameterSetName", binder.parameterSetName());
+        io.hvmigrate.sim.ps.PsObject myCommand = io.hvmigrate.sim.ps.PsObject.of("System.Management.Automation.FunctionInfo")
+                .put("Name", function.name()).toStringValue(function.name());
+        c.put("MyInvocation", io.hvmigrate.sim.ps.PsObject.of("System.Management.Automation.InvocationInfo")
+                .put("MyCommand", myCommand).put("InvocationName", invocationName)
+                .put("BoundParameters", functionScope.local("PSBoundParameters") == null ? null
+                        : functionScope.local("PSBoundParameters").value));
+        c.putMethod("ThrowTerminatingError", args -> {
+            throw new TerminatingError(withInvocation(args.get(0)), false);
+        });
+        c.putMethod("WriteError", args -> {
+            in.writeError(withInvocation(args.get(0)), in.preference("ErrorActionPreference", "Continue"));
+            return null;
+        });
+        c.putMethod("WriteObject", args -> {
+            Object v = args.get(0);
+            if (args.size() > 1 && Conversions.isTrue(args.get(1)) && v instanceof java.util.List<?> l) {
+                l.forEach(out::write);
+            } else {
+                out.write(v);
+            }
+            return null;
+        });
+        c.putMethod("WriteVerbose", args -> {
+            if (in.preference("VerbosePreference", "SilentlyContinue").name().equals("Continue")
+                    && in.streams.verbose() != null) {
+                in.streams.verbose().accept(Conversions.toStr(args.get(0)));
+            }
+            return null;
+        });
+        c.putMethod("WriteWarning", args -> {
+            in.writeWarning(Conversions.toStr(args.get(0)), in.preference("WarningPreference", "Continue"));
+            return null;
+        });
+        c.putMethod("WriteDebug", args -> null);
+        c.putMethod("ShouldProcess", args -> !Boolean.TRUE.equals(binder.bound.get("WhatIf")));
+        c.putMethod("ShouldContinue", args -> true);
+        return c;
+    }
+
+    private PsError withInvocation(Object record) {
+        if (record instanceof PsError e) {
+            if (e.invocation() != null) {
+                return e;
+            }
+            // a script cmdlet's error id gets ",<function name>" as a compiled cmdlet's gets its type name
+            io.hvmigrate.sim.ps.ErrorRecord r = e.record();
+            io.hvmigrate.sim.ps.ErrorRecord withId = new io.hvmigrate.sim.ps.ErrorRecord(r.exceptionType(), r.message(),
+                    r.hresult(), r.category(), r.fullyQualifiedErrorId() + "," + function.name(), r.targetObject());
+            return new PsError(withId, invocation(), e.activity().isEmpty() ? function.name() : e.activity());
+        }
+        throw Errors.runtime(ast.extent(), "Cannot convert the \"" + Conversions.toStr(record) + "\" value of type \""
+                + Types.typeOf(record).fullName() + "\" to type \"System.Management.Automation.ErrorRecord\".",
+                "MethodArgumentConversionInvalidCastArgument", io.hvmigrate.sim.ps.ErrorCategory.NotSpecified, null);
     }
 
     private static Object defaultFor(PsType t) {

@@ -765,7 +765,10 @@ public final class Interpreter implements Operators.Host {
             return e;
         }
         if (v instanceof ErrorViews.ExceptionView x) {
-            return new PsError(x.record(), PsError.Invocation.statement(where), "");
+            // throwing an exception object makes a new record: its id is the message, as in PowerShell
+            ErrorRecord r = x.record();
+            return new PsError(new ErrorRecord(r.exceptionType(), r.message(), r.hresult(), ErrorCategory.OperationStopped,
+                    r.message(), null), PsError.Invocation.statement(where), "");
         }
         if (v == null) {
             return new PsError(new ErrorRecord(Errors.RUNTIME_EXCEPTION, "ScriptHalted", Errors.COR_E_RUNTIME,

@@ -218,6 +218,18 @@ final class StaticMembers {
                 return path(n, args);
             case "System.Net.Dns":
                 return n.equals("gethostname") ? in.config().computerName() : NONE;
+            case "System.Console":
+                return switch (n) {
+                    case "writeline" -> {
+                        in.output().host(args.isEmpty() ? "" : Conversions.toStr(args.get(0), in.ofs()), true);
+                        yield AutomationNull.VALUE;
+                    }
+                    case "write" -> {
+                        in.output().host(args.isEmpty() ? "" : Conversions.toStr(args.get(0), in.ofs()), false);
+                        yield AutomationNull.VALUE;
+                    }
+                    default -> NONE;
+                };
             case "System.Enum":
                 if (n.equals("getnames") || n.equals("getvalues")) {
                     Object t = AutomationNull.unwrap(args.get(0));
@@ -267,8 +279,36 @@ final class StaticMembers {
         }
     }
 
+    /** An exception object as {@code [InvalidOperationException]::new('msg')} makes it, ready to be thrown. */
+    static ErrorViews.ExceptionView newException(PsType type, List<Object> args) {
+        String message = args.isEmpty() ? "Exception of type '" + type.fullName() + "' was thrown."
+                : Conversions.toStr(args.get(0));
+        io.hvmigrate.sim.ps.ErrorRecord r = new io.hvmigrate.sim.ps.ErrorRecord(type.fullName(), message,
+                Errors.hresultOf(type.fullName()), ErrorCategory.OperationStopped, message, null);
+        return new ErrorViews.ExceptionView(r, null);
+    }
+
     private static Object construct(Interpreter in, PsType type, List<Object> args, Extent where) {
         String f = type.fullName();
+        if (Types.isExceptionType(type, in.commands())) {
+            return newException(type, args);
+        }
+        if (f.equals(Types.ERROR_RECORD.fullName())) {
+            // [ErrorRecord]::new($exception, 'ErrorId', 'Category', $target)
+            if (args.size() != 4) {
+                throw new Members.OverloadException("new", args.size());
+            }
+            Object ex = AutomationNull.unwrap(args.get(0));
+            io.hvmigrate.sim.ps.ErrorRecord base = ex instanceof ErrorViews.ExceptionView x ? x.record()
+                    : ex instanceof io.hvmigrate.sim.ps.PsError pe ? pe.record()
+                    : newException(new PsType.Simple("System.Exception"), List.of(Conversions.toStr(ex))).record();
+            PsEnum.Value category = Conversions.toEnum(AutomationNull.unwrap(args.get(2)) == null ? "NotSpecified"
+                    : args.get(2), Types.ERROR_CATEGORY);
+            io.hvmigrate.sim.ps.ErrorRecord r = new io.hvmigrate.sim.ps.ErrorRecord(base.exceptionType(), base.message(),
+                    base.hresult(), ErrorCategory.valueOf(category.name()), Conversions.toStr(args.get(1)),
+                    AutomationNull.unwrap(args.get(3)));
+            return new io.hvmigrate.sim.ps.PsError(r, null, "");
+        }
         if (f.equals("System.Collections.ArrayList") || f.startsWith("System.Collections.Generic.List`1")) {
             if (!args.isEmpty() && AutomationNull.unwrap(args.get(0)) instanceof List<?> l) {
                 return new PsList(type, l);

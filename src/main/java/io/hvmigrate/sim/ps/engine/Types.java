@@ -49,6 +49,7 @@ public final class Types {
     public static final PsType CONVERT = new PsType.Simple("System.Convert");
     public static final PsType DICTIONARY_ENTRY = new PsType.Simple("System.Collections.DictionaryEntry");
     public static final PsType VERSION = new PsType.Simple("System.Version");
+    public static final PsType CONSOLE = new PsType.Simple("System.Console");
     public static final PsType CATEGORY_INFO = new PsType.Simple("System.Management.Automation.ErrorCategoryInfo");
 
     public static final PsEnum ACTION_PREFERENCE = new PsEnum("System.Management.Automation.ActionPreference",
@@ -103,6 +104,7 @@ public final class Types {
         accel(CONVERT, "convert");
         accel(VALUE_TYPE, "valuetype");
         accel(VERSION, "version");
+        accel(CONSOLE, "console");
         accel(DICTIONARY_ENTRY, "collections.dictionaryentry");
         for (PsEnum e : List.of(ACTION_PREFERENCE, ERROR_CATEGORY, DAY_OF_WEEK, DATETIME_KIND)) {
             BUILTIN_ENUMS.put(e.fullName().toLowerCase(Locale.ROOT), e);

@@ -222,4 +222,27 @@ class ErrorHandlingTest {
         assertThat(run("Test-Soft a, b; $Error[0].TargetObject; $Error.Clear(); $Error.Count").strings())
                 .containsExactly("done", "b", "0");
     }
+
+    @Test
+    void throwingAnExceptionObject() {
+        assertThat(run("try { throw [System.InvalidOperationException]::new('bad state') } catch { "
+                + "$_.Exception.GetType().FullName; $_.FullyQualifiedErrorId; \"$($_.CategoryInfo)\" }").strings())
+                .containsExactly("System.InvalidOperationException", "bad state",
+                        "OperationStopped: (:) [], InvalidOperationException");
+        assertThat(run("try { throw (New-Object System.ArgumentException 'made') } catch { "
+                + "$_.Exception.GetType().Name; $_.Exception.HResult }").strings()).containsExactly("ArgumentException",
+                Integer.toString(0x80070057));
+    }
+
+    @Test
+    void advancedFunctionsThrowThroughPSCmdlet() {
+        PsRun r = run("function Invoke-Step { [CmdletBinding()] param($Name) "
+                + "$rec = [System.Management.Automation.ErrorRecord]::new([System.ArgumentException]::new(\"step $Name failed\"), "
+                + "'StepFailed', 'InvalidArgument', $Name); $PSCmdlet.ThrowTerminatingError($rec) }\n"
+                + "try { Invoke-Step -Name s1 } catch { $_.FullyQualifiedErrorId; \"$($_.CategoryInfo)\" }\n"
+                + "Invoke-Step -Name s2; 'after'");
+        assertThat(r.strings()).containsExactly("StepFailed,Invoke-Step",
+                "InvalidArgument: (s1:String) [Invoke-Step], ArgumentException", "after");
+        assertThat(r.errorText()).startsWith("Invoke-Step : step s2 failed\nAt line:3 char:1\n");
+    }
 }
