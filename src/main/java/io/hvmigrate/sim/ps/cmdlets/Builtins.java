@@ -25,13 +25,12 @@ public final class Builtins {
             Map.entry("gcm", "Get-Command"), Map.entry("ipmo", "Import-Module"), Map.entry("oh", "Out-Host"));
 
     static {
-        register(CORE, WhereObject.INFO, ForEachObject.INFO, OutNull.INFO, Formatting.OUT_DEFAULT,
-                Formatting.OUT_HOST, GetCommand.INFO, ImportModule.INFO, SetStrictMode.INFO);
-        register(UTILITY, WriteOutput.INFO, WriteError.INFO, WriteStreams.WARNING, WriteStreams.VERBOSE,
-                WriteStreams.DEBUG, WriteHost.INFO, WriteProgress.INFO, SelectObject.INFO, SortObject.INFO,
-                MeasureObject.INFO, GroupObject.INFO, GetDate.INFO, StartSleep.INFO, ConvertToJson.INFO,
-                ConvertFromJson.INFO, Formatting.OUT_STRING, Formatting.FORMAT_TABLE, Formatting.FORMAT_LIST,
-                NewObject.INFO, AddMember.INFO);
+        register(CORE, WhereObject.INFO, ForEachObject.INFO, OutNull.INFO, OutDefault.INFO, OutHost.INFO,
+                GetCommand.INFO, ImportModule.INFO, SetStrictMode.INFO);
+        register(UTILITY, WriteOutput.INFO, WriteError.INFO, WriteWarning.INFO, WriteVerbose.INFO, WriteDebug.INFO,
+                WriteHost.INFO, WriteProgress.INFO, SelectObject.INFO, SortObject.INFO, MeasureObject.INFO,
+                GroupObject.INFO, GetDate.INFO, StartSleep.INFO, ConvertToJson.INFO, ConvertFromJson.INFO,
+                OutString.INFO, FormatTable.INFO, FormatList.INFO, NewObject.INFO, AddMember.INFO);
     }
 
     private static void register(String module, CmdletInfo... infos) {
