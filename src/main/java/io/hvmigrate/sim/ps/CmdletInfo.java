@@ -15,10 +15,25 @@ import java.util.function.Supplier;
  * @param defaultParameterSet the set chosen when the bound parameters fit several; {@code null} when there is only the
  *                            implicit set {@link ParameterInfo#ALL_SETS}
  * @param factory             makes a fresh instance for each invocation
+ * @param implementingType    the .NET class behind the cmdlet, which PowerShell appends to error ids
+ *                            ({@code NamedParameterNotFound,Microsoft.HyperV.PowerShell.Commands.MoveVM})
  */
 public record CmdletInfo(String name, List<ParameterInfo> parameters, String defaultParameterSet,
-                         Supplier<? extends Cmdlet> factory) {
+                         Supplier<? extends Cmdlet> factory, String implementingType) {
     public CmdletInfo {
         parameters = List.copyOf(parameters);
+        if (implementingType == null) {
+            implementingType = defaultImplementingType(name);
+        }
+    }
+
+    /** With the implementing type PowerShell's own cmdlets follow: {@code Get-Thing} → {@code ...Commands.GetThingCommand}. */
+    public CmdletInfo(String name, List<ParameterInfo> parameters, String defaultParameterSet,
+                      Supplier<? extends Cmdlet> factory) {
+        this(name, parameters, defaultParameterSet, factory, null);
+    }
+
+    private static String defaultImplementingType(String name) {
+        return "Microsoft.PowerShell.Commands." + name.replace("-", "") + "Command";
     }
 }

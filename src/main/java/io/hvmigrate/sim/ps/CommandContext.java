@@ -28,6 +28,15 @@ public interface CommandContext {
      */
     <T> T host(Class<T> type);
 
-    /** Throws if the command has been asked to stop (Signal terminate / Ctrl-C); call it in long waits. */
+    /**
+     * Throws if the command has been asked to stop (Signal terminate / Ctrl-C); call it in long waits, and when a wait
+     * is interrupted (a stop also interrupts the script's thread).
+     */
     void checkStopping() throws PsException;
+
+    /** {@code WriteWarning}: shown as "WARNING: ..." unless -WarningAction or $WarningPreference says otherwise. */
+    default void writeWarning(String message) {}
+
+    /** {@code WriteVerbose}: shown only with -Verbose or $VerbosePreference = 'Continue'. */
+    default void writeVerbose(String message) {}
 }

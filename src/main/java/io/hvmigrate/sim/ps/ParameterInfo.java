@@ -23,15 +23,32 @@ public record ParameterInfo(String name, PsType type, Set<String> aliases, Map<S
     }
 
     /**
+     * -WhatIf and -Confirm, which cmdlets that support ShouldProcess (Move-VM, Set-VMHost, Remove-ClusterGroup, ...)
+     * accept and others reject; declare them on such cmdlets (scripts often pass {@code -Confirm:$false}).
+     */
+    public static java.util.List<ParameterInfo> shouldProcess() {
+        return java.util.List.of(
+                new ParameterInfo("WhatIf", PsType.SWITCH, Set.of("wi"), Map.of(ALL_SETS, Binding.OPTIONAL_NAMED)),
+                new ParameterInfo("Confirm", PsType.SWITCH, Set.of("cf"), Map.of(ALL_SETS, Binding.OPTIONAL_NAMED)));
+    }
+
+    /**
      * How a parameter binds within one parameter set.
      *
      * @param mandatory                       required in this set
      * @param position                        0-based position for positional binding, or -1 when named only
      * @param valueFromPipeline               takes the whole pipeline object
      * @param valueFromPipelineByPropertyName takes the pipeline object's property of the same name (or an alias)
+     * @param valueFromRemainingArguments     takes the positional arguments no other parameter takes (an array)
      */
     public record Binding(boolean mandatory, int position, boolean valueFromPipeline,
-                          boolean valueFromPipelineByPropertyName) {
+                          boolean valueFromPipelineByPropertyName, boolean valueFromRemainingArguments) {
+
+        public Binding(boolean mandatory, int position, boolean valueFromPipeline,
+                       boolean valueFromPipelineByPropertyName) {
+            this(mandatory, position, valueFromPipeline, valueFromPipelineByPropertyName, false);
+        }
+
         public static final Binding OPTIONAL_NAMED = new Binding(false, -1, false, false);
         public static final Binding MANDATORY_NAMED = new Binding(true, -1, false, false);
 

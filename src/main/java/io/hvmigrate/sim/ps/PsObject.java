@@ -22,6 +22,7 @@ public final class PsObject {
     private final List<String> typeNames;
     private final Map<String, String> nameByFold = new LinkedHashMap<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Map<String, Method> methods = new LinkedHashMap<>();
     private String toStringValue;
 
     public PsObject(List<String> typeNames) {
@@ -84,6 +85,22 @@ public final class PsObject {
 
     public String toStringValue() {
         return toStringValue;
+    }
+
+    /** A method scripts can call on the object ({@code $obj.Name(args)}); names are case-insensitive. */
+    public PsObject putMethod(String name, Method method) {
+        methods.put(name.toLowerCase(Locale.ROOT), method);
+        return this;
+    }
+
+    public Optional<Method> method(String name) {
+        return Optional.ofNullable(methods.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** A method of an object: takes the evaluated arguments, returns the result (null for void). */
+    @FunctionalInterface
+    public interface Method {
+        Object invoke(List<Object> arguments) throws PsException;
     }
 
     private record Live(java.util.function.Supplier<Object> getter) {}
