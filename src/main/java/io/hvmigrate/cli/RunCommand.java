@@ -1,17 +1,11 @@
 package io.hvmigrate.cli;
 
-import io.hvmigrate.engine.RunEvents;
-import io.hvmigrate.engine.RunService;
-import io.hvmigrate.engine.Scheduler;
 import io.hvmigrate.load.InventoryFormat;
 import io.hvmigrate.load.PlaybookFormat;
 import io.hvmigrate.model.Inventory;
 import io.hvmigrate.model.Playbook;
-import io.hvmigrate.report.ConsoleEvents;
-import io.hvmigrate.report.JsonLinesEvents;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,50 +45,7 @@ final class RunCommand extends BaseCommand {
     }
 
     Integer execute(Inventory inv, Playbook pb, boolean skip) throws IOException {
-        boolean json = "json".equalsIgnoreCase(settings().get("output"));
-        RunEvents events;
-        ConsoleEvents console = null;
-        if (json) {
-            events = new JsonLinesEvents(out(), Clock.systemUTC());
-        } else {
-            console = new ConsoleEvents(out(), Clock.systemUTC(), System.console() != null && !"never".equals(settings().get("color")));
-            events = console;
-        }
-        Scheduler.Control control = new Scheduler.Control();
-        Interrupts.install(control, err());
-        try (EngineSetup engine = new EngineSetup(inv, settings(), root().environment, events, err(), skip)) {
-            RunService.Outcome o = engine.service.run(pb, control);
-            return report(o, inv);
-        } finally {
-            if (console != null) {
-                console.close();
-            }
-        }
-    }
-
-    private Integer report(RunService.Outcome o, Inventory inv) {
-        return switch (o) {
-            case RunService.Outcome.Refused r -> {
-                if ("json".equalsIgnoreCase(settings().get("output"))) {
-                    out().println(PlanOutput.json(r.plan(), inv.file(), null).toString());
-                } else {
-                    out().println("Refused: nothing was changed. Moves that cannot be made as asked:");
-                    PlanOutput.refusals(r.plan(), out());
-                    out().println("Fix them (or pass --skip-refused to run the others).");
-                }
-                yield ExitCode.REFUSED.code();
-            }
-            case RunService.Outcome.Busy b -> {
-                err().println("hvmigrate: " + b.message() + "; try again when it has finished");
-                yield ExitCode.BUSY.code();
-            }
-            case RunService.Outcome.Finished f -> {
-                if (!"json".equalsIgnoreCase(settings().get("output"))) {
-                    out().println("report: " + f.runDir().resolve("report.json"));
-                }
-                yield f.summary().exitCode();
-            }
-        };
+        return Runs.execute(this, inv, pb, skip);
     }
 
     static Inventory loadInventory(Path file) {

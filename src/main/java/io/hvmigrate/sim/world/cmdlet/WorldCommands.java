@@ -33,4 +33,13 @@ public final class WorldCommands {
         }
         return Map.copyOf(byName);
     }
+
+    /**
+     * Native programs of a simulated host, keyed by name in lower case: {@code klist} (and {@code klist.exe}), which a
+     * runspace should resolve as an application, so {@code klist purge -li 0x3e7} passes its arguments as typed.
+     */
+    public static Map<String, io.hvmigrate.sim.ps.NativeCommand> natives() {
+        io.hvmigrate.sim.ps.NativeCommand klist = Klist.nativeCommand();
+        return Map.of("klist", klist, "klist.exe", klist);
+    }
 }

@@ -1,0 +1,87 @@
+package io.hvmigrate.cli;
+
+import io.hvmigrate.sim.lab.AdminServer;
+import io.hvmigrate.sim.lab.LabFiles;
+import io.hvmigrate.sim.lab.SimFleet;
+import io.hvmigrate.sim.world.fleet.FleetLoadException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "sim",
+        description = {"Starts hvsim, a simulated Hyper-V fleet: one WS-Management endpoint per host on its own loopback address,",
+                "answering PowerShell as the host would. Writes an inventory, the fleet's CA and a password file for hvmigrate",
+                "(or any WinRM client), prints each endpoint, and runs until stopped (Ctrl-C) or for --duration.", "",
+                "Rehearse a maintenance window against it: hvmigrate run PLAYBOOK -i DIR/inventory.yaml"})
+final class SimCommand extends BaseCommand {
+
+    @Option(names = "--fleet", paramLabel = "FILE", defaultValue = "config/fleets/lab.yaml",
+            description = "the fleet file (default: ${DEFAULT-VALUE})")
+    Path fleet;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "target/hvsim",
+            description = "where to write inventory.yaml, ca.pem and password (default: ${DEFAULT-VALUE})")
+    Path dir;
+
+    @Option(names = "--time-scale", paramLabel = "N", defaultValue = "60",
+            description = "simulated time runs N times faster than real time (default: ${DEFAULT-VALUE})")
+    double timeScale;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+            description = "the port every endpoint listens on (each host has its own loopback address); 0 picks free ports")
+    int port;
+
+    @Option(names = "--http", description = "plain HTTP with NTLM message encryption instead of HTTPS")
+    boolean http;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "stop by itself after this long (e.g. 90s, 10m)")
+    String duration;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        SimFleet sim;
+        try {
+            sim = SimFleet.start(fleet, SimFleet.Options.defaults().withTimeScale(timeScale).withHttps(!http).withPort(port));
+        } catch (FleetLoadException e) {
+            err().println("hvmigrate: " + e.getMessage());
+            return ExitCode.INVALID_INPUT.code();
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(stop::countDown, "hvsim-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (sim; AdminServer admin = AdminServer.start(sim)) {
+            LabFiles.Written files = LabFiles.write(sim, dir, LabFiles.serviceAccount(sim));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            out().printf("hvsim: fleet '%s' up in %d ms, %d hosts, time x%s%n", sim.fleet().name(), ms,
+                    sim.endpoints().size(), trim(timeScale));
+            for (SimFleet.Endpoint e : sim.endpoints()) {
+                out().printf("  %-8s %-22s %s%n", e.host(), e.fqdn(), e.uri());
+            }
+            out().println("inventory: " + files.inventory());
+            out().println("CA:        " + files.caFile());
+            out().println("password:  " + files.passwordFile() + " (accounts: " + String.join(", ", sim.accountNames()) + ")");
+            out().println("about:     " + admin.uri().resolve("/about") + "   faults: POST " + admin.uri().resolve("/faults"));
+            out().println("Stop with Ctrl-C.");
+            out().flush();
+            if (duration != null) {
+                stop.await(io.hvmigrate.load.Units.duration(duration).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } else {
+                stop.await();
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already stopping: the hook has run
+            }
+        }
+        return ExitCode.OK.code();
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

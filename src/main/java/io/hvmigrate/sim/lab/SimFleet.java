@@ -1,0 +1,328 @@
+package io.hvmigrate.sim.lab;
+
+import io.hvmigrate.sim.ps.CmdletInfo;
+import io.hvmigrate.sim.ps.CommandTable;
+import io.hvmigrate.sim.ps.NativeCommand;
+import io.hvmigrate.sim.ps.RunspaceConfig;
+import io.hvmigrate.sim.ps.exe.PowerShellShellHost;
+import io.hvmigrate.sim.tls.FleetCertificateAuthority;
+import io.hvmigrate.sim.world.Caller;
+import io.hvmigrate.sim.world.HostInfo;
+import io.hvmigrate.sim.world.ScaledClock;
+import io.hvmigrate.sim.world.World;
+import io.hvmigrate.sim.world.WorldException;
+import io.hvmigrate.sim.world.cmdlet.WorldCommands;
+import io.hvmigrate.sim.world.fleet.DomainSpec;
+import io.hvmigrate.sim.world.fleet.Fleet;
+import io.hvmigrate.sim.world.fleet.FleetLoadException;
+import io.hvmigrate.sim.world.fleet.FleetLoader;
+import io.hvmigrate.sim.world.fleet.HostSpec;
+import io.hvmigrate.sim.world.fleet.UserSpec;
+import io.hvmigrate.sim.wsman.HostIdentity;
+import io.hvmigrate.sim.wsman.ShellSession;
+import io.hvmigrate.sim.wsman.TransportFault;
+import io.hvmigrate.sim.wsman.TransportFaultRules;
+import io.hvmigrate.sim.wsman.TransportFaults;
+import io.hvmigrate.sim.wsman.WsmanAction;
+import io.hvmigrate.sim.wsman.WsmanEndpoint;
+import io.hvmigrate.sim.wsman.WsmanFault;
+import io.hvmigrate.sim.wsman.auth.AccountStore;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A running simulated fleet: the world of a fleet file, on a scaled clock, with one WS-Management endpoint per host,
+ * each on the host's own loopback address, serving PowerShell through the interpreter against that host. What a
+ * client changes through one endpoint (a Move-VM) is what every other endpoint then sees.
+ *
+ * <p>Endpoints listen on free ports unless {@link Options#port} names one. The fleet's service accounts get one
+ * password, generated per start unless given; the CA that signs every endpoint's certificate is generated per start.
+ */
+public final class SimFleet implements AutoCloseable {
+
+    /** How to start a fleet. */
+    public record Options(double timeScale, boolean https, int port, String password, Duration tick) {
+        public Options {
+            if (timeScale <= 0) {
+                throw new IllegalArgumentException("time scale must be positive");
+            }
+            tick = tick == null ? Duration.ofMillis(5) : tick;
+        }
+
+        /** HTTPS on free ports, time 1000× faster, a fresh password. */
+        public static Options defaults() {
+            return new Options(1000, true, 0, null, null);
+        }
+
+        public Options withTimeScale(double scale) {
+            return new Options(scale, https, port, password, tick);
+        }
+
+        public Options withHttps(boolean on) {
+            return new Options(timeScale, on, port, password, tick);
+        }
+
+        public Options withPort(int p) {
+            return new Options(timeScale, https, p, password, tick);
+        }
+
+        public Options withPassword(String p) {
+            return new Options(timeScale, https, port, p, tick);
+        }
+    }
+
+    /** One host's endpoint as a client reaches it. */
+    public record Endpoint(String host, String fqdn, String address, int port, boolean https, URI uri) {}
+
+    private final Fleet fleet;
+    private final World world;
+    private final ScaledClock clock;
+    private final FleetCertificateAuthority ca;
+    private final String password;
+    private final Map<String, WsmanEndpoint> endpoints = new LinkedHashMap<>();
+    private final Map<String, Endpoint> published = new LinkedHashMap<>();
+    private final TransportFaultRules rules = new TransportFaultRules();
+    private final CommandTable commands;
+    private final Options options;
+
+    private SimFleet(Fleet fleet, Options options) {
+        this.fleet = fleet;
+        this.options = options;
+        this.clock = new ScaledClock(Instant.parse("2026-01-05T22:00:00Z"), options.timeScale(), options.tick());
+        this.world = new World(fleet, clock);
+        this.ca = FleetCertificateAuthority.create(fleet.name());
+        this.password = options.password() != null ? options.password() : generatePassword();
+        this.commands = commandTable();
+    }
+
+    /** Loads a fleet file and starts every host's endpoint. */
+    public static SimFleet start(Path fleetFile, Options options) throws FleetLoadException {
+        return start(new FleetLoader().load(fleetFile), options);
+    }
+
+    /** Starts every host's endpoint of a loaded fleet. */
+    public static SimFleet start(Fleet fleet, Options options) {
+        SimFleet f = new SimFleet(fleet, options);
+        try {
+            f.startEndpoints();
+        } catch (RuntimeException e) {
+            f.close();
+            throw e;
+        }
+        return f;
+    }
+
+    private void startEndpoints() {
+        AccountStore accounts = accounts();
+        for (HostSpec h : fleet.hosts()) {
+            String fqdn = fqdnOf(h);
+            InetAddress bind = address(h.winrm().address());
+            boolean https = options.https() || h.winrm().https();
+            HostIdentity identity = new HostIdentity(h.name().toUpperCase(Locale.ROOT), h.domain(), netbiosOf(h.domain()));
+            WsmanEndpoint.Builder b = WsmanEndpoint.builder()
+                    .host(identity)
+                    .bindAddress(bind)
+                    .port(options.port())
+                    .accounts(accounts)
+                    .shellHost(new PowerShellShellHost(session -> runspace(h.name(), session)))
+                    .transportFaults(faultsFor(h.name()));
+            if (https) {
+                b.https(ca.issue(fqdn, List.of(bind)));
+            } else {
+                b.allowUnencrypted(false);
+            }
+            WsmanEndpoint e = b.build().start();
+            endpoints.put(key(h.name()), e);
+            published.put(key(h.name()), new Endpoint(h.name(), fqdn, bind.getHostAddress(), e.port(), https, e.uri()));
+        }
+    }
+
+    private RunspaceConfig runspace(String hostName, ShellSession session) {
+        try {
+            return RunspaceConfig.of(commands, world.session(hostName, Caller.network(session.user())),
+                    hostName.toUpperCase(Locale.ROOT));
+        } catch (WorldException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The commands every host offers: the world's cmdlets, and klist.exe as the native command it is. */
+    private static CommandTable commandTable() {
+        Map<String, CmdletInfo> all = WorldCommands.all();
+        CommandTable.Builder b = CommandTable.builder();
+        Map<String, NativeCommand> natives = WorldCommands.natives();
+        for (CmdletInfo info : all.values()) {
+            if (!natives.containsKey(info.name().toLowerCase(Locale.ROOT))) {
+                b.cmdlet(info);
+            }
+        }
+        natives.forEach(b::nativeCommand);
+        return b.build();
+    }
+
+    private TransportFaults faultsFor(String hostName) {
+        return (host, action) -> {
+            TransportFault ruled = rules.decide(host, action);
+            if (!(ruled instanceof TransportFault.None)) {
+                return ruled;
+            }
+            HostSpec.TransportFault f;
+            try {
+                f = world.vmHost(hostName).transportFault();
+            } catch (WorldException e) {
+                return TransportFault.none();
+            }
+            if (f == null || f.mode() == null) {
+                return TransportFault.none();
+            }
+            return switch (f.mode()) {
+                case none, unreachable -> TransportFault.none();
+                case http500 -> TransportFault.fail(new WsmanFault("s:Receiver", "w:InternalError",
+                        "The WS-Management service cannot process the request.", null, WsmanFault.E_FAIL, null));
+                case slow -> TransportFault.delay(Duration.ofMillis(f.delayMs() == null ? 2000 : f.delayMs()));
+                case hang -> TransportFault.hang();
+                case dropAfterAccept -> action == WsmanAction.COMMAND ? TransportFault.dropResponse() : TransportFault.none();
+                case authFailure -> TransportFault.rejectAuthentication();
+            };
+        };
+    }
+
+    /** Applies the world's "unreachable" transport faults to the listeners (called after a fault changes). */
+    public synchronized void applyReachability() {
+        for (HostSpec h : fleet.hosts()) {
+            WsmanEndpoint e = endpoints.get(key(h.name()));
+            try {
+                HostSpec.TransportFault f = world.vmHost(h.name()).transportFault();
+                HostInfo info = world.vmHost(h.name());
+                boolean unreachable = (f != null && f.mode() == HostSpec.TransportFaultMode.unreachable) || !info.running();
+                if (unreachable) {
+                    e.stopListening();
+                } else {
+                    e.resumeListening();
+                }
+            } catch (WorldException ex) {
+                // a host the world no longer knows keeps its listener as it is
+            }
+        }
+    }
+
+    private AccountStore accounts() {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (UserSpec u : fleet.users()) {
+            byName.put(netbiosOf(u.domain()) + "\\" + u.sam(), password);
+        }
+        return AccountStore.of(byName);
+    }
+
+    private String netbiosOf(String dnsDomain) {
+        return fleet.domains().stream().filter(d -> d.name().equalsIgnoreCase(dnsDomain)).map(DomainSpec::netbios)
+                .findFirst().orElse(dnsDomain.split("\\.")[0].toUpperCase(Locale.ROOT));
+    }
+
+    static String fqdnOf(HostSpec h) {
+        return h.name().toLowerCase(Locale.ROOT) + "." + h.domain().toLowerCase(Locale.ROOT);
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            InetAddress a = InetAddress.getByName(literal);
+            if (!a.isLoopbackAddress()) {
+                throw new IllegalArgumentException("hvsim endpoints listen on loopback only, not " + literal);
+            }
+            return a;
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an address: " + literal, e);
+        }
+    }
+
+    private static String generatePassword() {
+        byte[] b = new byte[18];
+        new SecureRandom().nextBytes(b);
+        return "Hv!" + HexFormat.of().formatHex(b);
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    public World world() {
+        return world;
+    }
+
+    public FleetCertificateAuthority certificateAuthority() {
+        return ca;
+    }
+
+    /** The password every account of the fleet has (the engine reads it from a file or the environment). */
+    public String password() {
+        return password;
+    }
+
+    /** Accounts clients can log on as: {@code DOMAIN\\user}. */
+    public List<String> accountNames() {
+        List<String> names = new ArrayList<>();
+        for (UserSpec u : fleet.users()) {
+            names.add(netbiosOf(u.domain()) + "\\" + u.sam());
+        }
+        return names;
+    }
+
+    public Collection<Endpoint> endpoints() {
+        return List.copyOf(published.values());
+    }
+
+    public Optional<Endpoint> endpoint(String host) {
+        return Optional.ofNullable(published.get(key(host)));
+    }
+
+    /** The listener of a host, for tests that stop and resume it or drop its connections. */
+    public WsmanEndpoint listener(String host) {
+        WsmanEndpoint e = endpoints.get(key(host));
+        if (e == null) {
+            throw new IllegalArgumentException("no host " + host + " in fleet " + fleet.name());
+        }
+        return e;
+    }
+
+    /** Transport faults added at run time (checked before the fleet file's). */
+    public TransportFaultRules transportRules() {
+        return rules;
+    }
+
+    public CommandTable commands() {
+        return commands;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public void close() {
+        for (WsmanEndpoint e : endpoints.values()) {
+            try {
+                e.close();
+            } catch (RuntimeException ignored) {
+                // closing the others matters more
+            }
+        }
+        clock.close();
+    }
+}
