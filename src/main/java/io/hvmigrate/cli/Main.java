@@ -9,8 +9,24 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        quietLibraryLogging();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
     }
+
+    /**
+     * CXF (under WinRM4J) and the SAAJ factory log through java.util.logging at INFO/WARNING about their own set-up;
+     * route CXF to SLF4J (configured in logback.xml) and keep the SAAJ notice out of the user's terminal.
+     */
+    static void quietLibraryLogging() {
+        System.setProperty("org.apache.cxf.Logger", "org.apache.cxf.common.logging.Slf4jLogger");
+        for (java.util.logging.Logger l : QUIET) {
+            l.setLevel(java.util.logging.Level.SEVERE);
+        }
+    }
+
+    /** Held here: java.util.logging keeps loggers only weakly, and a collected logger forgets its level. */
+    private static final java.util.logging.Logger[] QUIET = {
+        java.util.logging.Logger.getLogger("javax.xml.soap"), java.util.logging.Logger.getLogger("org.apache.cxf")};
 
     /** Runs one command line; the environment is passed in so tests can give their own. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {

@@ -63,12 +63,17 @@ public final class StepScripts {
 
     private static final ScriptTemplate MOVE_SHARED = ScriptTemplate.of("""
             $v=Get-VM -Id <<vmId>>
-            Move-VM -VM $v -DestinationHost <<destination>>
+            if(@(Get-VM -Name $v.Name).Count -ne 1){throw "more than one VM on $env:COMPUTERNAME is named '$($v.Name)'; rename one first"}
+            Move-VM -Name $v.Name -DestinationHost <<destination>>
             $left=Get-VM -Id <<vmId>> -ErrorAction SilentlyContinue
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{moved=$true;sourceReleased=($null -eq $left)}})
             """);
 
-    /** Moves memory and state only; the VM's files stay on storage both hosts reach. Runs on the source host. */
+    /**
+     * Moves memory and state only; the VM's files stay on storage both hosts reach. Runs on the source host. By name, in
+     * Move-VM's default parameter set: {@code -VM $v -DestinationHost} alone fits both the single- and the
+     * multiple-destination sets, which PowerShell refuses as ambiguous; the guard keeps a name from meaning two VMs.
+     */
     public static StepScript moveVm(String vmId, String destination) {
         return wrap(MOVE_SHARED, values("vmId", vmId, "destination", destination));
     }
@@ -219,11 +224,11 @@ public final class StepScripts {
 
     private static final ScriptTemplate DISCOVER_HOST = ScriptTemplate.of("""
             $h=Get-VMHost;$o=Get-CimInstance Win32_OperatingSystem;$p=@(Get-CimInstance Win32_Processor)[0]
-            $g=Get-CimInstance -Namespace root\\Microsoft\\Windows\\DeviceGuard -ClassName Win32_DeviceGuard -ea 0
-            $r=[ordered]@{name=$h.Name;fqdn=$h.FullyQualifiedDomainName;os=$o.Caption;vmPath=$h.VirtualMachinePath;cluster=(Get-Cluster -ea 0).Name
+            $g=Get-CimInstance -Namespace root\\Microsoft\\Windows\\DeviceGuard -ClassName Win32_DeviceGuard -ea 0;$cl=$null;try{$cl=(Get-Cluster).Name}catch{}
+            $r=[ordered]@{name=$h.Name;fqdn=$h.FullyQualifiedDomainName;os=$o.Caption;vmPath=$h.VirtualMachinePath;cluster=$cl
             mig=@($h.VirtualMachineMigrationEnabled,[int]$h.VirtualMachineMigrationAuthenticationType,[int]$h.VirtualMachineMigrationPerformanceOption,$h.UseAnyNetworkForMigration,$h.MaximumVirtualMachineMigrations,$h.MaximumStorageMigrations)
             nets=@(Get-VMMigrationNetwork|%{,@($_.Subnet,$_.Priority)});ips=@(Get-NetIPAddress|%{$_.IPAddress+'/'+$_.PrefixLength});sw=@(Get-VMSwitch|%{$_.Name})
-            ver=@(Get-VMHostSupportedVersion|%{[string]$_.Version});cpu=@($p.Manufacturer,$p.Name);mem=@($h.MemoryCapacity,$o.FreePhysicalMemory*1024)
+            ver=@(Get-VMHostSupportedVersion|%{[string]$_.Version});cpu=@($p.Manufacturer,$p.Name);mem=@($h.MemoryCapacity,($o.FreePhysicalMemory*1024))
             vol=@(Get-Volume|?{$_.DriveLetter}|%{,@([string]$_.DriveLetter,$_.SizeRemaining)});cg=[bool]($g.SecurityServicesRunning -contains 1)}
             $r.vms=@(Get-VM|%{$v=$_;[ordered]@{name=$v.Name;id=[string]$v.Id;state=[string]$v.State;ver=[string]$v.Version;gen=$v.Generation;mem=$v.MemoryStartup;path=$v.Path;ha=$v.IsClustered
             disks=@($v.HardDrives|%{,@($_.Path,(Get-Item -LiteralPath $_.Path).Length)});sw=@($v.NetworkAdapters|%{$_.SwitchName});iso=@($v.DVDDrives|?{$_.Path}|%{$_.Path})}})

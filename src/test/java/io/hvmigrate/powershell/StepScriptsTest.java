@@ -38,7 +38,7 @@ class StepScriptsTest {
     void moveWithStorageUsesTheSingleDestinationParameterSet() {
         String body = StepScripts.moveVmWithStorage("id", "hv-s3.lab.test", "D:\\VMs\\dev01").body();
         assertThat(body).contains("Move-VM -VM $v -DestinationHost 'hv-s3.lab.test' -IncludeStorage -DestinationStoragePath 'D:\\VMs\\dev01'");
-        assertThat(StepScripts.moveVm("id", "hv-s2.lab.test").body()).contains("Move-VM -VM $v -DestinationHost 'hv-s2.lab.test'")
+        assertThat(StepScripts.moveVm("id", "hv-s2.lab.test").body()).contains("Move-VM -Name $v.Name -DestinationHost 'hv-s2.lab.test'")
                 .doesNotContain("-IncludeStorage");
     }
 

@@ -658,6 +658,31 @@ public final class World {
 
     // ------------------------------------------------------------------------------------------------ paths
 
+    /** The host's local volumes with a drive letter: drive root ({@code D:\\}) → {size, free} in MiB. C: always exists. */
+    public synchronized Map<String, long[]> localVolumes(String computerName) throws WorldException {
+        HostState h = host(computerName);
+        Map<String, long[]> out = new java.util.TreeMap<>();
+        out.put("C:\\", new long[] {512L * 1024, 256L * 1024});
+        h.volumes.forEach((drive, v) -> out.put(drive, v.clone()));
+        return out;
+    }
+
+    /**
+     * The size in bytes of a file a host opens by path (Get-Item): a virtual hard disk of some VM, as a fixed VHDX of
+     * its size, when the host can reach it; empty when the file does not exist for that host.
+     */
+    public synchronized java.util.OptionalLong fileLength(String computerName, String path) throws WorldException {
+        HostState h = host(computerName);
+        for (VmState v : vms.values()) {
+            for (VmState.Disk d : v.disks) {
+                if (d.path.equalsIgnoreCase(path) && vmFileReachable(h, d.path, v)) {
+                    return java.util.OptionalLong.of(d.sizeGB * 1024L * 1024L * 1024L);
+                }
+            }
+        }
+        return java.util.OptionalLong.empty();
+    }
+
     /** Test-Path as seen from a host: its local volumes, its cluster's CSVs, and shares it has access to. */
     public synchronized boolean pathExists(String computerName, String path) throws WorldException {
         HostState h = host(computerName);

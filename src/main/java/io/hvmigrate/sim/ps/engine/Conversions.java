@@ -371,6 +371,19 @@ public final class Conversions {
             if (v == null) {
                 return null;
             }
+            if (o.fullName().equals("System.Collections.Specialized.StringCollection")) {
+                // PowerShell fills a collection type that has a parameterless constructor and Add(T) from a scalar or
+                // an array, converting each element: Get-ClusterGroup -Name 'vm1' binds a StringCollection so.
+                List<Object> out = new ArrayList<>();
+                if (v instanceof List<?> l) {
+                    for (Object item : l) {
+                        out.add(item == null ? null : toStr(item));
+                    }
+                } else {
+                    out.add(toStr(v));
+                }
+                return out;
+            }
             throw cannotConvert(v, to);
         }
         String name = to.fullName();

@@ -56,6 +56,10 @@ final class GetCimInstance implements Cmdlet {
             where = in.string("Filter").orElse(null);
         }
         String ns = in.string("Namespace").orElse("root\\cimv2").replace('/', '\\');
+        if (ns.equalsIgnoreCase("root\\cimv2") || ns.equalsIgnoreCase(DEVICE_GUARD)) {
+            hostClass(in, ns, className);
+            return;
+        }
         if (!ns.equalsIgnoreCase(NAMESPACE)) {
             throw cim(in, "Invalid namespace ", 0x8004100E, "HRESULT 0x8004100e", ErrorCategory.MetadataError);
         }
@@ -75,6 +79,30 @@ final class GetCimInstance implements Cmdlet {
                         in.write(o);
                     }
                 }
+            } catch (WorldException e) {
+                in.error(e);
+            }
+        }
+    }
+
+    static final String DEVICE_GUARD = "root\\Microsoft\\Windows\\DeviceGuard";
+
+    /** The host classes of root\\cimv2 and DeviceGuard that hvsim models: one instance each, of the local host. */
+    private static void hostClass(Invocation in, String ns, String className) throws PsException {
+        String c = className.toLowerCase(Locale.ROOT);
+        boolean deviceGuard = ns.equalsIgnoreCase(DEVICE_GUARD);
+        if (deviceGuard != c.equals("win32_deviceguard")
+                || !List.of("win32_operatingsystem", "win32_processor", "win32_deviceguard").contains(c)) {
+            throw cim(in, "Invalid class ", 0x80041010, "HRESULT 0x80041010", ErrorCategory.MetadataError);
+        }
+        for (String host : in.computers()) {
+            try {
+                io.hvmigrate.sim.world.HostInfo h = in.world.vmHost(host);
+                in.write(switch (c) {
+                    case "win32_operatingsystem" -> WorldObjects.operatingSystem(h);
+                    case "win32_processor" -> WorldObjects.processor(h);
+                    default -> WorldObjects.deviceGuard(h);
+                });
             } catch (WorldException e) {
                 in.error(e);
             }

@@ -34,6 +34,8 @@ final class Types {
             ordered("CredSSP", 0, "Kerberos", 1));
     static final PsEnum MIGRATION_PERFORMANCE = new PsEnum("Microsoft.HyperV.PowerShell.VMMigrationPerformance",
             ordered("TCPIP", 0, "Compression", 1, "SMB", 2));
+    static final PsEnum SWITCH_TYPE = new PsEnum("Microsoft.HyperV.PowerShell.VMSwitchType",
+            ordered("Private", 0, "Internal", 1, "External", 2));
     static final PsEnum COMPATIBILITY_OPERATION = new PsEnum("Microsoft.HyperV.PowerShell.OperationType",
             ordered("MoveVirtualMachine", 0, "ImportVirtualMachine", 1, "MoveVirtualMachineAndStorage", 2));
     static final PsEnum CLUSTER_NODE_STATE = new PsEnum("Microsoft.FailoverClusters.PowerShell.ClusterNodeState",

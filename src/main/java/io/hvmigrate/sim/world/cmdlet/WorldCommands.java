@@ -24,7 +24,9 @@ public final class WorldCommands {
                 GetClusterOwnerNode.info(), SetClusterOwnerNode.info(), SuspendClusterNode.info(),
                 ResumeClusterNode.info(),
                 GetAdComputer.info(), SetAdComputer.info(), SetAdObject.info(), SetAdAccountControl.info(),
-                GetCimInstance.info(), InvokeCimMethod.info(), TestPath.info(), Klist.info());
+                GetCimInstance.info(), InvokeCimMethod.info(), TestPath.info(), Klist.info(),
+                GetVmSwitch.info(), GetNetIpAddress.info(), GetVolume.info(), GetItem.info(),
+                GetClusterSharedVolume.info());
         Map<String, CmdletInfo> byName = new LinkedHashMap<>();
         for (CmdletInfo i : infos) {
             if (byName.put(i.name().toLowerCase(Locale.ROOT), i) != null) {

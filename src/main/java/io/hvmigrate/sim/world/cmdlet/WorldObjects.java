@@ -282,4 +282,89 @@ final class WorldObjects {
                 .put("PSComputerName", host);
         return o;
     }
+
+    /** Microsoft.HyperV.PowerShell.VMSwitch. */
+    static PsObject vmSwitch(String host, String name) {
+        return typed("Microsoft.HyperV.PowerShell.VMSwitch").put("Name", name).put("ComputerName", host)
+                .put("SwitchType", Types.SWITCH_TYPE.of("External"))
+                .put("Id", java.util.UUID.nameUUIDFromBytes((host + "\\" + name).toLowerCase(java.util.Locale.ROOT)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .toStringValue("VMSwitch (Name = '" + name + "') [Id = ...]");
+    }
+
+    /** MSFT_NetIPAddress (ROOT/StandardCimv2); PrefixLength is a Byte. */
+    static PsObject netIpAddress(String address, int prefix, String family, String alias) {
+        return typed("Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetIPAddress",
+                "Microsoft.Management.Infrastructure.CimInstance")
+                .put("IPAddress", address).put("PrefixLength", new PsNumber.Unsigned(PsType.UINT16, prefix))
+                .put("AddressFamily", family).put("InterfaceAlias", alias).put("AddressState", "Preferred")
+                .put("PrefixOrigin", "Manual").toStringValue(address);
+    }
+
+    /** MSFT_Volume (ROOT/Microsoft/Windows/Storage); sizes in bytes (UInt64), DriveLetter a Char. */
+    static PsObject volume(String letter, long sizeMB, long freeMB) {
+        return typed("Microsoft.Management.Infrastructure.CimInstance#ROOT/Microsoft/Windows/Storage/MSFT_Volume",
+                "Microsoft.Management.Infrastructure.CimInstance")
+                .put("DriveLetter", letter).put("FileSystem", "NTFS").put("FileSystemType", "NTFS")
+                .put("HealthStatus", "Healthy").put("DriveType", "Fixed")
+                .put("Size", new PsNumber.Unsigned(PsType.UINT64, sizeMB * MB))
+                .put("SizeRemaining", new PsNumber.Unsigned(PsType.UINT64, freeMB * MB));
+    }
+
+    /** System.IO.FileInfo. */
+    static PsObject file(String path, long length) {
+        int slash = path.lastIndexOf('\\');
+        return typed("System.IO.FileInfo", "System.IO.FileSystemInfo").put("FullName", path)
+                .put("Name", slash >= 0 ? path.substring(slash + 1) : path)
+                .put("DirectoryName", slash >= 0 ? path.substring(0, slash) : "")
+                .put("Length", length).put("Exists", true).toStringValue(path);
+    }
+
+    /** Microsoft.FailoverClusters.PowerShell.ClusterSharedVolume with its SharedVolumeInfo (bytes). */
+    static PsObject clusterSharedVolume(String name, String cluster, String path, long sizeMB, long freeMB) {
+        PsObject partition = typed("Microsoft.FailoverClusters.PowerShell.ClusterDiskPartitionInfo")
+                .put("Name", path).put("Size", sizeMB * MB).put("FreeSpace", freeMB * MB).put("UsedSpace", (sizeMB - freeMB) * MB)
+                .put("FileSystem", "CSVFS_NTFS");
+        PsObject info = typed("Microsoft.FailoverClusters.PowerShell.ClusterSharedVolumeInfo")
+                .put("FriendlyVolumeName", path).put("Partition", partition).put("MaintenanceMode", false)
+                .put("FaultState", "NoFaults");
+        return typed("Microsoft.FailoverClusters.PowerShell.ClusterSharedVolume").put("Name", name)
+                .put("Cluster", cluster).put("State", "Online")
+                .put("SharedVolumeInfo", new java.util.ArrayList<Object>(List.of(info))).toStringValue(name);
+    }
+
+    /** Win32_OperatingSystem: FreePhysicalMemory and TotalVisibleMemorySize in KiB (UInt64), as WMI reports them. */
+    static PsObject operatingSystem(io.hvmigrate.sim.world.HostInfo h) {
+        String build = switch (h.os()) {
+            case 2016 -> "10.0.14393";
+            case 2019 -> "10.0.17763";
+            case 2022 -> "10.0.20348";
+            default -> h.os() >= 2025 ? "10.0.26100" : "6.3.9600";
+        };
+        return typed("Microsoft.Management.Infrastructure.CimInstance#root/cimv2/Win32_OperatingSystem",
+                "Microsoft.Management.Infrastructure.CimInstance")
+                .put("Caption", "Microsoft Windows Server " + h.os() + " Datacenter").put("Version", build)
+                .put("CSName", h.name())
+                .put("FreePhysicalMemory", new PsNumber.Unsigned(PsType.UINT64, h.memoryFreeMB() * 1024))
+                .put("TotalVisibleMemorySize", new PsNumber.Unsigned(PsType.UINT64, h.memoryTotalMB() * 1024));
+    }
+
+    /** Win32_Processor. */
+    static PsObject processor(io.hvmigrate.sim.world.HostInfo h) {
+        return typed("Microsoft.Management.Infrastructure.CimInstance#root/cimv2/Win32_Processor",
+                "Microsoft.Management.Infrastructure.CimInstance")
+                .put("DeviceID", "CPU0").put("Manufacturer", h.processorVendor()).put("Name", h.processorModel())
+                .put("NumberOfCores", uint32(32)).put("NumberOfLogicalProcessors", uint32(64));
+    }
+
+    /** Win32_DeviceGuard: SecurityServicesRunning holds 1 while Credential Guard runs. */
+    static PsObject deviceGuard(io.hvmigrate.sim.world.HostInfo h) {
+        List<Object> running = new ArrayList<>();
+        running.add(uint32(h.credentialGuard() ? 1 : 0));
+        return typed("Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/DeviceGuard/Win32_DeviceGuard",
+                "Microsoft.Management.Infrastructure.CimInstance")
+                .put("SecurityServicesConfigured", new ArrayList<>(running))
+                .put("SecurityServicesRunning", running)
+                .put("VirtualizationBasedSecurityStatus", uint32(h.credentialGuard() ? 2 : 0));
+    }
 }
