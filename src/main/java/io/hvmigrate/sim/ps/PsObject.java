@@ -23,6 +23,7 @@ public final class PsObject {
     private final Map<String, String> nameByFold = new LinkedHashMap<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Map<String, Method> methods = new LinkedHashMap<>();
+    private final Map<String, Setter> setters = new LinkedHashMap<>();
     private String toStringValue;
 
     public PsObject(List<String> typeNames) {
@@ -95,6 +96,26 @@ public final class PsObject {
 
     public Optional<Method> method(String name) {
         return Optional.ofNullable(methods.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * A property whose assignment does something beyond the object, as on .NET objects that are views of a service:
+     * {@code $group.Priority = 3000} on a ClusterGroup commits the priority to the cluster. The setter runs first; the
+     * object's value changes only if it succeeds.
+     */
+    public PsObject putSetter(String name, Setter setter) {
+        setters.put(name.toLowerCase(Locale.ROOT), setter);
+        return this;
+    }
+
+    public Optional<Setter> setter(String name) {
+        return Optional.ofNullable(setters.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** What assigning a property does; returns the value the property then holds. */
+    @FunctionalInterface
+    public interface Setter {
+        Object set(Object value) throws PsException;
     }
 
     /** A method of an object: takes the evaluated arguments, returns the result (null for void). */

@@ -383,6 +383,16 @@ final class Members {
         Object t = AutomationNull.unwrap(target);
         switch (t) {
             case PsObject o -> {
+                if (o.setter(name).isPresent()) {
+                    try {
+                        o.put(name, o.setter(name).get().set(value));
+                    } catch (PsException e) {
+                        throw Errors.runtime(where, "System.Management.Automation.SetValueInvocationException",
+                                "Exception setting \"" + name + "\": \"" + e.getMessage() + "\"",
+                                "ExceptionWhenSetting", ErrorCategory.NotSpecified, null);
+                    }
+                    return;
+                }
                 if (o.has(name) || o.typeNames().isEmpty()) {
                     o.put(name, value);
                     return;

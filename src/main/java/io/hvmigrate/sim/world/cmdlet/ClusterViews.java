@@ -11,7 +11,24 @@ final class ClusterViews {
     private ClusterViews() {}
 
     static PsObject group(World world, ClusterGroupInfo g) throws WorldException {
-        return WorldObjects.group(g, world.clusters().node(g.cluster(), g.ownerNode()));
+        PsObject o = WorldObjects.group(g, world.clusters().node(g.cluster(), g.ownerNode()));
+        // ClusterGroup.Priority is settable and commits to the cluster at once (Failover Clustering's object model)
+        o.putSetter("Priority", value -> {
+            long p;
+            try {
+                p = Long.parseLong(String.valueOf(value instanceof io.hvmigrate.sim.ps.PsNumber.Unsigned u ? u.value() : value).trim());
+            } catch (NumberFormatException e) {
+                throw new io.hvmigrate.sim.ps.PsException(new io.hvmigrate.sim.ps.ErrorRecord("System.Management.Automation.PSInvalidCastException",
+                        "Cannot convert value \"" + value + "\" to type \"System.UInt32\".", 0x80004002,
+                        io.hvmigrate.sim.ps.ErrorCategory.InvalidArgument, "InvalidCastFromStringToInteger", value));
+            }
+            try {
+                return WorldObjects.uint32(world.clusters().setPriority(g.cluster(), g.name(), (int) p).priority());
+            } catch (WorldException e) {
+                throw new io.hvmigrate.sim.ps.PsException(e.toErrorRecord("SetClusterGroupPriority"));
+            }
+        });
+        return o;
     }
 
     /** The group a cmdlet names: -InputObject (a ClusterGroup), -VMId, or -Name. */
