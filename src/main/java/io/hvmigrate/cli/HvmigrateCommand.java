@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "hvmigrate",
         mixinStandardHelpOptions = true,
+        scope = picocli.CommandLine.ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = {"Plans and runs Hyper-V live migrations from playbooks, over remote PowerShell (WinRM).", ""},
         subcommands = {PlanCommand.class, RunCommand.class, LabCommand.class, SimCommand.class, ResumeCommand.class, StatusCommand.class, DiscoverCommand.class,
