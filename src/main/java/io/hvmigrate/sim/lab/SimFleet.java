@@ -98,24 +98,34 @@ public final class SimFleet implements AutoCloseable {
     private final CommandTable commands;
     private final Options options;
 
-    private SimFleet(Fleet fleet, Options options) {
+    private SimFleet(Fleet fleet, Options options, FleetCertificateAuthority ca) {
         this.fleet = fleet;
         this.options = options;
         this.clock = new ScaledClock(Instant.parse("2026-01-05T22:00:00Z"), options.timeScale(), options.tick());
         this.world = new World(fleet, clock);
-        this.ca = FleetCertificateAuthority.create(fleet.name());
+        this.ca = ca;
         this.password = options.password() != null ? options.password() : generatePassword();
         this.commands = commandTable();
     }
 
     /** Loads a fleet file and starts every host's endpoint. */
     public static SimFleet start(Path fleetFile, Options options) throws FleetLoadException {
-        return start(new FleetLoader().load(fleetFile), options);
+        // the CA's keys are made while the fleet file is read: both are mostly one-time JVM warm-up, and a start in
+        // under three seconds matters to someone waiting at a prompt
+        String stem = fleetFile.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        java.util.concurrent.CompletableFuture<FleetCertificateAuthority> ca =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> FleetCertificateAuthority.create(stem));
+        Fleet fleet = new FleetLoader().load(fleetFile);
+        return start(fleet, options, ca.join());
     }
 
     /** Starts every host's endpoint of a loaded fleet. */
     public static SimFleet start(Fleet fleet, Options options) {
-        SimFleet f = new SimFleet(fleet, options);
+        return start(fleet, options, FleetCertificateAuthority.create(fleet.name()));
+    }
+
+    private static SimFleet start(Fleet fleet, Options options, FleetCertificateAuthority ca) {
+        SimFleet f = new SimFleet(fleet, options, ca);
         try {
             f.startEndpoints();
         } catch (RuntimeException e) {
@@ -127,27 +137,59 @@ public final class SimFleet implements AutoCloseable {
 
     private void startEndpoints() {
         AccountStore accounts = accounts();
-        for (HostSpec h : fleet.hosts()) {
-            String fqdn = fqdnOf(h);
-            InetAddress bind = address(h.winrm().address());
-            boolean https = options.https() || h.winrm().https();
-            HostIdentity identity = new HostIdentity(h.name().toUpperCase(Locale.ROOT), h.domain(), netbiosOf(h.domain()));
-            WsmanEndpoint.Builder b = WsmanEndpoint.builder()
-                    .host(identity)
-                    .bindAddress(bind)
-                    .port(options.port())
-                    .accounts(accounts)
-                    .shellHost(new PowerShellShellHost(session -> runspace(h.name(), session)))
-                    .transportFaults(faultsFor(h.name()));
-            if (https) {
-                b.https(ca.issue(fqdn, List.of(bind)));
-            } else {
-                b.allowUnencrypted(false);
+        List<HostSpec> hosts = fleet.hosts();
+        List<java.util.concurrent.Future<WsmanEndpoint>> started = new ArrayList<>();
+        // endpoints start side by side: each issues its certificate and binds its listener independently
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (HostSpec h : hosts) {
+                started.add(pool.submit(() -> startEndpoint(h, accounts)));
             }
-            WsmanEndpoint e = b.build().start();
-            endpoints.put(key(h.name()), e);
-            published.put(key(h.name()), new Endpoint(h.name(), fqdn, bind.getHostAddress(), e.port(), https, e.uri()));
         }
+        RuntimeException failure = null;
+        for (int i = 0; i < hosts.size(); i++) {
+            HostSpec h = hosts.get(i);
+            try {
+                WsmanEndpoint e = started.get(i).get();
+                boolean https = options.https() || h.winrm().https();
+                endpoints.put(key(h.name()), e);
+                published.put(key(h.name()), new Endpoint(h.name(), fqdnOf(h), e.bindAddress().getHostAddress(),
+                        e.port(), https, e.uri()));
+            } catch (java.util.concurrent.ExecutionException ex) {
+                RuntimeException cause = ex.getCause() instanceof RuntimeException r ? r
+                        : new IllegalStateException(h.name() + ": " + ex.getCause().getMessage(), ex.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the fleet", ex);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private WsmanEndpoint startEndpoint(HostSpec h, AccountStore accounts) {
+        String fqdn = fqdnOf(h);
+        InetAddress bind = address(h.winrm().address());
+        boolean https = options.https() || h.winrm().https();
+        HostIdentity identity = new HostIdentity(h.name().toUpperCase(Locale.ROOT), h.domain(), netbiosOf(h.domain()));
+        WsmanEndpoint.Builder b = WsmanEndpoint.builder()
+                .host(identity)
+                .bindAddress(bind)
+                .port(options.port())
+                .accounts(accounts)
+                .shellHost(new PowerShellShellHost(session -> runspace(h.name(), session)))
+                .transportFaults(faultsFor(h.name()));
+        if (https) {
+            b.https(ca.issue(fqdn, List.of(bind)));
+        } else {
+            b.allowUnencrypted(false);
+        }
+        return b.build().start();
     }
 
     private RunspaceConfig runspace(String hostName, ShellSession session) {
