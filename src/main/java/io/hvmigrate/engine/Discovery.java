@@ -78,8 +78,52 @@ public final class Discovery {
             for (var e : clusterCalls.entrySet()) {
                 read(e.getKey(), e.getValue(), unreachable).ifPresent(clusterData::add);
             }
-            return new Result(build(hostData, clusterData), unreachable);
+            Facts facts = build(hostData, clusterData);
+            if (!hostData.isEmpty()) {
+                facts = withDirectory(facts, hostData.keySet().iterator().next(), pool, unreachable);
+            }
+            return new Result(facts, unreachable);
         }
+    }
+
+    /**
+     * Reads the computer accounts of every inventory host, cluster and file server (SOFS nodes too) through
+     * Get-ADComputer on one host that answered: what delegation checks need. Accounts the directory does not know are
+     * left out; a failed read leaves the directory facts empty (checks then say they cannot tell).
+     */
+    private Facts withDirectory(Facts facts, String reader, ExecutorService pool, List<Unreachable> unreachable) {
+        Map<String, String> byAccount = new LinkedHashMap<>();
+        inventory.hosts().forEach(h -> byAccount.putIfAbsent(Names.key(h.netbios()), h.name()));
+        inventory.clusters().forEach(c -> byAccount.putIfAbsent(Names.key(c.name()), c.name()));
+        for (Inventory.FileServerRef f : inventory.fileServers()) {
+            byAccount.putIfAbsent(Names.key(f.netbios()), f.name());
+            f.nodes().forEach(n -> byAccount.putIfAbsent(Names.key(n), n));
+        }
+        List<String> names = byAccount.keySet().stream().map(k -> k.toUpperCase(Locale.ROOT)).toList();
+        List<Future<StepResult>> reads = new ArrayList<>();
+        for (int i = 0; i < names.size(); i += StepScripts.DIRECTORY_BATCH) {
+            List<String> batch = names.subList(i, Math.min(names.size(), i + StepScripts.DIRECTORY_BATCH));
+            reads.add(pool.submit(() -> hosts.run(reader, StepScripts.discoverDirectory(batch), limit, true)));
+        }
+        List<Facts.ComputerAccount> accounts = new ArrayList<>();
+        for (Future<StepResult> f : reads) {
+            Optional<JsonNode> data = read(reader + " (directory)", f, unreachable);
+            if (data.isEmpty()) {
+                return facts;
+            }
+            for (JsonNode a : data.get()) {
+                if (a.has("missing")) {
+                    continue;
+                }
+                long uac = a.path("uac").asLong();
+                accounts.add(new Facts.ComputerAccount(byAccount.getOrDefault(Names.key(a.path("name").asText()), a.path("name").asText()),
+                        a.path("sam").asText(), strings(a.path("spn")), strings(a.path("a2d")),
+                        (uac & 0x1000000L) != 0, (uac & 0x80000L) != 0, strings(a.path("rbcd"))));
+            }
+        }
+        Facts.DirectoryFacts d = facts.directory();
+        return new Facts(facts.collectedAt(), facts.hosts(), facts.clusters(), facts.fileServers(), facts.vms(),
+                new Facts.DirectoryFacts(d.domains(), d.trusts(), accounts));
     }
 
     private static Optional<JsonNode> read(String host, Future<StepResult> f, List<Unreachable> unreachable) {

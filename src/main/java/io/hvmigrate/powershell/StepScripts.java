@@ -256,4 +256,25 @@ public final class StepScripts {
     public static StepScript discoverCluster() {
         return wrap(DISCOVER_CLUSTER, values());
     }
+
+    private static final ScriptTemplate DISCOVER_DIRECTORY = ScriptTemplate.of("""
+            $r=@(<<names>>|%{$n=$_;try{$c=Get-ADComputer -Identity $n -Properties servicePrincipalName,msDS-AllowedToDelegateTo,userAccountControl,PrincipalsAllowedToDelegateToAccount
+            [ordered]@{name=$n;sam=$c.SamAccountName;dns=$c.DNSHostName;spn=@($c.servicePrincipalName);a2d=@($c.'msDS-AllowedToDelegateTo');uac=[long]$c.userAccountControl;rbcd=@($c.PrincipalsAllowedToDelegateToAccount|%{[string]$_})}}catch{[ordered]@{name=$n;missing=$_.Exception.Message}}})
+            Out-Result ([pscustomobject]@{ok=$true;data=$r})
+            """);
+
+    /** The longest list of account names one directory read takes, so the script stays under its size limit. */
+    public static final int DIRECTORY_BATCH = 40;
+
+    /**
+     * Reads computer accounts from the directory (Get-ADComputer, on a host with the AD module): SPNs,
+     * msDS-AllowedToDelegateTo, userAccountControl and resource-based delegation. An account that cannot be read is
+     * reported with Windows' message rather than failing the whole read.
+     */
+    public static StepScript discoverDirectory(List<String> accountNames) {
+        if (accountNames.isEmpty() || accountNames.size() > DIRECTORY_BATCH) {
+            throw new IllegalArgumentException("read 1 to " + DIRECTORY_BATCH + " accounts at a time, not " + accountNames.size());
+        }
+        return wrap(DISCOVER_DIRECTORY, values("names", accountNames));
+    }
 }

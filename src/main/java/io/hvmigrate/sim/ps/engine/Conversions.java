@@ -371,6 +371,12 @@ public final class Conversions {
             if (v == null) {
                 return null;
             }
+            if (o.fullName().startsWith("Microsoft.ActiveDirectory.Management.AD") && v instanceof String identity) {
+                // ADComputer, ADAccount, ADPrincipal and ADObject have a constructor taking an identity (name,
+                // sAMAccountName, DN, GUID, SID), which PowerShell uses to convert a string argument; the cmdlet
+                // resolves the identity, so the string is kept as the identity it carries.
+                return identity;
+            }
             if (o.fullName().equals("System.Collections.Specialized.StringCollection")) {
                 // PowerShell fills a collection type that has a parameterless constructor and Add(T) from a scalar or
                 // an array, converting each element: Get-ClusterGroup -Name 'vm1' binds a StringCollection so.
