@@ -65,6 +65,10 @@ final class ResumeCommand extends BaseCommand {
                 }
                 case RunService.Outcome.Finished f -> f.summary().exitCode();
                 case RunService.Outcome.Refused r -> ExitCode.REFUSED.code();
+                case RunService.Outcome.PreflightRefused r -> {
+                    CheckOutput.text(r.report(), out());
+                    yield ExitCode.REFUSED.code();
+                }
             };
         } finally {
             if (events instanceof ConsoleEvents c) {

@@ -48,6 +48,16 @@ final class Runs {
                 }
                 yield ExitCode.REFUSED.code();
             }
+            case RunService.Outcome.PreflightRefused r -> {
+                if ("json".equalsIgnoreCase(cmd.settings().get("output"))) {
+                    cmd.out().println(CheckOutput.json(r.report()).toString());
+                } else {
+                    cmd.out().println("Refused: nothing was changed. Preflight found what would make moves fail:");
+                    CheckOutput.text(r.report(), cmd.out());
+                    cmd.out().println("Fix them (hvmigrate check PLAYBOOK shows the same), then run again.");
+                }
+                yield ExitCode.REFUSED.code();
+            }
             case RunService.Outcome.Busy b -> {
                 cmd.err().println("hvmigrate: " + b.message() + "; try again when it has finished");
                 yield ExitCode.BUSY.code();

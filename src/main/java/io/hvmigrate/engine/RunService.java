@@ -46,6 +46,9 @@ public final class RunService {
         /** Some moves cannot be planned; nothing was changed. */
         record Refused(Plan plan, List<Discovery.Unreachable> unreachable) implements Outcome {}
 
+        /** Preflight found what would make moves fail (delegation, authentication, networks, …); nothing was changed. */
+        record PreflightRefused(Plan plan, io.hvmigrate.check.Report report) implements Outcome {}
+
         /** Another run holds hosts this one needs. */
         record Busy(String message) implements Outcome {}
 
@@ -89,6 +92,10 @@ public final class RunService {
         boolean refused = plan.anyRefused();
         if (refused && !options.skipRefused()) {
             return new Outcome.Refused(plan, found.unreachable());
+        }
+        io.hvmigrate.check.Report preflight = new io.hvmigrate.check.Preflight(found.facts(), playbook.policy()).check(plan);
+        if (preflight.blocking()) {
+            return new Outcome.PreflightRefused(plan, preflight);
         }
         List<PlannedMove> planned = plan.moves().stream().filter(PlannedMove::planned).toList();
         List<MoveJob> jobs = planned.stream().map(PlannedMove::job).toList();

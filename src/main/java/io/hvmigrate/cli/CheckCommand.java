@@ -1,0 +1,72 @@
+package io.hvmigrate.cli;
+
+import io.hvmigrate.check.Preflight;
+import io.hvmigrate.check.Report;
+import io.hvmigrate.engine.Discovery;
+import io.hvmigrate.model.Facts;
+import io.hvmigrate.plan.Plan;
+import io.hvmigrate.plan.Planner;
+import io.hvmigrate.report.JsonLinesEvents;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "check",
+        description = {"Proves a playbook's moves can succeed before anything changes: live migration enabled and the same "
+                + "authentication type on both hosts, Kerberos constrained delegation on each source account (the exact SPNs, "
+                + "both name forms, protocol transition), the migration network pin, switches, configuration versions, processor "
+                + "and memory. Each finding has an id, a severity, the evidence and the command that fixes it. run does the same "
+                + "checks first and refuses while one is blocking.", "",
+                "Exit codes: 0 nothing blocking, 2 invalid input, 3 something blocks a move."})
+final class CheckCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "the playbook (YAML)")
+    Path playbook;
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "the inventory; default: the inventory setting")
+    Path inventory;
+
+    @Option(names = "--facts", paramLabel = "FILE", description = "check against a facts snapshot instead of discovering the fleet")
+    Path factsFile;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json")
+    String output;
+
+    @Override
+    Map<String, String[]> settingFlags() {
+        return Map.of("output", new String[] {output, "--output"});
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path invFile = inventory != null ? inventory : pathSetting("inventory");
+        Inputs in = Inputs.load(playbook, invFile, factsFile, false);
+        boolean json = "json".equalsIgnoreCase(settings().get("output"));
+        Facts facts = in.facts();
+        if (facts == null) {
+            try (EngineSetup engine = new EngineSetup(in.inventory(), settings(), root().environment,
+                    new JsonLinesEvents(new java.io.PrintWriter(java.io.Writer.nullWriter()), Clock.systemUTC()), err(), false)) {
+                Discovery.Result found = engine.service.discover();
+                found.unreachable().forEach(u -> err().println("hvmigrate: note: could not read " + u.host() + ": " + u.reason()));
+                facts = found.facts();
+            }
+        }
+        Plan plan = new Planner(in.inventory(), facts).plan(in.playbook());
+        Report report = new Preflight(facts, in.playbook().policy()).check(plan);
+        if (json) {
+            out().println(CheckOutput.json(report).toString());
+        } else {
+            if (plan.anyRefused()) {
+                out().println("Moves that cannot be planned:");
+                PlanOutput.refusals(plan, out());
+                out().println();
+            }
+            CheckOutput.text(report, out());
+        }
+        return report.blocking() || plan.anyRefused() ? ExitCode.REFUSED.code() : ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,73 @@
+package io.hvmigrate.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hvmigrate.check.Finding;
+import io.hvmigrate.check.Report;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Preflight findings for people (grouped by move and by host) and for schedulers (JSON). */
+final class CheckOutput {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CheckOutput() {}
+
+    static void text(Report r, PrintWriter out) {
+        if (r.findings().isEmpty()) {
+            out.println("Preflight: every check passed.");
+            return;
+        }
+        out.printf("Preflight: %d blocking, %d warnings, %d notes%n", r.count(Finding.Severity.BLOCKING),
+                r.count(Finding.Severity.WARNING), r.count(Finding.Severity.INFO));
+        out.println();
+        out.println("By move:");
+        for (Map.Entry<String, List<Finding>> e : r.byMove().entrySet()) {
+            out.println("  " + e.getKey());
+            for (Finding f : e.getValue()) {
+                line(out, f, "    ");
+            }
+        }
+        out.println();
+        out.println("By host:");
+        for (Map.Entry<String, List<Finding>> e : r.byHost().entrySet()) {
+            out.println("  " + e.getKey() + ": " + e.getValue().stream().map(f -> f.id() + (f.move() == null ? "" : " (" + f.move() + ")")).distinct().toList());
+        }
+    }
+
+    private static void line(PrintWriter out, Finding f, String indent) {
+        out.println(indent + f.severity().name().toLowerCase(Locale.ROOT) + " " + f.id() + " [" + f.host() + "]: " + f.message());
+        for (String ev : f.evidence()) {
+            out.println(indent + "    evidence: " + ev);
+        }
+        if (f.fix() != null) {
+            out.println(indent + "    fix: " + f.fix());
+        }
+    }
+
+    static ObjectNode json(Report r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("kind", "hvmigrate-preflight");
+        root.put("blocking", r.blocking());
+        ObjectNode counts = root.putObject("counts");
+        for (Finding.Severity s : Finding.Severity.values()) {
+            counts.put(s.name().toLowerCase(Locale.ROOT), r.count(s));
+        }
+        ArrayNode list = root.putArray("findings");
+        for (Finding f : r.findings()) {
+            ObjectNode n = list.addObject();
+            n.put("id", f.id());
+            n.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+            n.put("move", f.move());
+            n.put("host", f.host());
+            n.put("message", f.message());
+            ArrayNode ev = n.putArray("evidence");
+            f.evidence().forEach(ev::add);
+            n.put("fix", f.fix());
+        }
+        return root;
+    }
+}
