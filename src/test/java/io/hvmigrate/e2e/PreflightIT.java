@@ -1,0 +1,129 @@
+package io.hvmigrate.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hvmigrate.cli.Main;
+import io.hvmigrate.sim.lab.LabFiles;
+import io.hvmigrate.sim.lab.SimFleet;
+import io.hvmigrate.sim.world.VmInfo;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Preflight against the simulated fleet, through discovery over WinRM: the lab tour passes; every planted
+ * misconfiguration is found with its evidence and fix, and run refuses that playbook without touching a VM. The
+ * simulator enforces the same rules on Move-VM, so a check that passes here where hvsim would refuse the move (or the
+ * other way round) shows up in the lab tour test.
+ */
+class PreflightIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static SimFleet sim;
+    static LabFiles.Written files;
+
+    @BeforeAll
+    static void startFleet() throws Exception {
+        sim = SimFleet.start(Path.of("config/fleets/lab.yaml"), SimFleet.Options.defaults());
+        files = LabFiles.write(sim, dir.resolve("lab"), LabFiles.serviceAccount(sim));
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    record Result(int exit, String out, String err) {}
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("-i", files.inventory().toString(), "--set", "runs.dir=" + dir.resolve("runs")));
+        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true),
+                Map.of("HOME", dir.toString()));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void theLabTourPassesPreflight() throws Exception {
+        Result r = cli("check", "playbooks/lab-tour.yaml", "-o", "json");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        JsonNode report = JSON.readTree(r.out());
+        assertThat(report.path("blocking").asBoolean()).isFalse();
+        assertThat(report.path("counts").path("blocking").asInt()).isZero();
+    }
+
+    @Test
+    void everyPlantedMisconfigurationIsFoundWithEvidenceAndFix() throws Exception {
+        Result r = cli("check", "playbooks/lab-misconfigured.yaml", "-o", "json");
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(3);
+        JsonNode report = JSON.readTree(r.out());
+        Map<String, Set<String>> idsByMove = new TreeMap<>();
+        for (JsonNode f : report.path("findings")) {
+            idsByMove.computeIfAbsent(f.path("move").isNull() ? f.path("host").asText() : f.path("move").asText(),
+                    k -> new TreeSet<>()).add(f.path("id").asText());
+            assertThat(f.path("evidence")).as(f.toString()).isNotEmpty();
+        }
+        assertThat(idsByMove.get("m001")).containsExactly("delegation.missing");            // HV-M1: no cifs/
+        assertThat(idsByMove.get("m002")).containsExactly("delegation.missing");            // HV-M2: NetBIOS only
+        assertThat(idsByMove.get("m003")).containsExactly("delegation.missing");            // HV-M3: SOFS nodes
+        assertThat(idsByMove.get("hv-m3")).contains("delegation.sofs-nodes");
+        assertThat(idsByMove.get("m004")).contains("auth.mismatch", "auth.credssp");       // HV-M4: CredSSP
+        assertThat(idsByMove.get("hv-m6")).contains("delegation.useless-entry");            // folklore SPN
+        assertThat(idsByMove.get("hv-m7")).contains("delegation.unconstrained");
+        assertThat(idsByMove.get("m007")).containsExactly("delegation.protocol-transition"); // HV-M8
+        assertThat(idsByMove.get("hv-m5")).contains("network.any");
+        JsonNode m1 = findings(report, "m001").getFirst();
+        assertThat(m1.path("fix").asText()).contains("'cifs/hv-s1.lab.test'", "'cifs/HV-S1'", "klist purge -li 0x3e7");
+        assertThat(m1.path("evidence").get(0).asText()).contains("HV-M1$", "Microsoft Virtual System Migration Service/hv-s1.lab.test");
+    }
+
+    @Test
+    void runRefusesTheMisconfiguredPlaybookAndChangesNothing() {
+        Map<String, String> before = placement();
+
+        Result r = cli("run", "playbooks/lab-misconfigured.yaml");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.out()).contains("Refused: nothing was changed", "delegation.missing");
+        assertThat(placement()).isEqualTo(before);
+    }
+
+    private static List<JsonNode> findings(JsonNode report, String move) {
+        List<JsonNode> out = new ArrayList<>();
+        report.path("findings").forEach(f -> {
+            if (move.equals(f.path("move").asText())) {
+                out.add(f);
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, String> placement() {
+        Map<String, String> m = new TreeMap<>();
+        for (String vm : List.of("m1-vm", "m2-vm", "m3-vm", "m4-vm", "m6-vm", "m7-vm", "m8-vm", "iso-s1")) {
+            VmInfo v = sim.world().findVm(vm).orElseThrow();
+            m.put(vm, v.computerName() + " " + v.path());
+        }
+        return m;
+    }
+}
