@@ -357,9 +357,10 @@ public final class FactsFormat {
             for (Node cn : Fields.list(dir.get(), "computers")) {
                 if (cn instanceof Node.MapNode c && Fields.string(c, "host").isPresent()) {
                     String host = Fields.string(c, "host").get();
-                    boolean known = hosts.stream().anyMatch(x -> x.answersTo(host)) || fileServers.stream().anyMatch(f -> f.answersTo(host) || f.nodes().stream().anyMatch(x -> Names.same(x, host)));
+                    boolean known = hosts.stream().anyMatch(x -> x.answersTo(host)) || fileServers.stream().anyMatch(f -> f.answersTo(host) || f.nodes().stream().anyMatch(x -> Names.same(x, host)))
+                            || clusters.stream().anyMatch(x -> Names.same(x.name(), host) || Names.same(x.fqdn(), host));
                     if (!known) {
-                        problems.add(Fields.at(c, "host"), "computer account for '" + host + "', which is neither a host nor a file server in these facts", unknownHostFix(host, hosts));
+                        problems.add(Fields.at(c, "host"), "computer account for '" + host + "', which is neither a host, a cluster nor a file server in these facts", unknownHostFix(host, hosts));
                     }
                     computers.add(new ComputerAccount(host, Fields.string(c, "samAccountName", Names.netbiosOf(host) + "$"),
                             Fields.strings(c, "servicePrincipalNames"), Fields.strings(c, "allowedToDelegateTo"),
