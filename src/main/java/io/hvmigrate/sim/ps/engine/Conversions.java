@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,17 @@ import java.util.regex.Pattern;
  * <p>The simulated hosts run in UTC: a DateTime's local time is its UTC time.
  */
 public final class Conversions {
+
+    /**
+     * Cmdlet object types that PowerShell makes from a string, because .NET gives them a public constructor taking
+     * one string (LanguagePrimitives tries such a constructor): the Active Directory module's identity types, so
+     * {@code Set-ADComputer -Identity HV-M1} binds as it does on Windows.
+     */
+    private static final Set<String> CONSTRUCTED_FROM_A_STRING = Set.of(
+            "Microsoft.ActiveDirectory.Management.ADComputer", "Microsoft.ActiveDirectory.Management.ADAccount",
+            "Microsoft.ActiveDirectory.Management.ADObject", "Microsoft.ActiveDirectory.Management.ADPrincipal",
+            "Microsoft.ActiveDirectory.Management.ADUser", "Microsoft.ActiveDirectory.Management.ADGroup");
+
     private Conversions() {}
 
     /** A failed conversion: PowerShell's message and the error id it reports for it. */
@@ -371,11 +383,9 @@ public final class Conversions {
             if (v == null) {
                 return null;
             }
-            if (o.fullName().startsWith("Microsoft.ActiveDirectory.Management.AD") && v instanceof String identity) {
-                // ADComputer, ADAccount, ADPrincipal and ADObject have a constructor taking an identity (name,
-                // sAMAccountName, DN, GUID, SID), which PowerShell uses to convert a string argument; the cmdlet
-                // resolves the identity, so the string is kept as the identity it carries.
-                return identity;
+            if (v instanceof String && CONSTRUCTED_FROM_A_STRING.contains(o.fullName())) {
+                // the object the type's one-string constructor makes carries only that identity; the cmdlet resolves it
+                return v;
             }
             if (o.fullName().equals("System.Collections.Specialized.StringCollection")) {
                 // PowerShell fills a collection type that has a parameterless constructor and Add(T) from a scalar or

@@ -2,12 +2,16 @@ package io.hvmigrate.sim.ps.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hvmigrate.sim.ps.CmdletInfo;
 import io.hvmigrate.sim.ps.CommandTable;
+import io.hvmigrate.sim.ps.ParameterInfo;
 import io.hvmigrate.sim.ps.PsEnum;
 import io.hvmigrate.sim.ps.PsError;
 import io.hvmigrate.sim.ps.PsObject;
 import io.hvmigrate.sim.ps.PsRun;
+import io.hvmigrate.sim.ps.PsType;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +140,18 @@ class ParameterBindingTest {
         assertThat(e.message()).isEqualTo("Cannot bind parameter 'Thing'. Cannot convert the \"web\" value of type "
                 + "\"System.String\" to type \"Test.Thing\".");
         assertThat(e.record().fullyQualifiedErrorId()).startsWith("CannotConvertArgument,");
+    }
+
+    @Test
+    void activeDirectoryIdentityParameterTakesAStringAsItsIdentity() {
+        // Set-ADComputer -Identity HV-M1: ADComputer has a public constructor taking the identity string
+        CmdletInfo setComputer = new CmdletInfo("Set-Computer", List.of(GetThing.p("Name",
+                PsType.objectOf("Microsoft.ActiveDirectory.Management.ADComputer"),
+                Map.of(ParameterInfo.ALL_SETS, ParameterInfo.Binding.positional(0, true)))), null, GetThing::new);
+        PsRun r = PsRun.run(CommandTable.builder().cmdlet(setComputer).build(), "Set-Computer -Name HV-M1");
+
+        assertThat(r.errors).as(r.errorText()).isEmpty();
+        assertThat(((PsObject) r.single()).get("Name")).contains("HV-M1");
     }
 
     @Test
