@@ -1,14 +1,13 @@
 package io.hvmigrate.sim.tls;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -21,8 +20,6 @@ import javax.net.ssl.SSLContext;
  */
 public record HostCertificate(String fqdn, PrivateKey privateKey, X509Certificate certificate, X509Certificate issuer) {
 
-    private static final char[] IN_MEMORY_STORE_PASSWORD = "hvsim".toCharArray();
-
     public HostCertificate {
         Objects.requireNonNull(fqdn, "fqdn");
         Objects.requireNonNull(privateKey, "privateKey");
@@ -33,15 +30,10 @@ public record HostCertificate(String fqdn, PrivateKey privateKey, X509Certificat
     /** An SSL context that presents this certificate (with its CA) as a TLS server. */
     public SSLContext serverSslContext() {
         try {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry("host", privateKey, IN_MEMORY_STORE_PASSWORD, new X509Certificate[] {certificate, issuer});
-            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(keys, IN_MEMORY_STORE_PASSWORD);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(factory.getKeyManagers(), null, null);
+            context.init(new KeyManager[] {new HostKeyManager(this)}, null, null);
             return context;
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build the TLS server context for " + fqdn, e);
         }
     }
