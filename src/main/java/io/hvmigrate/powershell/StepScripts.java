@@ -26,11 +26,11 @@ public final class StepScripts {
 
             }catch{$e=$_.Exception;Out-Result @{ok=$false;error=@{message=$e.Message;category=[string]$_.CategoryInfo.Category;hresult=$e.HResult;type=$e.GetType().FullName;errorId=[string]$_.FullyQualifiedErrorId}}}""";
 
-    private static StepScript wrap(ScriptTemplate body, Map<String, ?> values) {
+    static StepScript wrap(ScriptTemplate body, Map<String, ?> values) {
         return wrap(body.render(values));
     }
 
-    private static StepScript wrap(String renderedBody) {
+    static StepScript wrap(String renderedBody) {
         return new StepScript(PRELUDE + renderedBody + EPILOGUE, renderedBody);
     }
 
@@ -39,7 +39,7 @@ public final class StepScripts {
         return PRELUDE + "<body>" + EPILOGUE;
     }
 
-    private static Map<String, Object> values(Object... kv) {
+    static Map<String, Object> values(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);

@@ -1,0 +1,53 @@
+package io.hvmigrate.cli;
+
+import io.hvmigrate.check.Preflight;
+import io.hvmigrate.check.Report;
+import io.hvmigrate.delegation.DelegationService;
+import io.hvmigrate.model.Facts;
+import io.hvmigrate.plan.Planner;
+import picocli.CommandLine.Command;
+
+@Command(name = "apply",
+        description = {"Makes the directory hold the delegation that delegation plan prints: the changes go through one "
+                + "management host with the ActiveDirectory module (--via, or the host discovery reads the directory "
+                + "through); then \"klist purge -li 0x3e7\" on each source whose delegation changed, so it acts on the change "
+                + "now; then the directory is read again and checked. Only missing values are added; a second apply changes "
+                + "nothing and says so.", "",
+                "The management host's WinRM session must be able to reach a domain controller: run it on a domain controller "
+                + "or a management server the domain lets act for you there (a remote session cannot pass your credentials "
+                + "on: the second hop).", "",
+                "Exit codes: 0 done (or nothing to do), 1 a change or a ticket purge failed, or the directory does not hold "
+                + "everything afterwards, 2 invalid input."})
+final class DelegationApplyCommand extends DelegationBase {
+
+    @Override
+    public Integer call() throws Exception {
+        Inputs in = inputs(null);
+        try (EngineSetup engine = engine(in.inventory())) {
+            Facts facts = discover(engine);
+            Prepared before = prepare(in, facts);
+            String through = via(in.inventory(), facts);
+            if (before.changes().nothingToDo()) {
+                if (json()) {
+                    out().println(DelegationOutput.apply(before, null, null, null).toPrettyString());
+                } else {
+                    DelegationOutput.nothingToDo(before, title("apply", before), through, out());
+                }
+                return ExitCode.OK.code();
+            }
+            DelegationService.Applied applied = new DelegationService(engine.hosts, stepLimit()).apply(before.changes(), through);
+            // the truth afterwards: read the fleet and the directory again, and diff the same selection
+            Facts now = discover(engine);
+            Prepared after = prepare(in, now);
+            Report preflight = in.playbook() == null ? null
+                    : new Preflight(now, in.playbook().policy()).check(new Planner(in.inventory(), now).plan(in.playbook()));
+            if (json()) {
+                out().println(DelegationOutput.apply(before, applied, after, preflight).toPrettyString());
+            } else {
+                DelegationOutput.applied(before, title("apply", before), applied, after, preflight, out());
+            }
+            out().flush();
+            return applied.anyFailed() || !after.changes().nothingToDo() ? ExitCode.FAILED.code() : ExitCode.OK.code();
+        }
+    }
+}

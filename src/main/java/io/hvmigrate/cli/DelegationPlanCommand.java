@@ -1,0 +1,84 @@
+package io.hvmigrate.cli;
+
+import io.hvmigrate.delegation.DelegationMode;
+import io.hvmigrate.delegation.DelegationService;
+import io.hvmigrate.delegation.LdifChange;
+import io.hvmigrate.delegation.PowerShellChange;
+import io.hvmigrate.model.Facts;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "plan",
+        description = {"Computes the Kerberos delegation a set of hosts (or a playbook's moves) needs, compares it with the "
+                + "directory and prints the minimal change: PowerShell (ActiveDirectory module) or LDIF, with comments saying "
+                + "why. Changes nothing.", "",
+                "With --hosts: every ordered pair of the hosts, \"Microsoft Virtual System Migration Service\" and cifs, each in "
+                + "FQDN and NetBIOS form, plus cifs to the file servers their VMs use (a Scale-Out File Server's access point, "
+                + "never its nodes). With --playbook: exactly what its moves need.", "",
+                "Exit codes: 0 the plan was printed (whether or not there is something to change), 1 the fleet could not be "
+                + "read, 2 invalid input."})
+final class DelegationPlanCommand extends DelegationBase {
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "powershell",
+            description = "powershell (default) or ldif (constrained mode only: ldifde -i -f FILE, or ldapmodify -f FILE)")
+    String format;
+
+    @Option(names = "--facts", paramLabel = "FILE",
+            description = "plan against a facts snapshot instead of discovering the fleet (PowerShell format only: LDIF needs "
+                    + "the accounts' distinguished names and userAccountControl as they are now)")
+    Path factsFile;
+
+    @Override
+    public Integer call() throws Exception {
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!fmt.equals("powershell") && !fmt.equals("ldif")) {
+            throw new CommandFailure(ExitCode.INVALID_INPUT, "--format must be powershell or ldif, not '" + format + "'");
+        }
+        boolean ldif = fmt.equals("ldif");
+        if (ldif && mode() == DelegationMode.RESOURCE_BASED) {
+            throw new CommandFailure(ExitCode.INVALID_INPUT, "--format ldif cannot express resource-based delegation: "
+                    + "msDS-AllowedToActOnBehalfOfOtherIdentity is a binary security descriptor that must be merged; use --format powershell");
+        }
+        if (ldif && factsFile != null) {
+            throw new CommandFailure(ExitCode.INVALID_INPUT, "--format ldif reads the accounts' distinguished names and "
+                    + "userAccountControl from the directory: it cannot work from --facts");
+        }
+        Inputs in = inputs(factsFile);
+        if (factsFile != null) {
+            Prepared p = prepare(in, in.facts());
+            print(p, PowerShellChange.render(p.changes(), title("plan", p)));
+            return ExitCode.OK.code();
+        }
+        try (EngineSetup engine = engine(in.inventory())) {
+            Facts facts = discover(engine);
+            Prepared p = prepare(in, facts);
+            String text;
+            if (ldif) {
+                String through = via(in.inventory(), facts);
+                Map<String, LdifChange.AccountEntry> entries;
+                try {
+                    entries = new DelegationService(engine.hosts, stepLimit()).readAccounts(p.changes().changes(), through);
+                } catch (DelegationService.UnreadableDirectory e) {
+                    throw new CommandFailure(ExitCode.FAILED, "cannot read the accounts through " + e.getMessage());
+                }
+                text = LdifChange.render(p.changes(), title("plan", p), entries);
+            } else {
+                text = PowerShellChange.render(p.changes(), title("plan", p));
+            }
+            print(p, text);
+            return ExitCode.OK.code();
+        }
+    }
+
+    private void print(Prepared p, String script) {
+        if (json()) {
+            out().println(DelegationOutput.plan(p, script).toPrettyString());
+        } else {
+            out().print(script);
+        }
+        out().flush();
+    }
+}
