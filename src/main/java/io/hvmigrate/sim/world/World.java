@@ -770,6 +770,48 @@ public final class World {
         }
     }
 
+    // ------------------------------------------------------------------------------------------------ for harnesses
+
+    /**
+     * How long a live migration of the VM from where it is now to {@code destination} takes by the world's time model
+     * (reference §5.2): with {@code includeStorage}, every disk is copied first; then memory pre-copy and blackout.
+     * Time spent queued behind a migration limit is not included. A harness computing bounds from the fleet uses
+     * the model the world runs on rather than a copy of it.
+     */
+    public synchronized Duration migrationDuration(String vmName, String destination, boolean includeStorage)
+            throws WorldException {
+        VmState vm = vms.values().stream().filter(v -> v.name.equalsIgnoreCase(vmName)).findFirst()
+                .orElseThrow(() -> WindowsErrors.vmNotFound(vmName));
+        HostState src = host(vm.host);
+        HostState dst = host(destination);
+        Duration storage = Duration.ZERO;
+        if (includeStorage) {
+            Map<String, String> all = new LinkedHashMap<>();
+            vm.disks.forEach(d -> all.put(d.path, d.path));
+            storage = TimeModel.storageCopy(vm, src, dst, all);
+        }
+        return storage.plus(TimeModel.memoryCopy(vm, src, dst));
+    }
+
+    /**
+     * How many live migrations the host may take part in at once, as source or destination: its cluster's
+     * MaximumParallelMigrations on a cluster node, its MaximumVirtualMachineMigrations otherwise.
+     */
+    public synchronized long migrationLimit(String computerName) throws WorldException {
+        return migrationLimit(host(computerName));
+    }
+
+    /**
+     * Every migration since the world started, in the order they were asked for, including those whose
+     * Msvm_MigrationJob has already been removed (TimeBeforeRemoval). Not something Windows offers: a view for
+     * harnesses that measure a whole wave.
+     */
+    public synchronized List<MigrationJobInfo> migrationHistory() {
+        tick();
+        Instant now = clock.now();
+        return migrations.stream().map(m -> m.info(now)).toList();
+    }
+
     /** Effective limit of simultaneous live migrations on a host: the cluster's MaximumParallelMigrations wins. */
     long migrationLimit(HostState h) {
         return h.cluster != null ? clusters.get(key(h.cluster)).maximumParallelMigrations : h.maxVmMigrations;
