@@ -121,7 +121,7 @@ public final class World {
                         startedAt.plusSeconds(c.afterSeconds())));
             }
         }
-        clock.onTick(this::tick);
+        clock.onTick(this::advance);
     }
 
     /** Loads a fleet file and builds its world on the given clock. */
@@ -240,6 +240,17 @@ public final class World {
     public synchronized void tick() {
         scheduler.catchUp(clock.now());
         notifyAll();
+    }
+
+    /**
+     * The clock moved on (and a waiter woke up to look): catch up, waking the waiters only when something changed.
+     * Waking them on every look made every waiting Move-VM wake all the others, which woke it again, without end —
+     * CPU burnt for nothing in proportion to the migrations waited on at once.
+     */
+    private synchronized void advance() {
+        if (scheduler.catchUp(clock.now())) {
+            notifyAll();
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ hosts
@@ -548,7 +559,7 @@ public final class World {
     public synchronized MigrationJobInfo awaitMigration(UUID instanceId, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (true) {
-            tick();
+            advance();
             Migration m = migration(instanceId);
             if (m == null) {
                 throw new IllegalArgumentException("no migration " + instanceId);
