@@ -18,6 +18,16 @@ class ArchitectureTest {
                     "com.fasterxml..", "org.bouncycastle..", "org.slf4j..", "ch.qos..", "picocli..", "org.ietf..", "com.sun..")
             .because("the simulator must not share code with the engine it checks");
 
+    /**
+     * The engine reaches hosts only over the wire: only the commands that start a simulated fleet (sim, lab) and the
+     * benchmark harness may use hvsim's classes.
+     */
+    @ArchTest
+    static final ArchRule onlyTheHarnessesStartTheSimulator = noClasses().that()
+            .resideOutsideOfPackages("io.hvmigrate.sim..", "io.hvmigrate.bench..", "io.hvmigrate.cli..")
+            .should().dependOnClassesThat().resideInAPackage("io.hvmigrate.sim..")
+            .because("the engine meets hvsim only on the wire; transport, plan, powershell and engine know nothing of it");
+
     /** Every PowerShell text comes from the one renderer. */
     @ArchTest
     static final ArchRule onlyTheRendererMakesScripts = noClasses().that().resideOutsideOfPackage("io.hvmigrate.powershell..")

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         scope = picocli.CommandLine.ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = {"Plans and runs Hyper-V live migrations from playbooks, over remote PowerShell (WinRM).", ""},
-        subcommands = {PlanCommand.class, CheckCommand.class, RunCommand.class, DelegationCommand.class, NetworkCommand.class, LabCommand.class, SimCommand.class, ResumeCommand.class, StatusCommand.class, DiscoverCommand.class,
+        subcommands = {PlanCommand.class, CheckCommand.class, RunCommand.class, DelegationCommand.class, NetworkCommand.class, LabCommand.class, BenchCommand.class, SimCommand.class, ResumeCommand.class, StatusCommand.class, DiscoverCommand.class,
                 ValidateCommand.class, ConfigCommand.class, SchemaCommand.class},
         footer = {"", "Exit codes: 0 done, 1 some moves failed, 2 invalid input, 3 refused, 4 window closed with work left,",
                 "5 another run holds a host, 70 internal error, 130 interrupted."})

@@ -16,7 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Carries out one move as its scenario's state machine, writing the journal before every remote action and after its
@@ -48,6 +49,7 @@ public final class MoveExecutor {
     private final RunEvents events;
     private final Clock clock;
     private final Limits limits;
+    private final ProgressPolls progress;
 
     public MoveExecutor(HostConnections hosts, Journal journal, RunEvents events, Clock clock, Limits limits) {
         this.hosts = hosts;
@@ -55,12 +57,13 @@ public final class MoveExecutor {
         this.events = events;
         this.clock = clock;
         this.limits = limits;
+        this.progress = new ProgressPolls(hosts, events, limits.pollInterval(), limits.step());
     }
 
     /**
-     * @param cancelRequested polled while the migration runs; when it turns true the migration is cancelled on the host
+     * @param running asked while the migration runs whether to cancel it, and told when the migration has ended
      */
-    public Outcome execute(MoveJob job, Start start, BooleanSupplier cancelRequested) {
+    public Outcome execute(MoveJob job, Start start, Scheduler.Running running) {
         MoveStateMachine sm = new MoveStateMachine(job.scenario(), start.state());
         MoveJob.Role role = start.recordedRole() != null ? start.recordedRole() : job.role();
         events.moveStarted(job);
@@ -86,7 +89,7 @@ public final class MoveExecutor {
                 transition(job, sm, MoveState.HA_REMOVED);
             }
             if (sm.state() == MoveState.PENDING || sm.state() == MoveState.HA_REMOVED) {
-                Outcome o = migrate(job, sm, role, cancelRequested);
+                Outcome o = migrate(job, sm, role, running);
                 if (o != null) {
                     return o;
                 }
@@ -112,13 +115,13 @@ public final class MoveExecutor {
     }
 
     /** Runs the migration; null when the VM reached its destination, else the move's end. */
-    private Outcome migrate(MoveJob job, MoveStateMachine sm, MoveJob.Role role, BooleanSupplier cancelRequested) throws TransportException {
+    private Outcome migrate(MoveJob job, MoveStateMachine sm, MoveJob.Role role, Scheduler.Running running) throws TransportException {
         Step step = StepBook.migrate(job);
         Duration limit = limits.migration(job);
-        ProgressWatch watch = new ProgressWatch(job, cancelRequested);
-        Thread watcher = Thread.ofVirtual().name("progress-" + job.id()).start(watch);
+        CancelWatch cancel = new CancelWatch(job, running);
+        Thread.ofVirtual().name("cancel-" + job.id()).start(cancel);
         StepResult r;
-        try {
+        try (ProgressPolls.Watch ignored = progress.watch(job)) {
             r = stepWithLimit(job, step, limit);
         } catch (TransportException e) {
             if (!e.kind().mayHaveRun()) {
@@ -128,25 +131,23 @@ public final class MoveExecutor {
             notice(job, "the migration's outcome is unknown (" + e.getMessage() + "); asking both hosts where the VM is");
             r = null;
         } finally {
-            watch.stop();
-            watcher.interrupt();
-            try {
-                watcher.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            cancel.stop();
+        }
+        if (r != null) {
+            running.migrationEnded();   // the host answered: its migration is over, whatever the outcome
         }
         if (r instanceof StepResult.Ok) {
             transition(job, sm, MoveState.MIGRATED);
             return null;
         }
         Where where = locate(job);
+        running.migrationEnded();   // locate waits while a migration of the VM still runs on the source
         if (where == Where.DESTINATION) {
             transition(job, sm, MoveState.MIGRATED);
             return null;
         }
         String why = r == null ? "the migration's outcome was unknown and the VM is still on " + job.source() : describe(r);
-        if (watch.cancelled) {
+        if (cancel.cancelled) {
             why = "cancelled: " + why;
         }
         if (sm.state() == MoveState.HA_REMOVED) {
@@ -350,51 +351,37 @@ public final class MoveExecutor {
         }
     }
 
-    /** Polls the source for the migration's progress while it runs, and cancels it when asked to. */
-    private final class ProgressWatch implements Runnable {
+    /** Cancels the migration on its source when the scheduler asks for it (checked every poll interval, no remote call until then). */
+    private final class CancelWatch implements Runnable {
         private final MoveJob job;
-        private final BooleanSupplier cancelRequested;
-        private volatile boolean stopped;
+        private final Scheduler.Running running;
+        private final CountDownLatch stopped = new CountDownLatch(1);
         volatile boolean cancelled;
 
-        ProgressWatch(MoveJob job, BooleanSupplier cancelRequested) {
+        CancelWatch(MoveJob job, Scheduler.Running running) {
             this.job = job;
-            this.cancelRequested = cancelRequested;
+            this.running = running;
         }
 
         void stop() {
-            stopped = true;
+            stopped.countDown();
         }
 
         @Override
         public void run() {
-            while (!stopped) {
-                try {
-                    Thread.sleep(limits.pollInterval());
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (stopped) {
-                    return;
-                }
-                try {
-                    if (!cancelled && cancelRequested.getAsBoolean()) {
+            try {
+                while (!stopped.await(limits.pollInterval().toNanos(), TimeUnit.NANOSECONDS)) {
+                    if (running.cancelRequested()) {
                         cancelled = true;
                         var script = job.scenario().inCluster() ? StepScripts.cancelClusterMigration(job.role().group()) : StepScripts.cancelMigration(job.vmId());
                         call(job, "cancel", job.source(), script, true);
-                        continue;
+                        return;
                     }
-                    StepResult r = hosts.run(job.source(), StepScripts.migrationJobs(), limits.step(), true);
-                    if (r instanceof StepResult.Ok ok) {
-                        for (JsonNode j : ok.data().path("jobs")) {
-                            if (j.path("vmId").asText().equalsIgnoreCase(job.vmId()) && j.path("jobState").asInt() <= 7) {
-                                events.progress(job, j.path("percent").asInt());
-                            }
-                        }
-                    }
-                } catch (TransportException | RuntimeException e) {
-                    // progress is for show: a failed poll changes nothing
                 }
+            } catch (InterruptedException e) {
+                // the move is over
+            } catch (TransportException | RuntimeException e) {
+                notice(job, "could not cancel the migration: " + e.getMessage());
             }
         }
     }

@@ -21,7 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * within the caps — the run's global cap, per source and per destination host, and each host's own limit of
  * migrations it takes part in (its MaximumVirtualMachineMigrations, or its cluster's MaximumParallelMigrations). No
  * move starts if its estimate would pass the window's cutoff; at the window's end, running moves finish or are
- * cancelled as the policy says; once more moves failed than the failure budget allows, no new move starts.
+ * cancelled as the policy says; once more moves failed than the failure budget allows, no new move starts. A move
+ * holds its slots on its hosts while it removes a cluster role and migrates; once its migration has ended the next
+ * move may start there, while this one adds its role on the destination and verifies.
  */
 public final class Scheduler {
 
@@ -38,7 +40,20 @@ public final class Scheduler {
     /** Carries out one move; the scheduler calls it on its own thread. */
     @FunctionalInterface
     public interface Mover {
-        MoveExecutor.Outcome move(MoveJob job, MoveExecutor.Start start, java.util.function.BooleanSupplier cancelRequested);
+        MoveExecutor.Outcome move(MoveJob job, MoveExecutor.Start start, Running running);
+    }
+
+    /** What a move in progress may ask of its scheduler, and tell it. */
+    public interface Running {
+        /** True once the move's migration should be cancelled (the window's deadline, a second Ctrl-C). */
+        boolean cancelRequested();
+
+        /**
+         * The migration itself has ended (the hosts said so): the move no longer holds a migration slot on its
+         * source and destination, so the next move may start there while this one adds its role and verifies.
+         * Calling it more than once, or not at all, is harmless: the slots are freed when the move ends anyway.
+         */
+        void migrationEnded();
     }
 
     /** Stop requests from outside (Ctrl-C): first stop starting moves, then cancel the running ones. */
@@ -95,7 +110,8 @@ public final class Scheduler {
         Map<String, Integer> byDestination = new HashMap<>();
         Map<String, Integer> byHost = new HashMap<>();
         List<RunSummary.MoveResult> results = new ArrayList<>();
-        int[] running = {0};
+        int[] running = {0};    // moves not yet ended
+        int[] migrating = {0};  // moves holding migration slots (until their migration ended)
         int[] failures = {0};
         boolean[] cancelAll = {false};
         String stopReason = null;
@@ -126,7 +142,7 @@ public final class Scheduler {
                         cancelAll[0] = true;
                     }
                     if (stopReason == null) {
-                        for (var it = pending.iterator(); it.hasNext() && running[0] < caps.global(); ) {
+                        for (var it = pending.iterator(); it.hasNext() && migrating[0] < caps.global(); ) {
                             Item item = it.next();
                             MoveJob j = item.job();
                             if (window != null && now.plus(item.estimate()).isAfter(window.cutoff())) {
@@ -140,25 +156,56 @@ public final class Scheduler {
                             }
                             it.remove();
                             running[0]++;
+                            migrating[0]++;
                             bySource.merge(j.source(), 1, Integer::sum);
                             byDestination.merge(j.destination(), 1, Integer::sum);
                             byHost.merge(j.source(), 1, Integer::sum);
                             byHost.merge(j.destination(), 1, Integer::sum);
+                            boolean[] holdsSlots = {true};
+                            Runnable freeSlots = () -> {
+                                lock.lock();
+                                try {
+                                    if (holdsSlots[0]) {
+                                        holdsSlots[0] = false;
+                                        migrating[0]--;
+                                        bySource.merge(j.source(), -1, Integer::sum);
+                                        byDestination.merge(j.destination(), -1, Integer::sum);
+                                        byHost.merge(j.source(), -1, Integer::sum);
+                                        byHost.merge(j.destination(), -1, Integer::sum);
+                                        changed.signalAll();
+                                    }
+                                } finally {
+                                    lock.unlock();
+                                }
+                            };
+                            Running handle = new Running() {
+                                @Override
+                                public boolean cancelRequested() {
+                                    lock.lock();
+                                    try {
+                                        return cancelAll[0];
+                                    } finally {
+                                        lock.unlock();
+                                    }
+                                }
+
+                                @Override
+                                public void migrationEnded() {
+                                    freeSlots.run();
+                                }
+                            };
                             pool.submit(() -> {
                                 Instant t0 = clock.instant();
                                 MoveExecutor.Outcome o;
                                 try {
-                                    o = mover.move(j, item.start(), () -> cancelAll[0]);
+                                    o = mover.move(j, item.start(), handle);
                                 } catch (RuntimeException e) {
                                     o = new MoveExecutor.Outcome(MoveState.FAILED, "internal error: " + e);
                                 }
+                                freeSlots.run();
                                 lock.lock();
                                 try {
                                     running[0]--;
-                                    bySource.merge(j.source(), -1, Integer::sum);
-                                    byDestination.merge(j.destination(), -1, Integer::sum);
-                                    byHost.merge(j.source(), -1, Integer::sum);
-                                    byHost.merge(j.destination(), -1, Integer::sum);
                                     if (o.state() == MoveState.FAILED || o.state() == MoveState.FAILED_AFTER_MOVE || o.state() == MoveState.FAILED_UNPROTECTED) {
                                         failures[0]++;
                                     }

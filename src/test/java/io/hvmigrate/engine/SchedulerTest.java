@@ -154,7 +154,7 @@ class SchedulerTest {
         RunSummary s = new Scheduler(clock, events).run("r", items, new Scheduler.Caps(1, 1, 1, Map.of()), w, 0,
                 (j, st, cancel) -> {
                     clock.now.updateAndGet(t -> t.plus(Duration.ofMinutes(6)));   // the move overruns the window
-                    for (int i = 0; i < 10_000 && !cancel.getAsBoolean(); i++) {
+                    for (int i = 0; i < 10_000 && !cancel.cancelRequested(); i++) {
                         Thread.onSpinWait();
                         try {
                             Thread.sleep(1);
@@ -162,7 +162,7 @@ class SchedulerTest {
                             break;
                         }
                     }
-                    return new MoveExecutor.Outcome(cancel.getAsBoolean() ? MoveState.FAILED : MoveState.DONE, "cancelled at the deadline");
+                    return new MoveExecutor.Outcome(cancel.cancelRequested() ? MoveState.FAILED : MoveState.DONE, "cancelled at the deadline");
                 }, new Scheduler.Control(), () -> 0, j -> {});
         assertThat(s.moves().get(0).state()).isEqualTo(MoveState.FAILED);
         assertThat(notices).anySatisfy(n -> assertThat(n).contains("running moves are cancelled"));
@@ -179,5 +179,54 @@ class SchedulerTest {
                 }, control, () -> 0, j -> {});
         assertThat(s.counts()).containsEntry(MoveState.DONE, 1L).containsEntry(MoveState.NOT_STARTED, 1L);
         assertThat(s.exitCode()).isEqualTo(130);
+    }
+
+    @Test
+    void theNextMoveStartsOnAHostOnceTheMigrationBeforeItHasEnded() throws Exception {
+        List<Scheduler.Item> items = List.of(item(job("a", "s1", "d1", 3)), item(job("b", "s1", "d1", 2)));
+        java.util.concurrent.CountDownLatch bStarted = new java.util.concurrent.CountDownLatch(1);
+        AtomicReference<Boolean> bStartedWhileAVerified = new AtomicReference<>(false);
+        new Scheduler(clock, events).run("r", items, new Scheduler.Caps(1, 1, 1, Map.of("s1", 1, "d1", 1)), null, 0,
+                (j, st, running) -> {
+                    if (j.id().equals("a")) {
+                        running.migrationEnded();   // a now only verifies: b may take the slot
+                        try {
+                            bStartedWhileAVerified.set(bStarted.await(5, java.util.concurrent.TimeUnit.SECONDS));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    } else {
+                        bStarted.countDown();
+                    }
+                    return new MoveExecutor.Outcome(MoveState.DONE, "");
+                }, new Scheduler.Control(), () -> 0, j -> {});
+        assertThat(bStartedWhileAVerified.get()).isTrue();
+    }
+
+    @Test
+    void endingAMigrationTwiceFreesItsSlotOnce() {
+        List<Scheduler.Item> items = List.of(item(job("a", "s1", "d1", 3)), item(job("b", "s1", "d1", 2)), item(job("c", "s1", "d1", 1)));
+        AtomicInteger migrating = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        java.util.concurrent.CountDownLatch bothMigrating = new java.util.concurrent.CountDownLatch(2);
+        new Scheduler(clock, events).run("r", items, new Scheduler.Caps(4, 2, 2, Map.of("s1", 1, "d1", 1)), null, 0,
+                (j, st, running) -> {
+                    if (j.id().equals("a")) {
+                        running.migrationEnded();
+                        running.migrationEnded();
+                        return new MoveExecutor.Outcome(MoveState.DONE, "");
+                    }
+                    peak.accumulateAndGet(migrating.incrementAndGet(), Math::max);
+                    bothMigrating.countDown();
+                    try {
+                        bothMigrating.await(300, java.util.concurrent.TimeUnit.MILLISECONDS);   // only if the cap was broken
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    migrating.decrementAndGet();
+                    running.migrationEnded();
+                    return new MoveExecutor.Outcome(MoveState.DONE, "");
+                }, new Scheduler.Control(), () -> 0, j -> {});
+        assertThat(peak.get()).isEqualTo(1);
     }
 }

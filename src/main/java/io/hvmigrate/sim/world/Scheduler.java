@@ -22,7 +22,9 @@ final class Scheduler {
         this.world = world;
     }
 
-    void catchUp(Instant now) {
+    /** Handles every event up to {@code now}; true when anything changed (a migration ended or started, a host crashed). */
+    boolean catchUp(Instant now) {
+        boolean changed = false;
         for (int i = 0; i < MAX_EVENTS_PER_CATCH_UP; i++) {
             Optional<Instant> next = nextEvent(now);
             if (next.isEmpty()) {
@@ -30,8 +32,9 @@ final class Scheduler {
             }
             handleEventsAt(next.get());
             startQueued(next.get());
+            changed = true;
         }
-        startQueued(now);
+        return startQueued(now) || changed;
     }
 
     private Optional<Instant> nextEvent(Instant now) {
@@ -74,16 +77,19 @@ final class Scheduler {
         }
     }
 
-    private void startQueued(Instant t) {
-        world.migrations.stream().filter(m -> m.jobState == 2 && !m.queuedAt.isAfter(t))
-                .sorted(World.byQueueTime()).toList().forEach(m -> {
-                    HostState src = world.findHost(m.source).orElseThrow();
-                    HostState dst = world.findHost(m.destination).orElseThrow();
-                    if (hasSlot(src, m) && hasSlot(dst, m)) {
-                        m.jobState = 4;
-                        m.startedAt = t;
-                    }
-                });
+    private boolean startQueued(Instant t) {
+        boolean started = false;
+        for (Migration m : world.migrations.stream().filter(m -> m.jobState == 2 && !m.queuedAt.isAfter(t))
+                .sorted(World.byQueueTime()).toList()) {
+            HostState src = world.findHost(m.source).orElseThrow();
+            HostState dst = world.findHost(m.destination).orElseThrow();
+            if (hasSlot(src, m) && hasSlot(dst, m)) {
+                m.jobState = 4;
+                m.startedAt = t;
+                started = true;
+            }
+        }
+        return started;
     }
 
     private boolean hasSlot(HostState h, Migration candidate) {

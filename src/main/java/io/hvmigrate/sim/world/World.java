@@ -121,7 +121,7 @@ public final class World {
                         startedAt.plusSeconds(c.afterSeconds())));
             }
         }
-        clock.onTick(this::tick);
+        clock.onTick(this::advance);
     }
 
     /** Loads a fleet file and builds its world on the given clock. */
@@ -240,6 +240,17 @@ public final class World {
     public synchronized void tick() {
         scheduler.catchUp(clock.now());
         notifyAll();
+    }
+
+    /**
+     * The clock moved on (and a waiter woke up to look): catch up, waking the waiters only when something changed.
+     * Waking them on every look made every waiting Move-VM wake all the others, which woke it again, without end —
+     * CPU burnt for nothing in proportion to the migrations waited on at once.
+     */
+    private synchronized void advance() {
+        if (scheduler.catchUp(clock.now())) {
+            notifyAll();
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ hosts
@@ -548,7 +559,7 @@ public final class World {
     public synchronized MigrationJobInfo awaitMigration(UUID instanceId, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (true) {
-            tick();
+            advance();
             Migration m = migration(instanceId);
             if (m == null) {
                 throw new IllegalArgumentException("no migration " + instanceId);
@@ -768,6 +779,48 @@ public final class World {
             }
             case StoragePaths.Smb s -> share(s).ifPresent(sh -> sh.freeMB += deltaMB);
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ for harnesses
+
+    /**
+     * How long a live migration of the VM from where it is now to {@code destination} takes by the world's time model
+     * (reference §5.2): with {@code includeStorage}, every disk is copied first; then memory pre-copy and blackout.
+     * Time spent queued behind a migration limit is not included. A harness computing bounds from the fleet uses
+     * the model the world runs on rather than a copy of it.
+     */
+    public synchronized Duration migrationDuration(String vmName, String destination, boolean includeStorage)
+            throws WorldException {
+        VmState vm = vms.values().stream().filter(v -> v.name.equalsIgnoreCase(vmName)).findFirst()
+                .orElseThrow(() -> WindowsErrors.vmNotFound(vmName));
+        HostState src = host(vm.host);
+        HostState dst = host(destination);
+        Duration storage = Duration.ZERO;
+        if (includeStorage) {
+            Map<String, String> all = new LinkedHashMap<>();
+            vm.disks.forEach(d -> all.put(d.path, d.path));
+            storage = TimeModel.storageCopy(vm, src, dst, all);
+        }
+        return storage.plus(TimeModel.memoryCopy(vm, src, dst));
+    }
+
+    /**
+     * How many live migrations the host may take part in at once, as source or destination: its cluster's
+     * MaximumParallelMigrations on a cluster node, its MaximumVirtualMachineMigrations otherwise.
+     */
+    public synchronized long migrationLimit(String computerName) throws WorldException {
+        return migrationLimit(host(computerName));
+    }
+
+    /**
+     * Every migration since the world started, in the order they were asked for, including those whose
+     * Msvm_MigrationJob has already been removed (TimeBeforeRemoval). Not something Windows offers: a view for
+     * harnesses that measure a whole wave.
+     */
+    public synchronized List<MigrationJobInfo> migrationHistory() {
+        tick();
+        Instant now = clock.now();
+        return migrations.stream().map(m -> m.info(now)).toList();
     }
 
     /** Effective limit of simultaneous live migrations on a host: the cluster's MaximumParallelMigrations wins. */

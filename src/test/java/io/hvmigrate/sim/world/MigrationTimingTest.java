@@ -206,4 +206,34 @@ class MigrationTimingTest {
         assertThat(e.hresult()).isEqualTo(WindowsErrors.WSAETIMEDOUT);
         assertThat(List.of(e.getMessage())).allMatch(m -> m.contains("(0x8007274C)"));
     }
+
+    @Test
+    void migrationDurationIsWhatTheMigrationThenTakes() throws Exception {
+        Duration shared = world.migrationDuration("file-s1", "HV-S2", false);
+        Duration withStorage = world.migrationDuration("dev-s2", "hv-s3.lab.test", true);
+        assertThat(withStorage).isGreaterThan(world.migrationDuration("dev-s2", "HV-S3", false));
+        MigrationJobInfo a = lab.runToEnd(world.startMove(Lab.move("file-s1", "HV-S1", "HV-S2", StorageMove.NONE)));
+        MigrationJobInfo b = lab.runToEnd(world.startMove(Lab.shareNothing("dev-s2", "HV-S2", "hv-s3.lab.test", "D:\\VMs\\dev-s2")));
+        assertThat(Duration.between(a.startTime(), a.endTime())).isEqualTo(shared);
+        assertThat(Duration.between(b.startTime(), b.endTime())).isEqualTo(withStorage);
+    }
+
+    @Test
+    void migrationLimitIsTheClusterValueOnNodesAndTheHostValueElsewhere() throws Exception {
+        world.setVmHost("HV-S1", HostSettings.NONE.withMaximumVirtualMachineMigrations(3));
+        world.setVmHost("HV-B1", HostSettings.NONE.withMaximumVirtualMachineMigrations(5));
+        assertThat(world.migrationLimit("HV-S1")).isEqualTo(3);
+        assertThat(world.migrationLimit("hv-b1.lab.test")).isEqualTo(2);   // CLB's MaximumParallelMigrations
+    }
+
+    @Test
+    void migrationHistoryKeepsJobsPastTimeBeforeRemoval() throws Exception {
+        UUID id = world.startMove(Lab.move("file-s1", "HV-S1", "HV-S2", StorageMove.NONE));
+        lab.runToEnd(id);
+        lab.clock.advance(MigrationJobInfo.TIME_BEFORE_REMOVAL.plusMinutes(1));
+        assertThat(world.migrationJobs("HV-S1")).isEmpty();
+        assertThat(world.migrationHistory()).singleElement()
+                .satisfies(j -> assertThat(j.instanceId()).isEqualTo(id))
+                .satisfies(j -> assertThat(j.jobState()).isEqualTo(7));
+    }
 }

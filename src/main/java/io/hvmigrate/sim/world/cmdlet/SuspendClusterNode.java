@@ -71,7 +71,7 @@ final class SuspendClusterNode implements Cmdlet {
             }
             synchronized (in.world) {
                 try {
-                    in.world.wait(100); // woken by every tick of the clock
+                    in.world.wait(100); // woken when the world changes (a migration ends), else looks again
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return n;

@@ -147,8 +147,8 @@ public final class FleetLoader {
         return dot < 0 ? "top level" : path.substring(0, dot);
     }
 
-    /** Checks that the fleet's references resolve and its values are in range. */
-    static List<String> validate(Fleet f) {
+    /** Checks that the fleet's references resolve and its values are in range (also for fleets built in code). */
+    public static List<String> validate(Fleet f) {
         List<String> p = new ArrayList<>();
         Set<String> domains = new HashSet<>();
         for (int i = 0; i < f.domains().size(); i++) {

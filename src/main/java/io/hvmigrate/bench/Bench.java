@@ -1,0 +1,169 @@
+package io.hvmigrate.bench;
+
+import io.hvmigrate.engine.MoveExecutor;
+import io.hvmigrate.plan.Plan;
+import io.hvmigrate.transport.WinRmTransport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The benchmark: one generated wave carried out by each strategy on its own fresh simulated fleet (same seed, same
+ * wave), each measured in simulated time from the world's clock — so the machine's speed cancels out, while the
+ * engine's own work (discovery, journal, round trips, verification) counts at the time scale, as it would against
+ * real hosts — and compared with the lower bound computed from the fleet.
+ *
+ * <pre>{@code
+ * Bench.Report r = Bench.run(Bench.Options.of(new BenchFleet.Size(20, 200, 1), 100, 10), System.out::println);
+ * r.row("engine").orElseThrow().makespan();
+ * }</pre>
+ */
+public final class Bench {
+
+    /**
+     * @param timeScale simulated time runs this many times faster than the wall clock
+     * @param batch     the size of the fixed batches strategy
+     * @param dir       where each strategy's fleet files, playbook and engine journal go
+     * @param transport the engine's WinRM settings
+     * @param limits    the engine's step limits; their progress interval is read as simulated time, so the engine
+     *                  polls as often per simulated second as it would poll real hosts
+     */
+    public record Options(BenchFleet.Size size, double timeScale, int batch, Path dir, WinRmTransport.Settings transport,
+                          MoveExecutor.Limits limits) {
+        public Options {
+            if (!(timeScale > 0)) {
+                throw new IllegalArgumentException("--time-scale must be positive");
+            }
+            if (batch < 1) {
+                throw new IllegalArgumentException("--batch must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * One strategy's result.
+     *
+     * @param makespan   simulated time from the strategy's first action to its last move's end
+     * @param wall       the same span on the wall clock
+     * @param roundTrips WinRM commands the strategy sent (discovery and verification included for the engine)
+     * @param moved      VMs of the wave that run on their destination afterwards, as the world sees it
+     * @param problems   what went wrong: failures the strategy reported, and what the world shows afterwards
+     */
+    public record Row(String strategy, Duration makespan, Duration wall, long roundTrips, int moved, List<String> problems) {
+        public Row {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** The whole benchmark. */
+    public record Report(BenchFleet.Size size, double timeScale, int moves, String waveMix, LowerBound bound, List<Row> rows) {
+        public Report {
+            rows = List.copyOf(rows);
+        }
+
+        public Optional<Row> row(String strategy) {
+            return rows.stream().filter(r -> r.strategy().equals(strategy)).findFirst();
+        }
+
+        public double ratioToBound(Row r) {
+            return (double) r.makespan().toNanos() / bound.value().toNanos();
+        }
+
+        /** The sequential makespan over this row's, or empty when the sequential baseline did not run. */
+        public Optional<Double> speedUp(Row r) {
+            return row("sequential").map(s -> (double) s.makespan().toNanos() / r.makespan().toNanos());
+        }
+
+        public boolean allMoved() {
+            return rows.stream().allMatch(r -> r.moved() == moves && r.problems().isEmpty());
+        }
+    }
+
+    private Bench() {}
+
+    /** The strategies the bench knows, by the names {@code --strategies} takes. */
+    public static final List<String> STRATEGIES = List.of("engine", "sequential", "batches");
+
+    /** Runs the engine, the sequential baseline and fixed batches, in that order. */
+    public static Report run(Options o, Consumer<String> progress) throws IOException {
+        return run(o, STRATEGIES, progress);
+    }
+
+    /** Runs the named strategies (of {@link #STRATEGIES}), in the order given. */
+    public static Report run(Options o, List<String> names, Consumer<String> progress) throws IOException {
+        List<Strategy> strategies = new ArrayList<>();
+        for (String n : names) {
+            strategies.add(switch (n.trim().toLowerCase(Locale.ROOT)) {
+                case "engine" -> new Strategy.Engine();
+                case "sequential" -> new Strategy.Scripted(1);
+                case "batches" -> new Strategy.Scripted(o.batch());
+                default -> throw new IllegalArgumentException("no strategy '" + n + "': use " + String.join(", ", STRATEGIES));
+            });
+        }
+        return runStrategies(o, strategies, progress);
+    }
+
+    static Report runStrategies(Options o, List<Strategy> strategies, Consumer<String> progress) throws IOException {
+        BenchFleet bench = BenchFleet.generate(o.size());
+        MoveExecutor.Limits l = o.limits();
+        // the engine's clock is the wall clock: its polling interval shrinks with the time scale so that, in simulated
+        // time, it polls as often as against real hosts
+        Duration poll = Duration.ofNanos(Math.max(1_000_000L, (long) (l.pollInterval().toNanos() / o.timeScale())));
+        BenchLab.Engine engine = new BenchLab.Engine(o.transport(),
+                new MoveExecutor.Limits(l.step(), l.migrationFloor(), l.bytesPerSecond(), l.safetyFactor(), poll));
+
+        LowerBound bound;
+        String mix;
+        // warm-up on a fleet of its own: the JVM, TLS and WinRM client start once, outside every measurement
+        try (BenchLab lab = BenchLab.start(bench, o.timeScale(), o.dir().resolve("warm-up"), engine)) {
+            bound = LowerBound.of(lab.world(), bench.wave());
+            Plan plan = lab.plan();
+            mix = mix(plan);
+            progress.accept("fleet: " + bench.fleet().hosts().size() + " hosts, " + bench.wave().size() + " moves (" + mix
+                    + "); lower bound " + BenchTable.clock(bound.value()) + ", set by " + bound.limitedBy());
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Strategy s : strategies) {
+            try (BenchLab lab = BenchLab.start(bench, o.timeScale(), o.dir().resolve(slug(s.name())), engine)) {
+                Plan prepared = s.prepare(lab);
+                Instant t0 = lab.now();
+                long w0 = System.nanoTime();
+                Strategy.Outcome out = s.carryOut(lab, prepared);
+                Instant t1 = lab.now();
+                Duration wall = Duration.ofNanos(System.nanoTime() - w0);
+                List<String> problems = new ArrayList<>(out.failures());
+                problems.addAll(lab.problemsAfterWave());
+                Row row = new Row(s.name(), Duration.between(t0, t1), wall, out.roundTrips(), lab.movedCount(), problems);
+                lab.writeMigrations(lab.dir().resolve("migrations.csv"), t0, bound);
+                rows.add(row);
+                progress.accept(String.format(Locale.ROOT, "%s: %s simulated (%s wall), %d/%d moved", s.name(),
+                        BenchTable.clock(row.makespan()), BenchTable.seconds(wall), row.moved(), bench.wave().size()));
+            }
+        }
+        return new Report(o.size(), o.timeScale(), bench.wave().size(), mix, bound, rows);
+    }
+
+    private static String mix(Plan plan) {
+        List<String> parts = new ArrayList<>();
+        plan.byScenario().forEach((scenario, n) -> {
+            if (n > 0) {
+                parts.add(n + " " + scenario.name());
+            }
+        });
+        long refused = plan.moves().stream().filter(m -> !m.planned()).count();
+        if (refused > 0) {
+            parts.add(refused + " refused");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String slug(String name) {
+        return name.replaceAll("[^A-Za-z0-9]+", "-");
+    }
+}

@@ -1,0 +1,66 @@
+package io.hvmigrate.bench;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The benchmark's report as a table for people, with the targets of issue 4 and whether they were met. */
+public final class BenchTable {
+    /** The engine's makespan may be at most this many times the lower bound. */
+    public static final double TARGET_RATIO = 1.15;
+    /** The engine must be at least this many times faster than the sequential baseline. */
+    public static final double TARGET_SPEED_UP = 3.0;
+
+    private BenchTable() {}
+
+    public static void print(Bench.Report r, PrintWriter out) {
+        out.printf(Locale.ROOT, "%nhvmigrate bench: %d VMs on %d hosts (seed %d), simulated time x%s%n", r.moves(), r.size().hosts(),
+                r.size().seed(), trim(r.timeScale()));
+        out.println("wave: " + r.waveMix());
+        out.println("lower bound: " + clock(r.bound().value()) + ", set by " + r.bound().limitedBy()
+                + "; all migrations one after another with no overhead: " + clock(r.bound().serialSum()));
+        out.println();
+        out.printf(Locale.ROOT, "%-16s %10s %8s %9s %11s %9s %9s%n", "STRATEGY", "MAKESPAN", "x BOUND", "SPEED-UP", "TRIPS/MOVE",
+                "WALL", "MOVED");
+        out.printf(Locale.ROOT, "%-16s %10s %8s %9s %11s %9s %9s%n", "lower bound", clock(r.bound().value()), "1.00", "-", "-", "-", "-");
+        for (Bench.Row row : r.rows()) {
+            out.printf(Locale.ROOT, "%-16s %10s %8.2f %9s %11.2f %9s %9s%n", row.strategy(), clock(row.makespan()), r.ratioToBound(row),
+                    r.speedUp(row).map(s -> String.format(Locale.ROOT, "%.1fx", s)).orElse("-"),
+                    r.moves() == 0 ? 0.0 : (double) row.roundTrips() / r.moves(), seconds(row.wall()), row.moved() + "/" + r.moves());
+        }
+        out.println();
+        out.println("makespan: simulated time from the strategy's first action to its last move's end (the engine's includes discovery");
+        out.println("and verification); x BOUND: makespan over the lower bound; SPEED-UP: the sequential makespan over this one.");
+        for (Bench.Row row : r.rows()) {
+            for (String p : row.problems().stream().limit(10).toList()) {
+                out.println("problem (" + row.strategy() + "): " + p);
+            }
+            if (row.problems().size() > 10) {
+                out.println("problem (" + row.strategy() + "): ... and " + (row.problems().size() - 10) + " more");
+            }
+        }
+        r.row("engine").ifPresent(e -> {
+            double ratio = r.ratioToBound(e);
+            out.printf(Locale.ROOT, "target: engine within %.2fx of the lower bound: %s (%.2fx)%n", TARGET_RATIO,
+                    ratio <= TARGET_RATIO ? "met" : "MISSED", ratio);
+            r.speedUp(e).ifPresent(s -> out.printf(Locale.ROOT, "target: engine at least %.0fx faster than sequential: %s (%.1fx)%n",
+                    TARGET_SPEED_UP, s >= TARGET_SPEED_UP ? "met" : "MISSED", s));
+        });
+        out.flush();
+    }
+
+    /** h:mm:ss or m:ss. */
+    static String clock(Duration d) {
+        long s = Math.round(d.toMillis() / 1000.0);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}
