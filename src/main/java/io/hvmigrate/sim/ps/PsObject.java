@@ -23,6 +23,7 @@ public final class PsObject {
     private final Map<String, String> nameByFold = new LinkedHashMap<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Map<String, Method> methods = new LinkedHashMap<>();
+    private final Map<String, Settable> setters = new LinkedHashMap<>();
     private String toStringValue;
 
     public PsObject(List<String> typeNames) {
@@ -57,6 +58,31 @@ public final class PsObject {
     /** A property computed when read. */
     public PsObject putLive(String name, java.util.function.Supplier<Object> getter) {
         return put(name, new Live(getter));
+    }
+
+    /**
+     * A property backed by the system it describes, as the properties of many Windows objects are: reading asks the
+     * getter, and an assignment ({@code $o.Priority = 3000}) converts the value to {@code type}, as PowerShell converts
+     * to the .NET property's type, and hands it to the setter, which changes the system (the cluster, the host).
+     */
+    public PsObject putSettable(String name, PsType type, java.util.function.Supplier<Object> getter, Setter setter) {
+        put(name, new Live(getter));
+        setters.put(name.toLowerCase(Locale.ROOT), new Settable(type, setter));
+        return this;
+    }
+
+    /** How an assignment to the property reaches the system, when it does ({@link #putSettable}). */
+    public Optional<Settable> settable(String name) {
+        return Optional.ofNullable(setters.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** A write-through property's type and setter. */
+    public record Settable(PsType type, Setter setter) {}
+
+    /** Changes what a write-through property describes; a refusal is the error the assignment raises. */
+    @FunctionalInterface
+    public interface Setter {
+        void set(Object value) throws PsException;
     }
 
     public boolean has(String name) {

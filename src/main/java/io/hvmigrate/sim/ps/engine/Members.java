@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 
@@ -383,6 +384,11 @@ final class Members {
         Object t = AutomationNull.unwrap(target);
         switch (t) {
             case PsObject o -> {
+                Optional<PsObject.Settable> live = o.settable(name);
+                if (live.isPresent()) {
+                    setThrough(in, live.get(), name, value, where);
+                    return;
+                }
                 if (o.has(name) || o.typeNames().isEmpty()) {
                     o.put(name, value);
                     return;
@@ -400,6 +406,25 @@ final class Members {
                 }
                 throw Errors.propertyNotFound(where, name);
             }
+        }
+    }
+
+    /** Assignment to a write-through property: PowerShell's conversion to its type, then the object's own setter. */
+    private static void setThrough(Interpreter in, PsObject.Settable live, String name, Object value, Extent where) {
+        Object converted;
+        try {
+            converted = Conversions.convertTo(value, live.type(), in.commands());
+        } catch (Conversions.ConversionException c) {
+            throw Errors.runtime(where, "System.Management.Automation.SetValueInvocationException",
+                    "Exception setting \"" + name + "\": \"" + c.getMessage() + "\"", "ExceptionWhenSetting",
+                    ErrorCategory.NotSpecified, null);
+        }
+        try {
+            live.setter().set(converted);
+        } catch (PsException e) {
+            throw Errors.runtime(where, "System.Management.Automation.SetValueInvocationException",
+                    "Exception setting \"" + name + "\": \"" + e.getMessage() + "\"", "ExceptionWhenSetting",
+                    ErrorCategory.NotSpecified, null);
         }
     }
 

@@ -1,6 +1,9 @@
 package io.hvmigrate.sim.world.cmdlet;
 
+import io.hvmigrate.sim.ps.PsException;
+import io.hvmigrate.sim.ps.PsNumber;
 import io.hvmigrate.sim.ps.PsObject;
+import io.hvmigrate.sim.ps.PsType;
 import io.hvmigrate.sim.world.ClusterGroupInfo;
 import io.hvmigrate.sim.world.World;
 import io.hvmigrate.sim.world.WorldException;
@@ -10,8 +13,23 @@ import java.util.Optional;
 final class ClusterViews {
     private ClusterViews() {}
 
+    /**
+     * A ClusterGroup whose Priority writes through to the cluster, as the FailoverClusters objects' settable
+     * properties do: {@code (Get-ClusterGroup VM1).Priority = 3000} is how Windows sets a role's priority (there is no
+     * Set-ClusterGroup), the same form Microsoft documents for AntiAffinityClassNames and the cluster's own properties.
+     */
     static PsObject group(World world, ClusterGroupInfo g) throws WorldException {
-        return WorldObjects.group(g, world.clusters().node(g.cluster(), g.ownerNode()));
+        PsObject o = WorldObjects.group(g, world.clusters().node(g.cluster(), g.ownerNode()));
+        long[] priority = {g.priority()};
+        return o.putSettable("Priority", PsType.UINT32, () -> WorldObjects.uint32(priority[0]), v -> {
+            long p = ((PsNumber.Unsigned) v).value();
+            try {
+                world.clusters().setPriority(g.cluster(), g.name(), (int) p);
+            } catch (WorldException e) {
+                throw new PsException(e.toErrorRecord("SetValueInvocationException"));
+            }
+            priority[0] = p;
+        });
     }
 
     /** The group a cmdlet names: -InputObject (a ClusterGroup), -VMId, or -Name. */
