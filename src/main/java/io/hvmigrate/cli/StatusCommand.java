@@ -57,7 +57,18 @@ final class StatusCommand extends BaseCommand {
         }
         ArrayNode all = Json.MAPPER.createArrayNode();
         for (Path p : RunRecord.list(runsDir)) {
-            RunRecord r = RunRecord.read(p);
+            RunRecord r;
+            try {
+                r = RunRecord.read(p);
+            } catch (IOException e) {
+                // one damaged journal must not hide the other runs
+                if (json) {
+                    all.addObject().put("run", p.getFileName().toString()).put("error", e.getMessage());
+                } else {
+                    out().println(String.format("%-40s UNREADABLE: %s", p.getFileName(), e.getMessage()));
+                }
+                continue;
+            }
             if (json) {
                 all.add(runJson(r, false));
             } else {

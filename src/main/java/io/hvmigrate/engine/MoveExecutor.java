@@ -225,6 +225,10 @@ public final class MoveExecutor {
                 && !Names.same(d.path("owner").asText(), job.destination())) {
             wrong.add("its role is owned by " + d.path("owner").asText());
         }
+        if (clusteredAfter && job.priorityOnDestination() != null && d.has("priority")
+                && d.path("priority").asInt() != job.priorityOnDestination()) {
+            wrong.add("its role's priority is " + d.path("priority").asInt() + ", not " + job.priorityOnDestination());
+        }
         if (job.movesStorage()) {
             if (!WindowsPath.isUnder(d.path("path").asText(""), job.storagePath())) {
                 wrong.add("its configuration is at " + d.path("path").asText() + ", not under " + job.storagePath());

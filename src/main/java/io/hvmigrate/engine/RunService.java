@@ -99,29 +99,30 @@ public final class RunService {
         }
         List<PlannedMove> planned = plan.moves().stream().filter(PlannedMove::planned).toList();
         List<MoveJob> jobs = planned.stream().map(PlannedMove::job).toList();
-        String runId = RUN_ID.format(clock.instant()) + "-" + playbook.name();
-        Path runDir = options.runsDir().resolve(runId);
+        Path runDir = Journal.newRunDirectory(options.runsDir(), RUN_ID.format(clock.instant()) + "-" + playbook.name());
+        String runId = runDir.getFileName().toString();
         Set<String> involved = involvedHosts(jobs);
+        ObjectNode start = Journal.record(clock, runId, "run-start");
+        start.put("playbook", playbook.name());
+        start.put("playbookFile", String.valueOf(playbook.file().toAbsolutePath()));
+        start.put("inventoryFile", String.valueOf(inventory.file().toAbsolutePath()));
+        start.set("policy", policyRecord(playbook.policy()));
+        ArrayNode js = start.putArray("jobs");
+        jobs.forEach(j -> js.add(JournalCodec.job(j)));
+        ArrayNode skipped = start.putArray("alreadyInPlace");
+        plan.moves().stream().filter(m -> m.outcome() instanceof Classification.AlreadyInPlace).forEach(m -> skipped.add(m.vmName()));
         try (RunLock lock = RunLock.acquire(options.runsDir(), runId, List.copyOf(involved));
-             Journal journal = Journal.open(runDir, runId, clock)) {
-            ObjectNode start = journal.record("run-start");
-            start.put("playbook", playbook.name());
-            start.put("playbookFile", String.valueOf(playbook.file().toAbsolutePath()));
-            start.put("inventoryFile", String.valueOf(inventory.file().toAbsolutePath()));
-            start.set("policy", policyRecord(playbook.policy()));
-            ArrayNode js = start.putArray("jobs");
-            jobs.forEach(j -> js.add(JournalCodec.job(j)));
-            ArrayNode skipped = start.putArray("alreadyInPlace");
-            plan.moves().stream().filter(m -> m.outcome() instanceof Classification.AlreadyInPlace).forEach(m -> skipped.add(m.vmName()));
-            journal.append(start);
+             Journal journal = Journal.create(runDir, runId, clock, start)) {
             Map<String, MoveExecutor.Start> starts = new HashMap<>();
             jobs.forEach(j -> starts.put(j.id(), MoveExecutor.Start.FRESH));
             RunSummary summary = schedule(runId, jobs, starts, found.facts(), playbook.policy(), journal, control, plan);
             return finish(journal, runDir, summary, plan);
         } catch (RunLock.Busy b) {
+            Files.deleteIfExists(runDir);   // still empty: the run never started
             return new Outcome.Busy(b.getMessage());
         }
     }
+
 
     /** Resumes a run that did not finish: reconciles every unfinished move with the hosts, then goes on. */
     public Outcome resume(RunRecord record, Scheduler.Control control) throws IOException {
@@ -135,6 +136,16 @@ public final class RunService {
             List<MoveJob> todo = new ArrayList<>();
             Map<String, MoveExecutor.Start> starts = new HashMap<>();
             List<RunSummary.MoveResult> settled = new ArrayList<>();
+            // ask the hosts about every unfinished move at once: a large wave has hundreds, each two round trips
+            Map<String, java.util.concurrent.Future<Reconciler.Place>> asked = new HashMap<>();
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (MoveJob j : record.jobs()) {
+                    MoveState last = record.lastState().get(j.id());
+                    if (!(last.terminal() && last != MoveState.NOT_STARTED)) {
+                        asked.put(j.id(), pool.submit(() -> reconciler.locate(j)));
+                    }
+                }
+            }
             for (MoveJob j : record.jobs()) {
                 MoveState last = record.lastState().get(j.id());
                 if (last.terminal() && last != MoveState.NOT_STARTED) {
@@ -143,7 +154,7 @@ public final class RunService {
                     continue;
                 }
                 try {
-                    Reconciler.Place place = reconciler.locate(j);
+                    Reconciler.Place place = answer(asked.get(j.id()));
                     MoveExecutor.Start start = reconciler.resumeFrom(j, last == MoveState.NOT_STARTED ? MoveState.PENDING : last,
                             record.recordedRoles().get(j.id()), place);
                     ObjectNode rec = journal.record("reconciled");
@@ -171,6 +182,24 @@ public final class RunService {
             return finish(journal, record.dir(), merged, null);
         } catch (RunLock.Busy b) {
             return new Outcome.Busy(b.getMessage());
+        }
+    }
+
+    /** The place a reconciliation found, with its transport failure as thrown by the call itself. */
+    private static Reconciler.Place answer(java.util.concurrent.Future<Reconciler.Place> f) throws TransportException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof TransportException t) {
+                throw t;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the hosts where the VMs are", e);
         }
     }
 
@@ -291,7 +320,18 @@ public final class RunService {
     private RunRecord latestUnfinished(Playbook playbook) throws IOException {
         RunRecord latest = null;
         for (Path p : RunRecord.list(options.runsDir())) {
-            RunRecord r = RunRecord.read(p);
+            RunRecord r;
+            try {
+                r = RunRecord.read(p);
+            } catch (IOException e) {
+                if (p.getFileName().toString().contains("-" + playbook.name())) {
+                    // it may be an unfinished run of this playbook: going on without it could act on a half-done move blindly
+                    throw new IOException("the journal of run " + p.getFileName() + " cannot be read (" + e.getMessage()
+                            + "); if that run is not of this playbook or is over, move its folder out of " + options.runsDir(), e);
+                }
+                events.notice("ignoring run " + p.getFileName() + ": its journal cannot be read (" + e.getMessage() + ")");
+                continue;
+            }
             if (!r.finished() && Names.same(r.playbookName(), playbook.name())
                     && r.playbookFile().equals(String.valueOf(playbook.file().toAbsolutePath()))) {
                 latest = r;

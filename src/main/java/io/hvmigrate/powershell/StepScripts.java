@@ -166,10 +166,10 @@ public final class StepScripts {
             $v=Get-VM -Id <<vmId>>
             $d=@($v.HardDrives | ForEach-Object { $_.Path })
             $g=Get-ClusterGroup -Name <<group>>
-            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{name=$v.Name;host=$v.ComputerName;state=[string]$v.State;clustered=[bool]$v.IsClustered;path=$v.Path;disks=$d;owner=$g.OwnerNode.Name;groupState=[string]$g.State}})
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{name=$v.Name;host=$v.ComputerName;state=[string]$v.State;clustered=[bool]$v.IsClustered;path=$v.Path;disks=$d;owner=$g.OwnerNode.Name;groupState=[string]$g.State;priority=[int]$g.Priority}})
             """);
 
-    /** As {@link #verifyVm}, plus the cluster role's owner node and state. */
+    /** As {@link #verifyVm}, plus the cluster role's owner node, state and priority, read afresh from the cluster. */
     public static StepScript verifyClusteredVm(String vmId, String group) {
         return wrap(VERIFY_CLUSTERED, values("vmId", vmId, "group", group));
     }

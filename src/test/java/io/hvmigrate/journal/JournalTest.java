@@ -52,6 +52,45 @@ class JournalTest {
     }
 
     @Test
+    void aNewRunsJournalAppearsWithItsFirstRecordOrNotAtAll() throws Exception {
+        Path dir = Journal.newRunDirectory(runs, "20261122T220000Z-wave");
+        var start = Journal.record(clock, "r1", "run-start");
+        start.put("playbook", "wave");
+        try (Journal j = Journal.create(dir, "r1", clock, start)) {
+            j.append(j.record("state"));
+        }
+        Path f = dir.resolve(Journal.FILE_NAME);
+        assertThat(JournalReader.read(f)).extracting(n -> n.path("type").asText()).containsExactly("run-start", "state");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(f);   // no temporary file left behind
+        }
+        assertThatThrownBy(() -> Journal.create(dir, "r1", clock, start)).hasMessageContaining("exists already");
+    }
+
+    @Test
+    void twoRunsStartedInTheSameSecondGetTheirOwnFolders() throws Exception {
+        Path a = Journal.newRunDirectory(runs, "20261122T220000Z-wave");
+        Path b = Journal.newRunDirectory(runs, "20261122T220000Z-wave");
+        assertThat(a.getFileName()).hasToString("20261122T220000Z-wave");
+        assertThat(b.getFileName()).hasToString("20261122T220000Z-wave-2");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(b))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void reopeningAJournalCutsOffALineTornByACrashBeforeAppending() throws Exception {
+        Path dir = runs.resolve("r1");
+        Files.createDirectories(dir);
+        Path f = dir.resolve(Journal.FILE_NAME);
+        Files.writeString(f, "{\"type\":\"a\"}\n{\"type\":\"b\"}\n{\"type\":\"c\",\"mo", StandardCharsets.UTF_8);
+        try (Journal j = Journal.open(dir, "r1", clock)) {
+            j.append(j.record("run-resumed"));
+        }
+        assertThat(JournalReader.read(f)).extracting(n -> n.path("type").asText()).containsExactly("a", "b", "run-resumed");
+        assertThat(Files.readString(f, StandardCharsets.UTF_8)).doesNotContain("\"mo");
+    }
+
+    @Test
     void movesSurviveTheRoundTrip() {
         MoveJob job = new MoveJob("m005", "2f1c6c39-6a27-4b5e-9b6e-0c2f3c9a0105", "db01", "hv-a1", "HV-A1", "CL-A", "hv-b1", "hv-b1.lab.test",
                 "HV-B1", "CL-B", Scenario.S5, "C:\\ClusterStorage\\Volume1\\db01", new MoveJob.Role("db01", "HV-A1", 3000, List.of("HV-A1", "HV-A2")),

@@ -3,11 +3,14 @@ package io.hvmigrate.sim.world.cmdlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.hvmigrate.sim.ps.CommandTable;
 import io.hvmigrate.sim.ps.PsEnum;
 import io.hvmigrate.sim.ps.PsException;
 import io.hvmigrate.sim.ps.PsHashtable;
 import io.hvmigrate.sim.ps.PsNumber;
 import io.hvmigrate.sim.ps.PsObject;
+import io.hvmigrate.sim.ps.PsRun;
+import io.hvmigrate.sim.ps.RunspaceConfig;
 import io.hvmigrate.sim.ps.PsType;
 import io.hvmigrate.sim.world.Caller;
 import io.hvmigrate.sim.world.HostSession;
@@ -58,6 +61,23 @@ class ClusterAndDirectoryCmdletsTest {
         assertThat(((PsEnum.Value) g.get("State").orElseThrow()).name()).isEqualTo("Online");
         assertThat(((PsEnum.Value) g.get("GroupType").orElseThrow()).name()).isEqualTo("VirtualMachine");
         assertThat(g.get("Priority")).contains(new PsNumber.Unsigned(PsType.UINT32, 3000));
+    }
+
+    /** (Get-ClusterGroup X).Priority = n is how Windows sets a role's priority: the object writes through. */
+    @Test
+    void assigningAClusterGroupsPriorityChangesTheRoleOnTheCluster() throws Exception {
+        CommandTable.Builder b = CommandTable.builder();
+        WorldCommands.all().values().forEach(b::cmdlet);
+        PsRun r = PsRun.run(RunspaceConfig.of(b.build(), on("HV-A1"), "HV-A1"),
+                "$g = Get-ClusterGroup -Name 'web-a2'; $g.Priority = '1000'; $g.Priority; (Get-ClusterGroup -Name 'web-a2').Priority");
+        assertThat(r.errorMessages()).isEmpty();
+        assertThat(r.strings()).containsExactly("1000", "1000");
+        assertThat(world.clusters().group("CLA", "web-a2").priority()).isEqualTo(1000);
+
+        PsRun bad = PsRun.run(RunspaceConfig.of(b.build(), on("HV-A1"), "HV-A1"),
+                "$g = Get-ClusterGroup -Name 'web-a2'; $g.Priority = 'high'");
+        assertThat(bad.errorMessages()).singleElement().asString().startsWith("Exception setting \"Priority\": \"Cannot convert");
+        assertThat(world.clusters().group("CLA", "web-a2").priority()).isEqualTo(1000);
     }
 
     @Test
