@@ -48,6 +48,9 @@ sealed interface Strategy {
                             .forEach(m -> failures.add(m.vm() + ": " + m.state() + " " + m.detail()));
                     case RunService.Outcome.Refused r -> failures.add("the engine refused the wave: "
                             + r.plan().moves().stream().filter(m -> !m.planned()).map(m -> m.vmName() + " (" + m.outcome() + ")").toList());
+                    case RunService.Outcome.PreflightRefused r -> failures.add("preflight refused the wave: "
+                            + r.report().findings().stream().filter(x -> x.severity() == io.hvmigrate.check.Finding.Severity.BLOCKING)
+                            .map(x -> x.move() + " " + x.id()).toList());
                     case RunService.Outcome.Busy b -> failures.add(b.message());
                 }
                 return new Outcome(c.hosts().roundTrips(), failures);
