@@ -22,6 +22,8 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FleetCertificateAuthorityTest {
 
@@ -80,8 +82,9 @@ class FleetCertificateAuthorityTest {
         }
     }
 
-    @Test
-    void aClientTrustingTheCaCompletesATlsHandshakeWithAHost() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
+    void aClientTrustingTheCaCompletesATlsHandshakeWithAHost(String protocol) throws Exception {
         FleetCertificateAuthority ca = FleetCertificateAuthority.create("lab");
         HostCertificate host = ca.issue("hv1.lab.test");
         try (SSLServerSocket server = (SSLServerSocket) host.serverSslContext().getServerSocketFactory()
@@ -99,8 +102,10 @@ class FleetCertificateAuthorityTest {
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 parameters.setServerNames(List.of(new SNIHostName("hv1.lab.test")));
                 client.setSSLParameters(parameters);
+                client.setEnabledProtocols(new String[] {protocol});
                 client.startHandshake();
-                assertThat(client.getSession().getPeerCertificates()[0]).isEqualTo(host.certificate());
+                assertThat(client.getSession().getProtocol()).isEqualTo(protocol);
+                assertThat(client.getSession().getPeerCertificates()).containsExactly(host.certificate(), ca.certificate());
             }
             acceptor.join(Duration.ofSeconds(5));
         }
