@@ -202,13 +202,15 @@ public final class Scheduler {
                                 } catch (RuntimeException e) {
                                     o = new MoveExecutor.Outcome(MoveState.FAILED, "internal error: " + e);
                                 }
-                                freeSlots.run();
                                 lock.lock();
                                 try {
                                     running[0]--;
                                     if (o.state() == MoveState.FAILED || o.state() == MoveState.FAILED_AFTER_MOVE || o.state() == MoveState.FAILED_UNPROTECTED) {
                                         failures[0]++;
                                     }
+                                    // the failure is counted before the slots are freed, so no move starts on them
+                                    // before the failure budget has seen it
+                                    freeSlots.run();
                                     results.add(result(j, o, Duration.between(t0, clock.instant())));
                                     changed.signalAll();
                                 } finally {
