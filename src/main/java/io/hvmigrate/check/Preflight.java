@@ -8,7 +8,6 @@ import io.hvmigrate.model.Playbook;
 import io.hvmigrate.plan.Classification;
 import io.hvmigrate.plan.Plan;
 import io.hvmigrate.plan.PlannedMove;
-import io.hvmigrate.plan.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,7 +52,7 @@ public final class Preflight {
             delegation(m, src, out, hostWide);
             network(m, src, dst, out, hostWide);
         }
-        compatibility(m, p, dst, out);
+        compatibility(m, dst, out);
     }
 
     // ---- authentication -------------------------------------------------------------------------------------------
@@ -192,7 +191,7 @@ public final class Preflight {
         Cidr pin = policy.migrationNetwork();
         for (HostFacts h : List.of(src, dst)) {
             if (h.migration().useAnyNetwork()) {
-                hostWide.putIfAbsent("any-network:" + h.name(), new Finding("network.any", pin == null ? Severity.WARNING : Severity.WARNING,
+                hostWide.putIfAbsent("any-network:" + h.name(), new Finding("network.any", Severity.WARNING,
                         null, h.name(), h.name() + " accepts live migrations on any network (UseAnyNetworkForMigration = True)",
                         List.of(h.name() + ": Get-VMHost UseAnyNetworkForMigration = True"),
                         pin == null ? "hvmigrate network pin --subnet <CIDR> " + h.name()
@@ -233,7 +232,7 @@ public final class Preflight {
 
     // ---- compatibility ---------------------------------------------------------------------------------------------
 
-    private void compatibility(PlannedMove m, Classification.Planned p, HostFacts dst, List<Finding> out) {
+    private void compatibility(PlannedMove m, HostFacts dst, List<Finding> out) {
         Facts.VmFacts vm = m.vm();
         if (vm == null) {
             return;
@@ -269,10 +268,6 @@ public final class Preflight {
         if (!"Running".equalsIgnoreCase(vm.state())) {
             out.add(new Finding("vm.state", Severity.INFO, m.id(), m.source().name(),
                     vm.name() + " is " + vm.state() + ": it moves without a live migration", List.of(m.source().name() + ": Get-VM State = " + vm.state()), null));
-        }
-        if (p.scenario() == Scenario.S6 && !policy.ha().allowUnprotected()) {
-            // the planner refuses this unless the move allows it; nothing to add
-            return;
         }
     }
 

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +47,6 @@ class TransportSoakIT {
                     assertThat(r).as("call %d", i).isInstanceOf(StepResult.Ok.class);
                 }
                 List<String> hosts = inv.hosts().stream().map(Inventory.HostEndpoint::name).toList();
-                AtomicInteger ok = new AtomicInteger();
                 List<Future<StepResult>> calls = new ArrayList<>();
                 try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                     for (int i = 0; i < 200; i++) {
@@ -59,10 +57,8 @@ class TransportSoakIT {
                         StepResult r = f.get();
                         assertThat(r).isInstanceOf(StepResult.Ok.class);
                         assertThat(((StepResult.Ok) r).data().path("name").asText()).isNotBlank();
-                        ok.incrementAndGet();
                     }
                 }
-                assertThat(ok.get()).isEqualTo(200);
                 assertThat(c.roundTrips()).isGreaterThanOrEqualTo(1200);
             }
         }

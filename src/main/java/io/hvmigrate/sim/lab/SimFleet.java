@@ -247,8 +247,8 @@ public final class SimFleet implements AutoCloseable {
         for (HostSpec h : fleet.hosts()) {
             WsmanEndpoint e = endpoints.get(key(h.name()));
             try {
-                HostSpec.TransportFault f = world.vmHost(h.name()).transportFault();
                 HostInfo info = world.vmHost(h.name());
+                HostSpec.TransportFault f = info.transportFault();
                 boolean unreachable = (f != null && f.mode() == HostSpec.TransportFaultMode.unreachable) || !info.running();
                 if (unreachable) {
                     e.stopListening();

@@ -32,71 +32,63 @@ final class Klist implements Cmdlet {
      */
     static NativeCommand nativeCommand() {
         return invocation -> {
-            io.hvmigrate.sim.world.HostSession session = invocation.host(io.hvmigrate.sim.world.HostSession.class);
-            List<String> args = invocation.arguments().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
-            List<String> out = new java.util.ArrayList<>();
-            String logonId = "0x3e7";
-            int li = args.indexOf("-li");
-            if (li >= 0 && li + 1 < args.size()) {
-                logonId = args.get(li + 1);
+            try {
+                return run(invocation.host(io.hvmigrate.sim.world.HostSession.class), invocation.arguments());
+            } catch (WorldException e) {
+                return new NativeCommand.Result(1, List.of(), List.of(e.getMessage()));
             }
-            out.add("");
-            out.add("Current LogonId is 0:0x3e7");
-            if (li >= 0) {
-                out.add("Targeted LogonId is 0:" + logonId);
-            }
-            if (args.contains("purge")) {
-                if (!logonId.equals("0x3e7") && !logonId.equals("999")) {
-                    out.add("klist failed with 0xc000005f/-1073741729: A specified logon session does not exist. It "
-                            + "may already have been terminated.");
-                    return new NativeCommand.Result(-1073741729, out, List.of());
-                }
-                try {
-                    session.world().purgeSystemTickets(session.computerName());
-                } catch (WorldException e) {
-                    return new NativeCommand.Result(1, out, List.of(e.getMessage()));
-                }
-                out.add("\tDeleting all tickets:");
-                out.add("\tTicket(s) purged!");
-                return NativeCommand.Result.ok(out);
-            }
-            out.add("");
-            out.add("Cached Tickets: (0)");
-            return NativeCommand.Result.ok(out);
         };
     }
 
-    @Override
-    public void process(CommandContext ctx, Object input) throws PsException {
-        Invocation in = new Invocation(ctx, TYPE);
-        List<String> args = in.strings("Arguments").stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+    /** What klist does on a host, once for both ways of calling it. */
+    private static NativeCommand.Result run(io.hvmigrate.sim.world.HostSession session, List<String> arguments)
+            throws WorldException {
+        List<String> args = arguments.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+        List<String> out = new java.util.ArrayList<>();
         String logonId = "0x3e7";
         int li = args.indexOf("-li");
         if (li >= 0 && li + 1 < args.size()) {
             logonId = args.get(li + 1);
         }
-        in.write("");
-        in.write("Current LogonId is 0:0x3e7");
+        out.add("");
+        out.add("Current LogonId is 0:0x3e7");
         if (li >= 0) {
-            in.write("Targeted LogonId is 0:" + logonId);
+            out.add("Targeted LogonId is 0:" + logonId);
         }
         if (args.contains("purge")) {
             if (!logonId.equals("0x3e7") && !logonId.equals("999")) {
-                throw new PsException(new ErrorRecord("System.Management.Automation.RemoteException",
-                        "klist failed with 0xc000005f/-1073741729: A specified logon session does not exist. It may "
-                        + "already have been terminated.", 0xC000005F, ErrorCategory.NotSpecified,
-                        "NativeCommandError", logonId));
+                out.add(NO_SESSION);
+                return new NativeCommand.Result(NO_SESSION_EXIT, out, List.of());
             }
-            try {
-                in.world.purgeSystemTickets(in.session.computerName());
-            } catch (WorldException e) {
-                throw in.fail(e);
-            }
-            in.write("\tDeleting all tickets:");
-            in.write("\tTicket(s) purged!");
-            return;
+            session.world().purgeSystemTickets(session.computerName());
+            out.add("\tDeleting all tickets:");
+            out.add("\tTicket(s) purged!");
+            return NativeCommand.Result.ok(out);
         }
-        in.write("");
-        in.write("Cached Tickets: (0)");
+        out.add("");
+        out.add("Cached Tickets: (0)");
+        return NativeCommand.Result.ok(out);
+    }
+
+    private static final String NO_SESSION = "klist failed with 0xc000005f/-1073741729: A specified logon session does "
+            + "not exist. It may already have been terminated.";
+    private static final int NO_SESSION_EXIT = -1073741729;
+
+    @Override
+    public void process(CommandContext ctx, Object input) throws PsException {
+        Invocation in = new Invocation(ctx, TYPE);
+        NativeCommand.Result r;
+        try {
+            r = run(in.session, in.strings("Arguments"));
+        } catch (WorldException e) {
+            throw in.fail(e);
+        }
+        if (r.exitCode() == NO_SESSION_EXIT) {
+            String logonId = r.stdout().stream().filter(l -> l.startsWith("Targeted LogonId is 0:")).findFirst()
+                    .map(l -> l.substring("Targeted LogonId is 0:".length())).orElse(null);
+            throw new PsException(new ErrorRecord("System.Management.Automation.RemoteException", NO_SESSION,
+                    0xC000005F, ErrorCategory.NotSpecified, "NativeCommandError", logonId));
+        }
+        r.stdout().forEach(in::write);
     }
 }
