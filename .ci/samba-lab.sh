@@ -152,6 +152,14 @@ start() {
   st delegation for-any-protocol 'HV1$' on
   st delegation add-service 'HV2$' "Microsoft Virtual Machine Migration Service/hv1.$dns"
 
+  # As Windows does when a computer joins: the account announces AES, so the KDC encrypts service tickets with AES
+  # (JDK 17 and later refuse RC4) and keytabs exported for its SPNs hold AES keys.
+  for c in $computers; do
+    printf 'dn: CN=%s,CN=Computers,%s\nchangetype: modify\nreplace: msDS-SupportedEncryptionTypes\nmsDS-SupportedEncryptionTypes: 24\n' \
+      "$c" "$base" >"$d/enctypes.ldif"
+    ldbmodify -H "$d/private/sam.ldb" "$d/enctypes.ldif" >>"$d/setup.log" 2>&1 || { log "setting AES on $c failed; see $d/setup.log"; exit 1; }
+  done
+
   for http in "$@"; do
     uc=$(echo "$http" | tr 'a-z' 'A-Z')
     lc=$(echo "$http" | tr 'A-Z' 'a-z')

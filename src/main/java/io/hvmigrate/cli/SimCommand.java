@@ -36,6 +36,11 @@ final class SimCommand extends BaseCommand {
     @Option(names = "--http", description = "plain HTTP with NTLM message encryption instead of HTTPS")
     boolean http;
 
+    @Option(names = "--keytab", paramLabel = "FILE",
+            description = "a keytab from your KDC: hosts whose HTTP/<fqdn> key it holds also accept Kerberos (repeatable;"
+                    + " the JVM's krb5.conf, -Djava.security.krb5.conf, names the realm)")
+    java.util.List<Path> keytabs = new java.util.ArrayList<>();
+
     @Option(names = "--duration", paramLabel = "DURATION", description = "stop by itself after this long (e.g. 90s, 10m)")
     String duration;
 
@@ -44,8 +49,9 @@ final class SimCommand extends BaseCommand {
         long t0 = System.nanoTime();
         SimFleet sim;
         try {
-            sim = SimFleet.start(fleet, SimFleet.Options.defaults().withTimeScale(timeScale).withHttps(!http).withPort(port));
-        } catch (FleetLoadException e) {
+            sim = SimFleet.start(fleet, SimFleet.Options.defaults().withTimeScale(timeScale).withHttps(!http).withPort(port)
+                    .withKeytabs(keytabs));
+        } catch (FleetLoadException | IllegalArgumentException e) {
             err().println("hvmigrate: " + e.getMessage());
             return ExitCode.INVALID_INPUT.code();
         }
@@ -59,6 +65,10 @@ final class SimCommand extends BaseCommand {
                     sim.endpoints().size(), trim(timeScale));
             for (SimFleet.Endpoint e : sim.endpoints()) {
                 out().printf("  %-8s %-22s %s%n", e.host(), e.fqdn(), e.uri());
+            }
+            if (!keytabs.isEmpty()) {
+                out().println("kerberos:  " + (sim.kerberosHosts().isEmpty() ? "no host's HTTP/<fqdn> key is in the keytabs"
+                        : "HTTP/<fqdn> accepted on " + String.join(", ", sim.kerberosHosts())));
             }
             out().println("inventory: " + files.inventory());
             out().println("CA:        " + files.caFile());

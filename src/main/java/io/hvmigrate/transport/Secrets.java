@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 public final class Secrets {
     private final Map<String, String> environment;
     private final Consumer<String> warnings;
+    /** Files already warned about: one warning per file and run, however many hosts read it. */
+    private final Set<Path> warnedFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Secrets(Map<String, String> environment, Consumer<String> warnings) {
         this.environment = environment;
@@ -61,7 +63,8 @@ public final class Secrets {
     private void checkPermissions(Path p) throws IOException {
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-            if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
+            if ((perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ))
+                    && warnedFiles.add(p.toAbsolutePath().normalize())) {
                 warnings.accept("credential file " + p + " can be read by other users; chmod 600 it");
             }
         } catch (UnsupportedOperationException e) {

@@ -148,6 +148,10 @@ public final class WinRmTransport implements Transport {
         if (all.contains("401") || all.toLowerCase(Locale.ROOT).contains("unauthorized") || all.contains("Authorization loop")) {
             return new TransportException(TransportException.Kind.AUTHENTICATION, host, "the host refused the credentials (HTTP 401)", e);
         }
+        if (hasCause(e, javax.security.auth.login.LoginException.class) || hasCause(e, org.ietf.jgss.GSSException.class)
+                || all.contains("KrbException")) {
+            return new TransportException(TransportException.Kind.AUTHENTICATION, host, kerberosProblem(root), e);
+        }
         if (hasCause(e, SSLException.class) || hasCause(e, java.security.cert.CertificateException.class)) {
             return new TransportException(TransportException.Kind.TLS, host, "TLS failed: " + root.getMessage(), e);
         }
@@ -159,6 +163,32 @@ public final class WinRmTransport implements Transport {
         }
         return new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, host,
                 "the command was sent but its end was not received: " + root.getMessage(), e);
+    }
+
+    /** What a Kerberos failure means for the user, from the KDC's error code where there is one (RFC 4120 §7.5.9). */
+    static String kerberosProblem(Throwable root) {
+        String m = String.valueOf(root.getMessage());
+        String hint;
+        if (m.contains("(24)") || m.contains("(906)") || m.contains("Integrity check on decrypted field failed")) {
+            hint = "the KDC did not accept the password (wrong password for the user in the inventory?)";
+        } else if (m.contains("(6)")) {
+            hint = "the KDC does not know the user: write it as user@REALM (svc-hvmigrate@LAB.TEST)";
+        } else if (m.contains("(7)")) {
+            hint = "the KDC knows no HTTP/<host> service principal for this host: check its name in the inventory"
+                    + " (fqdn) and the host's SPNs (setspn -L)";
+        } else if (m.contains("(18)")) {
+            hint = "the user's account is disabled or locked out";
+        } else if (m.contains("(23)")) {
+            hint = "the user's password has expired";
+        } else if (m.contains("(37)") || m.toLowerCase(Locale.ROOT).contains("clock skew")) {
+            hint = "this machine's clock differs from the KDC's by more than the allowed skew";
+        } else if (m.contains("Cannot locate KDC") || m.contains("Cannot get kdc") || m.contains("Unable to locate KDC")
+                || m.contains("Receive timed out") || m.contains("Connection refused")) {
+            hint = "no KDC answered for the realm: check krb5.conf (-Djava.security.krb5.conf or /etc/krb5.conf)";
+        } else {
+            hint = "check the user (user@REALM), its password, and krb5.conf";
+        }
+        return "Kerberos authentication failed: " + hint + " (" + m + ")";
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -42,4 +42,21 @@ class ParsingTest {
         assertThat(auth.kind()).isEqualTo(TransportException.Kind.AUTHENTICATION);
         assertThat(auth.kind().transientFailure()).isFalse();
     }
+
+    @Test
+    void kerberosLoginFailuresAreAuthenticationFailuresThatSayWhatToFix() {
+        // as WinRM4J reports a failed AS exchange: a RuntimeException around the JAAS LoginException around the KrbException
+        var wrongPassword = WinRmTransport.classify("hv1", new RuntimeException("Exception occured while authenticate the user",
+                new javax.security.auth.login.LoginException("Pre-authentication information was invalid (24)")), false);
+        assertThat(wrongPassword.kind()).isEqualTo(TransportException.Kind.AUTHENTICATION);
+        assertThat(wrongPassword.kind().transientFailure()).isFalse();
+        assertThat(wrongPassword.getMessage()).contains("did not accept the password");
+        var unknownUser = WinRmTransport.classify("hv1", new RuntimeException(
+                new javax.security.auth.login.LoginException("Client not found in Kerberos database (6)")), false);
+        assertThat(unknownUser.getMessage()).contains("user@REALM");
+        var noSpn = WinRmTransport.classify("hv1", new RuntimeException(new org.ietf.jgss.GSSException(11, -1,
+                "Server not found in Kerberos database (7)")), false);
+        assertThat(noSpn.kind()).isEqualTo(TransportException.Kind.AUTHENTICATION);
+        assertThat(noSpn.getMessage()).contains("HTTP/<host>");
+    }
 }

@@ -27,6 +27,7 @@ import io.hvmigrate.sim.wsman.WsmanAction;
 import io.hvmigrate.sim.wsman.WsmanEndpoint;
 import io.hvmigrate.sim.wsman.WsmanFault;
 import io.hvmigrate.sim.wsman.auth.AccountStore;
+import io.hvmigrate.sim.wsman.auth.kerberos.KerberosMechanism;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -42,6 +43,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.security.auth.kerberos.KerberosPrincipal;
+import javax.security.auth.kerberos.KeyTab;
 
 /**
  * A running simulated fleet: the world of a fleet file, on a scaled clock, with one WS-Management endpoint per host,
@@ -54,33 +57,42 @@ import java.util.Optional;
 public final class SimFleet implements AutoCloseable {
 
     /** How to start a fleet. */
-    public record Options(double timeScale, boolean https, int port, String password, Duration tick) {
+    public record Options(double timeScale, boolean https, int port, String password, Duration tick, List<Path> keytabs) {
         public Options {
             if (timeScale <= 0) {
                 throw new IllegalArgumentException("time scale must be positive");
             }
             tick = tick == null ? Duration.ofMillis(5) : tick;
+            keytabs = keytabs == null ? List.of() : List.copyOf(keytabs);
         }
 
-        /** HTTPS on free ports, time 1000× faster, a fresh password. */
+        /** HTTPS on free ports, time 1000× faster, a fresh password, NTLM and Basic only. */
         public static Options defaults() {
-            return new Options(1000, true, 0, null, null);
+            return new Options(1000, true, 0, null, null, List.of());
         }
 
         public Options withTimeScale(double scale) {
-            return new Options(scale, https, port, password, tick);
+            return new Options(scale, https, port, password, tick, keytabs);
         }
 
         public Options withHttps(boolean on) {
-            return new Options(timeScale, on, port, password, tick);
+            return new Options(timeScale, on, port, password, tick, keytabs);
         }
 
         public Options withPort(int p) {
-            return new Options(timeScale, https, p, password, tick);
+            return new Options(timeScale, https, p, password, tick, keytabs);
         }
 
         public Options withPassword(String p) {
-            return new Options(timeScale, https, port, p, tick);
+            return new Options(timeScale, https, port, p, tick, keytabs);
+        }
+
+        /**
+         * Hosts whose {@code HTTP/<fqdn>@<REALM>} key is in one of these keytabs (issued by a real KDC) also accept
+         * Kerberos tickets for that principal.
+         */
+        public Options withKeytabs(List<Path> files) {
+            return new Options(timeScale, https, port, password, tick, files);
         }
     }
 
@@ -92,6 +104,7 @@ public final class SimFleet implements AutoCloseable {
     private final ScaledClock clock;
     private final FleetCertificateAuthority ca;
     private final String password;
+    private final List<KeyTab> keytabs;
     private final Map<String, WsmanEndpoint> endpoints = new LinkedHashMap<>();
     private final Map<String, Endpoint> published = new LinkedHashMap<>();
     private final TransportFaultRules rules = new TransportFaultRules();
@@ -105,6 +118,14 @@ public final class SimFleet implements AutoCloseable {
         this.world = new World(fleet, clock);
         this.ca = ca;
         this.password = options.password() != null ? options.password() : generatePassword();
+        this.keytabs = new ArrayList<>();
+        for (Path file : options.keytabs()) {
+            KeyTab k = KeyTab.getUnboundInstance(file.toFile());
+            if (!k.exists()) {
+                throw new IllegalArgumentException("no keytab at " + file);
+            }
+            keytabs.add(k);
+        }
         this.commands = commandTable();
     }
 
@@ -184,6 +205,7 @@ public final class SimFleet implements AutoCloseable {
                 .accounts(accounts)
                 .shellHost(new PowerShellShellHost(session -> runspace(h.name(), session)))
                 .transportFaults(faultsFor(h.name()));
+        kerberosFor(h, fqdn, accounts).ifPresent(b::negotiateMechanism);
         if (https) {
             b.https(ca.issue(fqdn, List.of(bind)));
         } else {
@@ -259,6 +281,21 @@ public final class SimFleet implements AutoCloseable {
                 // a host the world no longer knows keeps its listener as it is
             }
         }
+    }
+
+    private Optional<KerberosMechanism> kerberosFor(HostSpec h, String fqdn, AccountStore accounts) {
+        KerberosPrincipal principal = new KerberosPrincipal("HTTP/" + fqdn + "@" + h.domain().toUpperCase(Locale.ROOT),
+                KerberosPrincipal.KRB_NT_SRV_HST);
+        return keytabs.stream().filter(k -> KerberosMechanism.holds(k, principal)).findFirst()
+                .map(k -> new KerberosMechanism(principal, k, accounts,
+                        realm -> fleet.domains().stream().filter(d -> d.name().equalsIgnoreCase(realm))
+                                .map(DomainSpec::netbios).findFirst()));
+    }
+
+    /** The hosts that accept Kerberos (their {@code HTTP/} principal is in the keytab given), by name. */
+    public List<String> kerberosHosts() {
+        return fleet.hosts().stream().filter(h -> kerberosFor(h, fqdnOf(h), AccountStore.empty()).isPresent())
+                .map(HostSpec::name).toList();
     }
 
     private AccountStore accounts() {

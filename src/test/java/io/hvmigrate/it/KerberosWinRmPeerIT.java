@@ -1,0 +1,236 @@
+package io.hvmigrate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kerberos end to end for WinRM, with tickets from a real KDC: a throw-away Samba AD domain controller
+ * ({@code .ci/samba-lab.sh}) issues the keytabs of {@code HTTP/hv1.lab.test} and {@code HTTP/hv2.lab.test}; hvsim,
+ * given them, accepts Kerberos on those hosts; the engine, as user {@code alice@LAB.TEST} with her password, gets its
+ * ticket from the KDC and runs a shared-nothing move over Kerberos-authenticated WinRM (HTTPS, certificate checked).
+ * Names resolve through a test hosts file ({@code -Djdk.net.hosts.file}); the Kerberos configuration is the lab's
+ * ({@code -Djava.security.krb5.conf}). Both hvsim and the engine run as the packaged jar in their own processes, as a
+ * user runs them. Runs with {@code -Dhvmigrate.peers=true} (as {@code .ci/run} does), where Samba is installed.
+ */
+class KerberosWinRmPeerIT {
+    private static final Pattern ENDPOINT = Pattern.compile("^\\s+(HV\\d)\\s+(\\S+)\\s+https://127\\.0\\.1\\.\\d+:(\\d+)/wsman$");
+    private static final Pattern ABOUT = Pattern.compile("^about:\\s+(http://127\\.0\\.0\\.1:\\d+)/about\\b.*");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path dc;
+    static Process sim;
+    static Map<String, Integer> ports = new LinkedHashMap<>();
+    static String admin;
+    static Path hosts;
+
+    @BeforeAll
+    static void startDomainAndFleet() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("hvmigrate.peers"),
+                "peer test: run with -Dhvmigrate.peers=true (as .ci/run does) on a machine with Samba installed");
+        dc = dir.resolve("dc");
+        Process start = new ProcessBuilder("sh", ".ci/samba-lab.sh", "start", dc.toString(), "hv1", "hv2")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("samba-lab.log").toFile()).start();
+        assertThat(start.waitFor(180, TimeUnit.SECONDS)).as("samba-lab start within 3 min").isTrue();
+        assertThat(start.exitValue()).as(Files.readString(dir.resolve("samba-lab.log"))).isZero();
+
+        hosts = dir.resolve("hosts");
+        Files.writeString(hosts, Files.readString(dc.resolve("hosts"))
+                + "127.0.1.61 hv1.lab.test hv1\n127.0.1.62 hv2.lab.test hv2\n");
+
+        sim = java(List.of("-Djava.security.krb5.conf=" + dc.resolve("krb5.conf")),
+                "sim", "--fleet", "src/test/resources/fleets/kerberos-pair.yaml",
+                "--keytab", dc.resolve("keytabs/http-hv1.keytab").toString(),
+                "--keytab", dc.resolve("keytabs/http-hv2.keytab").toString(),
+                "--dir", dir.resolve("sim").toString(), "--duration", "5m").redirectErrorStream(true).start();
+        List<String> printed = readUntilReady(sim);
+        for (String line : printed) {
+            Matcher m = ENDPOINT.matcher(line);
+            if (m.matches()) {
+                ports.put(m.group(1), Integer.parseInt(m.group(3)));
+            }
+            Matcher a = ABOUT.matcher(line);
+            if (a.matches()) {
+                admin = a.group(1);
+            }
+        }
+        assertThat(printed).as("hvsim output").contains("kerberos:  HTTP/<fqdn> accepted on HV1, HV2");
+        assertThat(ports).containsOnlyKeys("HV1", "HV2");
+    }
+
+    @AfterAll
+    static void stopDomainAndFleet() throws Exception {
+        if (sim != null) {
+            sim.destroy();
+            if (!sim.waitFor(20, TimeUnit.SECONDS)) {
+                sim.destroyForcibly();
+            }
+        }
+        if (dc != null) {
+            Process stop = new ProcessBuilder("sh", ".ci/samba-lab.sh", "stop", dc.toString()).inheritIO().start();
+            if (!stop.waitFor(60, TimeUnit.SECONDS)) {
+                stop.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void theEngineMovesAVmOverKerberosAuthenticatedWinRm() throws Exception {
+        Path inventory = inventory("alice.password");
+        Path playbook = dir.resolve("move.yaml");
+        Files.writeString(playbook, """
+                version: 1
+                name: kerberos-move
+                moves:
+                  - { vm: web1, to: hv2, storagePath: 'D:\\VMs\\web1' }
+                """);
+        assertThat(where("web1")).isEqualTo("HV1");
+
+        Result r = engine("run", playbook.toString(), "-i", inventory.toString(), "--output", "json",
+                "--set", "runs.dir=" + dir.resolve("runs"));
+        assertThat(r.exit()).as("run: %s%n%s", r.out(), r.err()).isZero();
+        JsonNode finished = lastEvent(r.out(), "run-finished");
+        assertThat(finished.path("exitCode").asInt()).isZero();
+        assertThat(r.out()).contains("\"move-finished\"");
+        assertThat(where("web1")).isEqualTo("HV2");
+        assertThat(r.err() + r.out()).doesNotContain(Files.readString(dc.resolve("alice.password")).strip());
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedByTheKdcAndNothingIsContactedFurther() throws Exception {
+        Path wrong = dir.resolve("wrong.password");
+        Files.writeString(wrong, "Not-alice-" + System.nanoTime());
+        Path inventory = inventory(wrong.toString());
+        Result r = engine("discover", "-i", inventory.toString());
+        assertThat(r.exit()).as("discover with a wrong password: %s%n%s", r.out(), r.err()).isNotZero();
+        assertThat(r.err()).containsIgnoringCase("hv1").containsIgnoringCase("kerberos");
+        assertThat(r.err() + r.out()).doesNotContain(Files.readString(wrong).strip());
+    }
+
+    /** An inventory for the two Kerberos hosts, reached by name (hv1.lab.test) on the ports hvsim chose. */
+    private static Path inventory(String passwordFile) throws IOException {
+        Path file = dir.resolve("inventory-" + Path.of(passwordFile).getFileName() + ".yaml");
+        Path password = Path.of(passwordFile).isAbsolute() ? Path.of(passwordFile) : dc.resolve(passwordFile);
+        Files.writeString(file, """
+                version: 1
+                tls: { caFile: '%s' }
+                defaults: { transport: https, auth: kerberos, user: 'alice@LAB.TEST', credential: 'file:%s' }
+                hosts:
+                  - { name: hv1, fqdn: hv1.lab.test, port: %d }
+                  - { name: hv2, fqdn: hv2.lab.test, port: %d }
+                """.formatted(dir.resolve("sim/ca.pem"), password, ports.get("HV1"), ports.get("HV2")));
+        return file;
+    }
+
+    private static String where(String vm) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String body = http.send(HttpRequest.newBuilder(URI.create(admin + "/vms?format=json")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        JsonNode all = JSON.readTree(body);
+        for (JsonNode v : all.isArray() ? all : all.path("vms")) {
+            if (v.path("name").asText().equals(vm)) {
+                return v.path("host").asText();
+            }
+        }
+        throw new AssertionError(vm + " not in " + body);
+    }
+
+    private static JsonNode lastEvent(String jsonLines, String event) throws IOException {
+        JsonNode last = null;
+        for (String line : jsonLines.split("\n")) {
+            if (line.startsWith("{")) {
+                JsonNode n = JSON.readTree(line);
+                if (event.equals(n.path("event").asText())) {
+                    last = n;
+                }
+            }
+        }
+        assertThat(last).as("a %s event in %s", event, jsonLines).isNotNull();
+        return last;
+    }
+
+    record Result(int exit, String out, String err) {}
+
+    private static Result engine(String... args) throws Exception {
+        Process p = java(List.of("-Djava.security.krb5.conf=" + dc.resolve("krb5.conf"), "-Djdk.net.hosts.file=" + hosts),
+                args).start();
+        Path out = dir.resolve("engine-" + System.nanoTime() + ".out");
+        Path err = dir.resolve("engine-" + System.nanoTime() + ".err");
+        Thread o = Thread.ofVirtual().start(() -> copy(p.getInputStream(), out));
+        Thread e = Thread.ofVirtual().start(() -> copy(p.getErrorStream(), err));
+        boolean ended = p.waitFor(180, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        o.join(Duration.ofSeconds(10));
+        e.join(Duration.ofSeconds(10));
+        assertThat(ended).as("engine ended within 3 min: %s", Files.readString(err)).isTrue();
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static void copy(java.io.InputStream in, Path to) {
+        try (in) {
+            Files.write(to, in.readAllBytes());
+        } catch (IOException ignored) {
+            // the process ended
+        }
+    }
+
+    private static ProcessBuilder java(List<String> jvm, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", System.getProperty("hvmigrate.jar", "target/hvmigrate.jar")));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("HOME", dir.toString());
+        return pb;
+    }
+
+    private static List<String> readUntilReady(Process p) throws InterruptedException {
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        List<String> printed = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (printed.isEmpty() || !printed.getLast().equals("Stop with Ctrl-C.")) {
+            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertThat(line).as("hvsim output so far: %s", printed).isNotNull();
+            printed.add(line);
+        }
+        return printed;
+    }
+}
