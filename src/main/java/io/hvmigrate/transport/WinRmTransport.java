@@ -98,7 +98,7 @@ public final class WinRmTransport implements Transport {
         } else {
             b.authenticationScheme(AuthSchemes.KERBEROS);
             if (user != null && password != null) {
-                b.credentials(user, password).requestNewKerberosTicket(true);
+                b.credentials(kerberosPrincipal(user, host.fqdn()), password).requestNewKerberosTicket(true);
             }
         }
         if (host.transport() == Inventory.Transport.HTTPS) {
@@ -163,6 +163,21 @@ public final class WinRmTransport implements Transport {
         }
         return new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, host,
                 "the command was sent but its end was not received: " + root.getMessage(), e);
+    }
+
+    /**
+     * The principal Kerberos logs in as: {@code user@REALM} as written, or, for {@code DOMAIN\\user}, the user in the
+     * realm of the host's DNS domain ({@code LAB\\svc} for {@code hv1.lab.test} is {@code svc@LAB.TEST}), which is the
+     * account's realm whenever the host and the account are in one domain, as they are for live migration.
+     */
+    static String kerberosPrincipal(String user, String hostFqdn) {
+        int slash = user.indexOf('\\');
+        if (slash < 0) {
+            return user;
+        }
+        int dot = hostFqdn.indexOf('.');
+        String realm = dot < 0 ? user.substring(0, slash) : hostFqdn.substring(dot + 1);
+        return user.substring(slash + 1) + "@" + realm.toUpperCase(Locale.ROOT);
     }
 
     /** What a Kerberos failure means for the user, from the KDC's error code where there is one (RFC 4120 §7.5.9). */

@@ -59,4 +59,11 @@ class ParsingTest {
         assertThat(noSpn.kind()).isEqualTo(TransportException.Kind.AUTHENTICATION);
         assertThat(noSpn.getMessage()).contains("HTTP/<host>");
     }
+
+    @Test
+    void kerberosLogsInAsUserAtRealm() {
+        assertThat(WinRmTransport.kerberosPrincipal("alice@LAB.TEST", "hv1.lab.test")).isEqualTo("alice@LAB.TEST");
+        assertThat(WinRmTransport.kerberosPrincipal("LAB\\svc-hvmigrate", "hv-a1.lab.test")).isEqualTo("svc-hvmigrate@LAB.TEST");
+        assertThat(WinRmTransport.kerberosPrincipal("LAB\\svc", "hv-a1")).isEqualTo("svc@LAB");
+    }
 }
