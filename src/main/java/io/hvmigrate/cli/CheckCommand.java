@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "check",
+@Command(name = "check", header = "Preflight: proves a playbook's moves can succeed (auth, delegation, network, compatibility).",
         description = {"Proves a playbook's moves can succeed before anything changes: live migration enabled and the same "
                 + "authentication type on both hosts, Kerberos constrained delegation on each source account (the exact SPNs, "
                 + "both name forms, protocol transition), the migration network pin, switches, configuration versions, processor "

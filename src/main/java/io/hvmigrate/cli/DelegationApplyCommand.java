@@ -7,7 +7,7 @@ import io.hvmigrate.model.Facts;
 import io.hvmigrate.plan.Planner;
 import picocli.CommandLine.Command;
 
-@Command(name = "apply",
+@Command(name = "apply", header = "Makes the directory hold the delegation the moves need; purges tickets; checks again.",
         description = {"Makes the directory hold the delegation that delegation plan prints: the changes go through one "
                 + "management host with the ActiveDirectory module (--via, or the host discovery reads the directory "
                 + "through); then \"klist purge -li 0x3e7\" on each source whose delegation changed, so it acts on the change "

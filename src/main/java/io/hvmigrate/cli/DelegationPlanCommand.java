@@ -11,7 +11,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "plan",
+@Command(name = "plan", header = "Prints the minimal delegation change (PowerShell or LDIF). Changes nothing.",
         description = {"Computes the Kerberos delegation a set of hosts (or a playbook's moves) needs, compares it with the "
                 + "directory and prints the minimal change: PowerShell (ActiveDirectory module) or LDIF, with comments saying "
                 + "why. Changes nothing.", "",

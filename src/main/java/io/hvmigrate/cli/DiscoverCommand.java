@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "discover",
+@Command(name = "discover", header = "Reads the facts of every inventory host at once; prints or saves a snapshot.",
         description = {"Reads the facts from every inventory host at once (one round trip per host, one per cluster) and prints",
                 "them, or saves them as a snapshot that plan --facts reads. Exit code 1 when a host could not be read."})
 final class DiscoverCommand extends BaseCommand {

@@ -10,7 +10,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "lab",
+@Command(name = "lab", header = "Starts the simulated fleet and runs the seven-scenario tour (or a playbook) against it.",
         description = {"Starts the embedded simulated fleet (hvsim) and runs a playbook against it over WinRM/HTTPS, as against",
                 "real hosts: discovery, planning, the seven live-migration scenarios, verification. The default tour moves one",
                 "VM of each scenario. Nothing outside this machine's loopback addresses is contacted.", "",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "pin",
+@Command(name = "pin", header = "Pins hosts' incoming live migrations to one subnet. Idempotent.",
         description = {"Pins each host's incoming live migrations to one network: adds the subnet as a migration network "
                 + "(Add-VMMigrationNetwork) if the host does not list it, then sets UseAnyNetworkForMigration to false "
                 + "(Set-VMHost), in that order, on the host itself. Prints each host's settings before and after; a host "

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "plan",
+@Command(name = "plan", header = "Shows what a playbook would do: scenario, steps, hosts and PowerShell. Contacts nothing.",
         description = {"Shows what a playbook would do: each move's scenario (S1-S7) and why, its steps, the host each runs on,",
                 "and its PowerShell. Contacts nothing.", "",
                 "Exit codes: 0 every move can be planned (or is already done), 2 invalid input, 3 some moves are refused."})

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "resume",
+@Command(name = "resume", header = "Continues a run that did not finish, from what the hosts say.",
         description = {"Resumes a run that did not finish (a crash, a kill, a lost connection): asks the hosts where each unfinished",
                 "move's VM is, and goes on from there. Moves that had ended are left as they are.", "",
                 "Exit codes as for run."})

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run",
+@Command(name = "run", header = "Runs a playbook: discovery, preflight, moves within caps and window, with a journal.",
         description = {"Runs a playbook: discovers the fleet, plans, and carries the moves out within the policy's caps and window,",
                 "with a journal that lets an interrupted run be resumed. Re-running a finished playbook does nothing; re-running",
                 "an interrupted one resumes it.", "",

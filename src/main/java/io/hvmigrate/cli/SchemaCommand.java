@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "schema",
+@Command(name = "schema", header = "Prints or writes the JSON Schemas of playbooks, inventories and facts files.",
         description = {"Prints the JSON Schemas of playbooks, inventories and facts files (the ones published in schema/),",
                 "or writes them to a folder, for editors that validate YAML."})
 final class SchemaCommand extends BaseCommand {

@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "sim",
+@Command(name = "sim", header = "Runs hvsim, the simulated Hyper-V fleet, until stopped.",
         description = {"Starts hvsim, a simulated Hyper-V fleet: one WS-Management endpoint per host on its own loopback address,",
                 "answering PowerShell as the host would. Writes an inventory, the fleet's CA and a password file for hvmigrate",
                 "(or any WinRM client), prints each endpoint, and runs until stopped (Ctrl-C) or for --duration.", "",

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "status", description = {"Lists the runs (or shows one): when, which playbook, whether it finished, how its moves stand.",
+@Command(name = "status", header = "Lists the runs, or shows how one run's moves stand.", description = {"Lists the runs (or shows one): when, which playbook, whether it finished, how its moves stand.",
         "A run that did not finish can be resumed with hvmigrate resume RUN."})
 final class StatusCommand extends BaseCommand {
 

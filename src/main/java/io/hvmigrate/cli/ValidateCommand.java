@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "validate",
+@Command(name = "validate", header = "Checks playbook, inventory and facts files; every problem with file:line:column.",
         description = {"Checks a playbook against its inventory (and a facts file, if given) and reports every problem with",
                 "file:line:column. Contacts nothing. Exit codes: 0 valid, 2 invalid."})
 final class ValidateCommand extends BaseCommand {
