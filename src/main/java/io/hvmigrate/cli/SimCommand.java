@@ -41,6 +41,20 @@ final class SimCommand extends BaseCommand {
                     + " the JVM's krb5.conf, -Djava.security.krb5.conf, names the realm)")
     java.util.List<Path> keytabs = new java.util.ArrayList<>();
 
+    @Option(names = "--directory", paramLabel = "LDAPS_URL",
+            description = "keep the fleet's computer accounts and delegation in this Active Directory (ldaps://…) instead"
+                    + " of the fleet file: the hosts' AD cmdlets read and write it, Move-VM obeys it")
+    String directoryUrl;
+
+    @Option(names = "--directory-bind", paramLabel = "DN", description = "who binds to --directory (a DN)")
+    String directoryBind;
+
+    @Option(names = "--directory-password-file", paramLabel = "FILE", description = "the bind password, in a file")
+    Path directoryPasswordFile;
+
+    @Option(names = "--directory-ca", paramLabel = "FILE", description = "PEM CA of the directory's certificate")
+    Path directoryCa;
+
     @Option(names = "--duration", paramLabel = "DURATION", description = "stop by itself after this long (e.g. 90s, 10m)")
     String duration;
 
@@ -50,8 +64,8 @@ final class SimCommand extends BaseCommand {
         SimFleet sim;
         try {
             sim = SimFleet.start(fleet, SimFleet.Options.defaults().withTimeScale(timeScale).withHttps(!http).withPort(port)
-                    .withKeytabs(keytabs));
-        } catch (FleetLoadException | IllegalArgumentException e) {
+                    .withKeytabs(keytabs).withDirectory(directory()));
+        } catch (FleetLoadException | IllegalArgumentException | IllegalStateException e) {
             err().println("hvmigrate: " + e.getMessage());
             return ExitCode.INVALID_INPUT.code();
         }
@@ -93,5 +107,25 @@ final class SimCommand extends BaseCommand {
 
     private static String trim(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private SimFleet.DirectoryConnection directory() {
+        if (directoryUrl == null) {
+            return null;
+        }
+        if (directoryBind == null || directoryPasswordFile == null || directoryCa == null) {
+            throw new IllegalArgumentException("--directory needs --directory-bind, --directory-password-file and --directory-ca");
+        }
+        String base = java.util.Arrays.stream(directoryBind.split(","))
+                .map(String::trim).filter(p -> p.regionMatches(true, 0, "DC=", 0, 3))
+                .collect(java.util.stream.Collectors.joining(","));
+        String password;
+        try {
+            password = java.nio.file.Files.readString(directoryPasswordFile).strip();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--directory-password-file " + directoryPasswordFile + " cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        return new SimFleet.DirectoryConnection(directoryUrl, base, directoryBind, password, directoryCa);
     }
 }

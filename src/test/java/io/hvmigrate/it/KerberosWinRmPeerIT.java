@@ -30,10 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kerberos end to end for WinRM, with tickets from a real KDC: a throw-away Samba AD domain controller
- * ({@code .ci/samba-lab.sh}) issues the keytabs of {@code HTTP/hv1.lab.test} and {@code HTTP/hv2.lab.test}; hvsim,
- * given them, accepts Kerberos on those hosts; the engine, as user {@code alice@LAB.TEST} with her password, gets its
- * ticket from the KDC and runs a shared-nothing move over Kerberos-authenticated WinRM (HTTPS, certificate checked).
+ * Kerberos end to end for WinRM, with tickets from a real KDC and delegation kept in a real directory: a throw-away
+ * Samba AD domain controller ({@code .ci/samba-lab.sh}) issues the keytabs of {@code HTTP/hv1.lab.test} and
+ * {@code HTTP/hv2.lab.test} and holds the hosts' computer accounts with HV1's delegation planted incomplete; hvsim,
+ * given the keytabs and the directory, accepts Kerberos on those hosts and keeps its AD state in Samba. The engine, as
+ * user {@code alice@LAB.TEST} with her password, gets its tickets from the KDC; {@code check} finds the missing
+ * {@code cifs/hv2.lab.test}, {@code run} refuses, {@code delegation apply} writes the fix into Samba (samba-tool shows
+ * it), a second apply changes nothing, and the shared-nothing move then runs over Kerberos-authenticated WinRM
+ * (HTTPS, certificate checked).
  * Names resolve through a test hosts file ({@code -Djdk.net.hosts.file}); the Kerberos configuration is the lab's
  * ({@code -Djava.security.krb5.conf}). Both hvsim and the engine run as the packaged jar in their own processes, as a
  * user runs them. Runs with {@code -Dhvmigrate.peers=true} (as {@code .ci/run} does), where Samba is installed.
@@ -69,6 +73,10 @@ class KerberosWinRmPeerIT {
                 "sim", "--fleet", "src/test/resources/fleets/kerberos-pair.yaml",
                 "--keytab", dc.resolve("keytabs/http-hv1.keytab").toString(),
                 "--keytab", dc.resolve("keytabs/http-hv2.keytab").toString(),
+                "--directory", "ldaps://127.0.0.1:636",
+                "--directory-bind", "CN=Administrator,CN=Users,DC=lab,DC=test",
+                "--directory-password-file", dc.resolve("admin.password").toString(),
+                "--directory-ca", dc.resolve("private/tls/ca.pem").toString(),
                 "--dir", dir.resolve("sim").toString(), "--duration", "5m").redirectErrorStream(true).start();
         List<String> printed = readUntilReady(sim);
         for (String line : printed) {
@@ -102,7 +110,7 @@ class KerberosWinRmPeerIT {
     }
 
     @Test
-    void theEngineMovesAVmOverKerberosAuthenticatedWinRm() throws Exception {
+    void delegationFoundMissingInTheRealDirectoryIsFixedThereAndTheMoveThenRunsOverKerberos() throws Exception {
         Path inventory = inventory("alice.password");
         Path playbook = dir.resolve("move.yaml");
         Files.writeString(playbook, """
@@ -113,14 +121,42 @@ class KerberosWinRmPeerIT {
                 """);
         assertThat(where("web1")).isEqualTo("HV1");
 
+        // the planted gap, read from Samba through the simulated host's Get-ADComputer over Kerberos WinRM
+        Result check = engine("check", playbook.toString(), "-i", inventory.toString(), "--output", "json");
+        assertThat(check.exit()).as("check: %s%n%s", check.out(), check.err()).isEqualTo(3);
+        assertThat(check.out()).contains("delegation.missing", "cifs/hv2.lab.test", "HV1$");
+        Result refused = engine("run", playbook.toString(), "-i", inventory.toString(), "--set", "runs.dir=" + dir.resolve("runs"));
+        assertThat(refused.exit()).as("run before the fix: %s%n%s", refused.out(), refused.err()).isEqualTo(3);
+        assertThat(where("web1")).isEqualTo("HV1");
+        assertThat(sambaDelegation("HV1$")).doesNotContain("msDS-AllowedToDelegateTo: cifs/hv2.lab.test");
+
+        Result apply = engine("delegation", "apply", "--playbook", playbook.toString(), "-i", inventory.toString());
+        assertThat(apply.exit()).as("apply: %s%n%s", apply.out(), apply.err()).isZero();
+        assertThat(apply.out()).contains("added", "cifs/hv2.lab.test", "klist purge -li 0x3e7");
+        // the real directory holds the fix, and kept what was there
+        assertThat(sambaDelegation("HV1$")).contains("msDS-AllowedToDelegateTo: cifs/hv2.lab.test",
+                "msDS-AllowedToDelegateTo: cifs/HV2", "msDS-AllowedToDelegateTo: Microsoft Virtual System Migration Service/hv2.lab.test");
+        Result again = engine("delegation", "apply", "--playbook", playbook.toString(), "-i", inventory.toString());
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("Nothing to change");
+
         Result r = engine("run", playbook.toString(), "-i", inventory.toString(), "--output", "json",
                 "--set", "runs.dir=" + dir.resolve("runs"));
         assertThat(r.exit()).as("run: %s%n%s", r.out(), r.err()).isZero();
         JsonNode finished = lastEvent(r.out(), "run-finished");
         assertThat(finished.path("exitCode").asInt()).isZero();
-        assertThat(r.out()).contains("\"move-finished\"");
         assertThat(where("web1")).isEqualTo("HV2");
-        assertThat(r.err() + r.out()).doesNotContain(Files.readString(dc.resolve("alice.password")).strip());
+        String secret = Files.readString(dc.resolve("alice.password")).strip();
+        assertThat(check.out() + check.err() + apply.out() + apply.err() + r.out() + r.err()).doesNotContain(secret);
+    }
+
+    private static String sambaDelegation(String account) throws Exception {
+        Process p = new ProcessBuilder("samba-tool", "delegation", "show", account, "-s", dc.resolve("etc/smb.conf").toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
     }
 
     @Test

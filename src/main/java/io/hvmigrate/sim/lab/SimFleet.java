@@ -11,6 +11,7 @@ import io.hvmigrate.sim.world.HostInfo;
 import io.hvmigrate.sim.world.ScaledClock;
 import io.hvmigrate.sim.world.World;
 import io.hvmigrate.sim.world.WorldException;
+import io.hvmigrate.sim.world.ad.LdapDirectory;
 import io.hvmigrate.sim.world.cmdlet.WorldCommands;
 import io.hvmigrate.sim.world.fleet.DomainSpec;
 import io.hvmigrate.sim.world.fleet.Fleet;
@@ -57,7 +58,8 @@ import javax.security.auth.kerberos.KeyTab;
 public final class SimFleet implements AutoCloseable {
 
     /** How to start a fleet. */
-    public record Options(double timeScale, boolean https, int port, String password, Duration tick, List<Path> keytabs) {
+    public record Options(double timeScale, boolean https, int port, String password, Duration tick, List<Path> keytabs,
+                          DirectoryConnection directory) {
         public Options {
             if (timeScale <= 0) {
                 throw new IllegalArgumentException("time scale must be positive");
@@ -68,23 +70,23 @@ public final class SimFleet implements AutoCloseable {
 
         /** HTTPS on free ports, time 1000× faster, a fresh password, NTLM and Basic only. */
         public static Options defaults() {
-            return new Options(1000, true, 0, null, null, List.of());
+            return new Options(1000, true, 0, null, null, List.of(), null);
         }
 
         public Options withTimeScale(double scale) {
-            return new Options(scale, https, port, password, tick, keytabs);
+            return new Options(scale, https, port, password, tick, keytabs, directory);
         }
 
         public Options withHttps(boolean on) {
-            return new Options(timeScale, on, port, password, tick, keytabs);
+            return new Options(timeScale, on, port, password, tick, keytabs, directory);
         }
 
         public Options withPort(int p) {
-            return new Options(timeScale, https, p, password, tick, keytabs);
+            return new Options(timeScale, https, p, password, tick, keytabs, directory);
         }
 
         public Options withPassword(String p) {
-            return new Options(timeScale, https, port, p, tick, keytabs);
+            return new Options(timeScale, https, port, p, tick, keytabs, directory);
         }
 
         /**
@@ -92,7 +94,32 @@ public final class SimFleet implements AutoCloseable {
          * Kerberos tickets for that principal.
          */
         public Options withKeytabs(List<Path> files) {
-            return new Options(timeScale, https, port, password, tick, files);
+            return new Options(timeScale, https, port, password, tick, files, directory);
+        }
+
+        /**
+         * The fleet's accounts, delegation and account control live in this real directory rather than in the fleet
+         * file: Get-ADComputer and Set-ADComputer on the simulated hosts read and write it, and Move-VM's delegation
+         * check uses what it holds (as of the host's last ticket purge).
+         */
+        public Options withDirectory(DirectoryConnection d) {
+            return new Options(timeScale, https, port, password, tick, keytabs, d);
+        }
+    }
+
+    /**
+     * How to reach a real Active Directory over LDAPS.
+     *
+     * @param url      {@code ldaps://127.0.0.1:636}
+     * @param baseDn   {@code DC=lab,DC=test}
+     * @param bindDn   {@code CN=Administrator,CN=Users,DC=lab,DC=test}
+     * @param password the bind password (read from a file by the command line; never printed)
+     * @param caFile   the CA of the directory's certificate
+     */
+    public record DirectoryConnection(String url, String baseDn, String bindDn, String password, Path caFile) {
+        @Override
+        public String toString() {
+            return "DirectoryConnection[" + url + ", " + bindDn + "]";
         }
     }
 
@@ -105,6 +132,7 @@ public final class SimFleet implements AutoCloseable {
     private final FleetCertificateAuthority ca;
     private final String password;
     private final List<KeyTab> keytabs;
+    private final LdapDirectory ldap;
     private final Map<String, WsmanEndpoint> endpoints = new LinkedHashMap<>();
     private final Map<String, Endpoint> published = new LinkedHashMap<>();
     private final TransportFaultRules rules = new TransportFaultRules();
@@ -115,7 +143,10 @@ public final class SimFleet implements AutoCloseable {
         this.fleet = fleet;
         this.options = options;
         this.clock = new ScaledClock(Instant.parse("2026-01-05T22:00:00Z"), options.timeScale(), options.tick());
-        this.world = new World(fleet, clock);
+        this.ldap = options.directory() == null ? null : LdapDirectory.connect(options.directory().url(),
+                options.directory().baseDn(), options.directory().bindDn(), options.directory().password(),
+                options.directory().caFile());
+        this.world = ldap == null ? new World(fleet, clock) : new World(fleet, clock, ldap);
         this.ca = ca;
         this.password = options.password() != null ? options.password() : generatePassword();
         this.keytabs = new ArrayList<>();
@@ -403,5 +434,8 @@ public final class SimFleet implements AutoCloseable {
             }
         }
         clock.close();
+        if (ldap != null) {
+            ldap.close();
+        }
     }
 }
