@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SambaDirectoryPeerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** KDC_ERR_BADOPTION, as the JDK's Kerberos reports it: "KDC cannot accommodate requested option (13)". */
+    private static final String BADOPTION = "requested option (13)";
 
     @TempDir
     static Path dir;
@@ -103,8 +105,20 @@ class SambaDirectoryPeerIT {
         assertThat(script).doesNotContain("'cifs/HV2'");
     }
 
+    static String s4u(String source, String target) throws Exception {
+        return S4uProbe.run(Path.of(lab.get("krb5Conf")), Path.of(lab.get("keytabDir"), source.toLowerCase(java.util.Locale.ROOT) + ".keytab"),
+                source + "$@LAB.TEST", "alice@LAB.TEST", target + "@LAB.TEST");
+    }
+
     @Test
     @Order(2)
+    void beforeTheFixTheKdcRefusesTheMissingServiceAndGrantsThePlantedOne() throws Exception {
+        assertThat(s4u("HV1", "cifs/HV2")).as("planted: HV1 may delegate to cifs/HV2").isEqualTo("GRANTED");
+        assertThat(s4u("HV1", "cifs/hv2.lab.test")).startsWith("REFUSED").contains(BADOPTION);
+    }
+
+    @Test
+    @Order(3)
     void applyWritesTheFixOverLdapAndSambaShowsIt() throws Exception {
         Result r = cli("delegation", "apply", "--hosts", "hv1,hv2", "--prune", "-o", "json");
 
@@ -131,7 +145,16 @@ class SambaDirectoryPeerIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
+    void afterTheFixTheKdcGrantsTheDelegatedServiceOnlyAndStillRefusesOthers() throws Exception {
+        assertThat(s4u("HV1", "cifs/hv2.lab.test")).isEqualTo("GRANTED");
+        assertThat(s4u("HV2", "cifs/hv1.lab.test")).isEqualTo("GRANTED");
+        // never delegated: HV1 -> HV3 was not in the selection
+        assertThat(s4u("HV1", "cifs/hv3.lab.test")).startsWith("REFUSED").contains(BADOPTION);
+    }
+
+    @Test
+    @Order(5)
     void aSecondApplyChangesNothing() throws Exception {
         String before = lab.sambaTool("delegation", "show", "HV1$") + lab.sambaTool("delegation", "show", "HV2$");
 
@@ -143,7 +166,7 @@ class SambaDirectoryPeerIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void ldifPlanReadsDistinguishedNamesFromTheDirectory() throws Exception {
         Result r = cli("delegation", "plan", "--hosts", "hv1,hv3", "--format", "ldif");
 
