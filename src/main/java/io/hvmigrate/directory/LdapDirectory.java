@@ -78,6 +78,15 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         this.timeout = timeout;
     }
 
+    /** Over a connection already made and bound (tests against an in-memory server). */
+    LdapDirectory(DirectoryRef ref, LDAPConnection bound, String baseDn) throws LDAPException {
+        this(ref, null, Duration.ofSeconds(10));
+        this.connection = bound;
+        this.base = new DN(baseDn);
+        this.domain = dnsName(base);
+        this.forest = domain;
+    }
+
     @Override
     public String where() {
         return ref.url().toString();
