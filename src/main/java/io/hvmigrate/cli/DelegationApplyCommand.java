@@ -26,7 +26,8 @@ final class DelegationApplyCommand extends DelegationBase {
         try (EngineSetup engine = engine(in.inventory())) {
             Facts facts = discover(engine);
             Prepared before = prepare(in, facts);
-            String through = via(in.inventory(), facts);
+            io.hvmigrate.directory.Directory directory = directory(engine, in.inventory(), facts);
+            String through = directory.where();
             if (before.changes().nothingToDo()) {
                 if (json()) {
                     out().println(DelegationOutput.apply(before, null, null, null).toPrettyString());
@@ -35,7 +36,7 @@ final class DelegationApplyCommand extends DelegationBase {
                 }
                 return ExitCode.OK.code();
             }
-            DelegationService.Applied applied = new DelegationService(engine.hosts, stepLimit()).apply(before.changes(), through);
+            DelegationService.Applied applied = new DelegationService(engine.hosts, stepLimit()).apply(before.changes(), directory);
             // the truth afterwards: read the fleet and the directory again, and diff the same selection
             Facts now = discover(engine);
             Prepared after = prepare(in, now);

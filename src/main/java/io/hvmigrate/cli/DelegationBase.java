@@ -170,6 +170,18 @@ abstract class DelegationBase extends BaseCommand {
         return facts.hosts().getFirst().name();
     }
 
+    /** The directory the inventory names (LDAP), or the ActiveDirectory cmdlets of the management host. */
+    io.hvmigrate.directory.Directory directory(EngineSetup engine, Inventory inv, Facts facts) {
+        if (!engine.directory.needsManagementHost()) {
+            if (via != null) {
+                throw new CommandFailure(ExitCode.INVALID_INPUT, "--via names a management host for the ActiveDirectory cmdlets, "
+                        + "but the inventory's directory is LDAP (" + inv.directory().url() + "): remove --via");
+            }
+            return engine.directory.through(null);
+        }
+        return engine.directory.through(via(inv, facts));
+    }
+
     String title(String verb, Prepared p) {
         return "hvmigrate delegation " + verb + ": " + (p.changes().mode() == DelegationMode.CONSTRAINED
                 ? "constrained delegation" : "resource-based delegation") + " for " + p.what();

@@ -57,10 +57,9 @@ final class DelegationPlanCommand extends DelegationBase {
             Prepared p = prepare(in, facts);
             String text;
             if (ldif) {
-                String through = via(in.inventory(), facts);
                 Map<String, LdifChange.AccountEntry> entries;
                 try {
-                    entries = new DelegationService(engine.hosts, stepLimit()).readAccounts(p.changes().changes(), through);
+                    entries = DelegationService.readAccounts(p.changes().changes(), directory(engine, in.inventory(), facts));
                 } catch (DelegationService.UnreadableDirectory e) {
                     throw new CommandFailure(ExitCode.FAILED, "cannot read the accounts through " + e.getMessage());
                 }

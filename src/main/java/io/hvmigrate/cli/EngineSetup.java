@@ -1,5 +1,7 @@
 package io.hvmigrate.cli;
 
+import io.hvmigrate.directory.Directories;
+import io.hvmigrate.directory.DirectoryBackend;
 import io.hvmigrate.engine.HostConnections;
 import io.hvmigrate.engine.MoveExecutor;
 import io.hvmigrate.engine.RunEvents;
@@ -24,10 +26,11 @@ final class EngineSetup implements AutoCloseable {
     final HostConnections hosts;
     final RunService service;
     final Path runsDir;
+    final DirectoryBackend directory;
 
     EngineSetup(Inventory inventory, EngineSettings settings, Map<String, String> env, RunEvents events, PrintWriter err, boolean skipRefused) {
+        Secrets secrets = new Secrets(env, w -> err.println("hvmigrate: warning: " + w));
         try {
-            Secrets secrets = new Secrets(env, w -> err.println("hvmigrate: warning: " + w));
             transport = new WinRmTransport(inventory, secrets, new WinRmTransport.Settings(
                     Units.duration(settings.get("winrm.operationTimeout")), Units.duration(settings.get("winrm.connectTimeout")), false));
         } catch (IOException | GeneralSecurityException e) {
@@ -40,7 +43,8 @@ final class EngineSetup implements AutoCloseable {
         Duration step = Units.duration(settings.get("step.timeout"));
         MoveExecutor.Limits limits = new MoveExecutor.Limits(step, Duration.ofMinutes(10), Setting.bytesPerSecond(settings.get("migration.bandwidth")),
                 4.0, Units.duration(settings.get("progress.interval")));
-        service = new RunService(inventory, hosts, Clock.systemUTC(), events, new RunService.Options(runsDir, skipRefused, limits));
+        directory = Directories.of(inventory, hosts, secrets, step);
+        service = new RunService(inventory, hosts, Clock.systemUTC(), events, new RunService.Options(runsDir, skipRefused, limits), directory);
     }
 
     static Path runsDir(EngineSettings settings, Map<String, String> env) {
@@ -55,6 +59,7 @@ final class EngineSetup implements AutoCloseable {
 
     @Override
     public void close() {
+        directory.close();
         hosts.close();
         transport.close();
     }

@@ -1,6 +1,9 @@
 package io.hvmigrate.delegation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hvmigrate.directory.Directory;
+import io.hvmigrate.directory.DirectoryException;
+import io.hvmigrate.directory.PowerShellDirectory;
 import io.hvmigrate.engine.HostConnections;
 import io.hvmigrate.model.Names;
 import io.hvmigrate.powershell.DelegationScripts;
@@ -69,9 +72,14 @@ public final class DelegationService {
     }
 
     public Applied apply(ChangeSet cs, String via) {
+        return apply(cs, new PowerShellDirectory(hosts, via, limit));
+    }
+
+    /** Makes the changes in {@code directory}, then Kerberos and ticket purges on the hosts over WinRM. */
+    public Applied apply(ChangeSet cs, Directory directory) {
         List<ChangeResult> results = new ArrayList<>();
         for (DirectoryChange c : cs.changes()) {
-            results.add(apply(c, via));
+            results.add(apply(c, directory));
         }
         Set<String> reached = new LinkedHashSet<>();
         for (ChangeResult r : results) {
@@ -85,48 +93,23 @@ public final class DelegationService {
         List<HostResult> kerberos = onEach(cs.useKerberos(), DelegationScripts.useKerberosScript(), this::kerberosDetail);
         List<Computer> toPurge = cs.purge().stream().filter(h -> reached.contains(Names.key(h.name()))).toList();
         List<HostResult> purges = onEach(toPurge, DelegationScripts.purgeTicketsScript(), d -> "tickets purged");
-        return new Applied(via, results, kerberos, purges);
+        return new Applied(directory.where(), results, kerberos, purges);
     }
 
-    private ChangeResult apply(DirectoryChange c, String via) {
-        List<StepScript> scripts = switch (c) {
-            case DirectoryChange.AddDelegateTo a -> DelegationScripts.addSpnScripts(a.account(), a.domain(), a.spns());
-            case DirectoryChange.RemoveDelegateTo r -> DelegationScripts.removeSpnScripts(r.account(), r.domain(), r.spns());
-            case DirectoryChange.AllowProtocolTransition p -> List.of(DelegationScripts.protocolTransitionScript(p.account(), p.domain()));
-            case DirectoryChange.AddPrincipals p -> DelegationScripts.addPrincipalsScripts(p.account(), p.domain(), PowerShellChange.principals(p));
-        };
-        List<String> values = new ArrayList<>();
-        for (StepScript s : scripts) {
-            StepResult r;
-            try {
-                r = hosts.run(via, s, limit, true);
-            } catch (TransportException e) {
-                return new ChangeResult(c, Outcome.FAILED, values, e.getMessage());
-            }
-            switch (r) {
-                case StepResult.Ok ok -> values.addAll(changedValues(c, ok.data()));
-                case StepResult.Failed f -> {
-                    return new ChangeResult(c, Outcome.FAILED, values, f.message());
-                }
-                case StepResult.Unreadable u -> {
-                    return new ChangeResult(c, Outcome.FAILED, values, u.why());
-                }
-            }
+    private static ChangeResult apply(DirectoryChange c, Directory d) {
+        try {
+            List<String> values = switch (c) {
+                case DirectoryChange.AddDelegateTo a -> d.addDelegateTo(a.account(), a.domain(), a.spns());
+                case DirectoryChange.RemoveDelegateTo r -> d.removeDelegateTo(r.account(), r.domain(), r.spns());
+                case DirectoryChange.AllowProtocolTransition p -> d.allowProtocolTransition(p.account(), p.domain())
+                        ? List.of("TRUSTED_TO_AUTH_FOR_DELEGATION") : List.of();
+                case DirectoryChange.AddPrincipals p -> d.addPrincipals(p.account(), p.domain(), p.principals().stream()
+                        .map(x -> new Directory.PrincipalRef(x.account(), x.computer().domain())).toList());
+            };
+            return new ChangeResult(c, values.isEmpty() ? Outcome.ALREADY : Outcome.CHANGED, values, null);
+        } catch (DirectoryException e) {
+            return new ChangeResult(c, Outcome.FAILED, List.of(), e.getMessage());
         }
-        return new ChangeResult(c, values.isEmpty() ? Outcome.ALREADY : Outcome.CHANGED, values, null);
-    }
-
-    private static List<String> changedValues(DirectoryChange c, JsonNode data) {
-        return switch (c) {
-            case DirectoryChange.AddDelegateTo a -> strings(data.path("added"));
-            case DirectoryChange.RemoveDelegateTo r -> strings(data.path("removed"));
-            case DirectoryChange.AllowProtocolTransition p -> data.path("before").asBoolean(false)
-                    ? List.of() : List.of("TRUSTED_TO_AUTH_FOR_DELEGATION");
-            case DirectoryChange.AddPrincipals p -> {
-                List<String> before = strings(data.path("before"));
-                yield strings(data.path("after")).stream().filter(x -> before.stream().noneMatch(x::equalsIgnoreCase)).toList();
-            }
-        };
     }
 
     private String kerberosDetail(JsonNode d) {
@@ -180,6 +163,12 @@ public final class DelegationService {
      * the management host, as they are now.
      */
     public Map<String, LdifChange.AccountEntry> readAccounts(List<DirectoryChange> changes, String via) throws UnreadableDirectory {
+        return readAccounts(changes, new PowerShellDirectory(hosts, via, limit));
+    }
+
+    /** The same, from {@code directory}. */
+    public static Map<String, LdifChange.AccountEntry> readAccounts(List<DirectoryChange> changes, Directory directory)
+            throws UnreadableDirectory {
         Map<String, List<String>> byDomain = new LinkedHashMap<>();
         for (DirectoryChange c : changes) {
             List<String> l = byDomain.computeIfAbsent(c.domain(), k -> new ArrayList<>());
@@ -189,24 +178,11 @@ public final class DelegationService {
         }
         Map<String, LdifChange.AccountEntry> out = new LinkedHashMap<>();
         for (var e : byDomain.entrySet()) {
-            for (StepScript s : DelegationScripts.readAccountsScripts(e.getKey(), e.getValue())) {
-                StepResult r;
-                try {
-                    r = hosts.run(via, s, limit, true);
-                } catch (TransportException t) {
-                    throw new UnreadableDirectory(via + ": " + t.getMessage());
-                }
-                switch (r) {
-                    case StepResult.Ok ok -> {
-                        JsonNode list = ok.data().path("accounts");
-                        for (JsonNode a : list.isArray() ? list : List.of(list)) {
-                            out.put(Names.key(a.path("account").asText()), new LdifChange.AccountEntry(a.path("account").asText(),
-                                    a.path("dn").asText(null), a.path("uac").asLong()));
-                        }
-                    }
-                    case StepResult.Failed f -> throw new UnreadableDirectory(via + ": " + f.message());
-                    case StepResult.Unreadable u -> throw new UnreadableDirectory(via + ": " + u.why());
-                }
+            try {
+                directory.accounts(e.getKey(), e.getValue()).forEach((k, a) ->
+                        out.put(k, new LdifChange.AccountEntry(a.account(), a.distinguishedName(), a.userAccountControl())));
+            } catch (DirectoryException x) {
+                throw new UnreadableDirectory(x.getMessage());
             }
         }
         return out;

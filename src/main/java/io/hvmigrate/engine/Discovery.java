@@ -1,6 +1,11 @@
 package io.hvmigrate.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hvmigrate.directory.Directory;
+import io.hvmigrate.directory.DirectoryAccount;
+import io.hvmigrate.directory.DirectoryBackend;
+import io.hvmigrate.directory.DirectoryException;
+import io.hvmigrate.directory.PowerShellDirectory;
 import io.hvmigrate.model.Facts;
 import io.hvmigrate.model.Facts.ClusterFacts;
 import io.hvmigrate.model.Facts.ClusterGroup;
@@ -45,12 +50,18 @@ public final class Discovery {
     private final Inventory inventory;
     private final Clock clock;
     private final Duration limit;
+    private final DirectoryBackend directory;
 
     public Discovery(HostConnections hosts, Inventory inventory, Clock clock, Duration limit) {
+        this(hosts, inventory, clock, limit, PowerShellDirectory.backend(hosts, limit));
+    }
+
+    public Discovery(HostConnections hosts, Inventory inventory, Clock clock, Duration limit, DirectoryBackend directory) {
         this.hosts = hosts;
         this.inventory = inventory;
         this.clock = clock;
         this.limit = limit;
+        this.directory = directory;
     }
 
     public Result discover(List<String> names) {
@@ -79,19 +90,21 @@ public final class Discovery {
                 read(e.getKey(), e.getValue(), unreachable).ifPresent(clusterData::add);
             }
             Facts facts = build(hostData, clusterData);
-            if (!hostData.isEmpty()) {
-                facts = withDirectory(facts, hostData.keySet().iterator().next(), pool, unreachable);
+            if (!hostData.isEmpty() || !directory.needsManagementHost()) {
+                String reader = hostData.isEmpty() ? null : hostData.keySet().iterator().next();
+                facts = withDirectory(facts, directory.through(reader), unreachable);
             }
             return new Result(facts, unreachable);
         }
     }
 
     /**
-     * Reads the computer accounts of every inventory host, cluster and file server (SOFS nodes too) through
-     * Get-ADComputer on one host that answered: what delegation checks need. Accounts the directory does not know are
-     * left out; a failed read leaves the directory facts empty (checks then say they cannot tell).
+     * Reads the computer accounts of every inventory host, cluster and file server (SOFS nodes too) from the directory
+     * (over LDAP, or through Get-ADComputer on one host that answered): what delegation checks need. Accounts the
+     * directory does not know are left out; a failed read leaves the directory facts empty (checks then say they cannot
+     * tell). Over LDAP, the domain, its forest and its trusts are read too.
      */
-    private Facts withDirectory(Facts facts, String reader, ExecutorService pool, List<Unreachable> unreachable) {
+    private Facts withDirectory(Facts facts, Directory dir, List<Unreachable> unreachable) {
         Map<String, String> byAccount = new LinkedHashMap<>();
         inventory.hosts().forEach(h -> byAccount.putIfAbsent(Names.key(h.netbios()), h.name()));
         inventory.clusters().forEach(c -> byAccount.putIfAbsent(Names.key(c.name()), c.name()));
@@ -100,30 +113,42 @@ public final class Discovery {
             f.nodes().forEach(n -> byAccount.putIfAbsent(Names.key(n), n));
         }
         List<String> names = byAccount.keySet().stream().map(k -> k.toUpperCase(Locale.ROOT)).toList();
-        List<Future<StepResult>> reads = new ArrayList<>();
-        for (int i = 0; i < names.size(); i += StepScripts.DIRECTORY_BATCH) {
-            List<String> batch = names.subList(i, Math.min(names.size(), i + StepScripts.DIRECTORY_BATCH));
-            reads.add(pool.submit(() -> hosts.run(reader, StepScripts.discoverDirectory(batch), limit, true)));
-        }
         List<Facts.ComputerAccount> accounts = new ArrayList<>();
-        for (Future<StepResult> f : reads) {
-            Optional<JsonNode> data = read(reader + " (directory)", f, unreachable);
-            if (data.isEmpty()) {
-                return facts;
+        List<Facts.Domain> domains = new ArrayList<>(facts.directory().domains());
+        List<Facts.Trust> trusts = new ArrayList<>(facts.directory().trusts());
+        try {
+            for (DirectoryAccount a : dir.computers(names)) {
+                accounts.add(new Facts.ComputerAccount(byAccount.getOrDefault(Names.key(a.asked()), a.asked()), a.samAccountName(),
+                        a.servicePrincipalNames(), a.allowedToDelegateTo(), a.trustedToAuthForDelegation(), a.trustedForDelegation(),
+                        a.allowedToActOnBehalfOf()));
             }
-            for (JsonNode a : data.get()) {
-                if (a.has("missing")) {
-                    continue;
+            for (Directory.DomainInfo d : dir.domains()) {
+                domains.add(new Facts.Domain(d.name(), d.forest()));
+            }
+            for (Directory.TrustInfo t : dir.trusts()) {
+                if ((t.attributes() & Directory.TrustInfo.WITHIN_FOREST) != 0) {
+                    continue; // a parent-child or tree-root trust: the same forest, which domains() says
                 }
-                long uac = a.path("uac").asLong();
-                accounts.add(new Facts.ComputerAccount(byAccount.getOrDefault(Names.key(a.path("name").asText()), a.path("name").asText()),
-                        a.path("sam").asText(), strings(a.path("spn")), strings(a.path("a2d")),
-                        (uac & 0x1000000L) != 0, (uac & 0x80000L) != 0, strings(a.path("rbcd"))));
+                Facts.TrustType type = t.forestTransitive() ? Facts.TrustType.FOREST : Facts.TrustType.EXTERNAL;
+                String local = type == Facts.TrustType.FOREST ? forestOf(domains, t.local()) : t.local();
+                if (t.inbound() && t.outbound()) {
+                    trusts.add(new Facts.Trust(local, t.partner(), type, true));
+                } else if (t.outbound()) {
+                    trusts.add(new Facts.Trust(local, t.partner(), type, false));
+                } else if (t.inbound()) {
+                    trusts.add(new Facts.Trust(t.partner(), local, type, false));
+                }
             }
+        } catch (DirectoryException e) {
+            unreachable.add(new Unreachable(dir.where() + " (directory)", e.getMessage()));
+            return facts;
         }
-        Facts.DirectoryFacts d = facts.directory();
         return new Facts(facts.collectedAt(), facts.hosts(), facts.clusters(), facts.fileServers(), facts.vms(),
-                new Facts.DirectoryFacts(d.domains(), d.trusts(), accounts));
+                new Facts.DirectoryFacts(domains, trusts, accounts));
+    }
+
+    private static String forestOf(List<Facts.Domain> domains, String domain) {
+        return domains.stream().filter(d -> Names.same(d.name(), domain)).map(Facts.Domain::forest).findFirst().orElse(domain);
     }
 
     private static Optional<JsonNode> read(String host, Future<StepResult> f, List<Unreachable> unreachable) {

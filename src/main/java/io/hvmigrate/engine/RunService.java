@@ -64,8 +64,16 @@ public final class RunService {
     private final Clock clock;
     private final RunEvents events;
     private final Options options;
+    private final io.hvmigrate.directory.DirectoryBackend directory;
 
     public RunService(Inventory inventory, HostConnections hosts, Clock clock, RunEvents events, Options options) {
+        this(inventory, hosts, clock, events, options, null);
+    }
+
+    /** @param directory where discovery reads the directory; null: through a host's ActiveDirectory cmdlets */
+    public RunService(Inventory inventory, HostConnections hosts, Clock clock, RunEvents events, Options options,
+                      io.hvmigrate.directory.DirectoryBackend directory) {
+        this.directory = directory;
         this.inventory = inventory;
         this.hosts = hosts;
         this.clock = clock;
@@ -75,8 +83,9 @@ public final class RunService {
 
     /** Reads the fleet (every inventory host). */
     public Discovery.Result discover() {
-        return new Discovery(hosts, inventory, clock, options.limits().step())
-                .discover(inventory.hosts().stream().map(Inventory.HostEndpoint::name).toList());
+        Discovery d = directory == null ? new Discovery(hosts, inventory, clock, options.limits().step())
+                : new Discovery(hosts, inventory, clock, options.limits().step(), directory);
+        return d.discover(inventory.hosts().stream().map(Inventory.HostEndpoint::name).toList());
     }
 
     /** Runs a playbook, or resumes the interrupted run of the same playbook if there is one. */

@@ -45,6 +45,22 @@ public final class InventoryFormat {
             .optional("version", Shape.integer("inventory format version", 1, 1))
             .optional("tls", Shape.object(null, "TLS settings")
                     .optional("caFile", Shape.string("a PEM file of certificate authorities to trust, relative to this file")))
+            .optional("directory", Shape.object(null, "Active Directory over LDAP (without it, the directory is read and "
+                            + "written through a host's ActiveDirectory PowerShell module)")
+                    .required("kind", Shape.string("ldap: hvmigrate reads and writes the directory itself").values("ldap"))
+                    .required("url", Shape.string("ldaps://DC:636 (LDAPS) or ldap://DC (StartTLS); never unencrypted")
+                            .pattern("(?i)ldaps?://[^/\\s?#]+(:[0-9]{1,5})?/?", "ldaps://dc1.example.com:636 or ldap://dc1.example.com"))
+                    .optional("baseDn", Shape.string("where accounts and trusts are searched, e.g. DC=lab,DC=test; default: the domain the server holds"))
+                    .optional("caFile", Shape.string("a PEM file of authorities that sign the server's certificate, relative to this file; default: the JVM's"))
+                    .required("bind", Shape.object(null, "how hvmigrate signs in to the directory")
+                            .optional("user", Shape.string("simple bind: a DN, user@REALM or DOMAIN\\user"))
+                            .optional("credential", credential())
+                            .optional("kerberos", Shape.object(null, "Kerberos (GSSAPI) bind")
+                                    .required("principal", Shape.string("svc-hvmigrate@LAB.TEST"))
+                                    .optional("keytab", Shape.string("a keytab for the principal, relative to this file; default: the ticket cache")))
+                            .forbid("password", PASSWORD_MESSAGE, PASSWORD_FIX)
+                            .exactlyOneOf("user", "kerberos"))
+                    .forbid("password", PASSWORD_MESSAGE, PASSWORD_FIX))
             .optional("defaults", connection(null, "connection settings every host inherits"))
             .required("hosts", Shape.list("Hyper-V hosts", connection(null, "a Hyper-V host")
                     .required("name", Shape.string("the name playbooks use").pattern(NamePatterns.HOST, NamePatterns.HOST_HINT))
@@ -149,7 +165,45 @@ public final class InventoryFormat {
                         Fields.string(f, "netbios").orElse(Names.netbiosOf(ffqdn == null ? fname : ffqdn)), kind, Fields.strings(f, "nodes"), shares));
             }
         }
-        return new Inventory(file, caFile, hosts, clusters, fileServers);
+        return new Inventory(file, caFile, hosts, clusters, fileServers, directory(file, m, problems));
+    }
+
+    private static Inventory.DirectoryRef directory(Path file, Node.MapNode m, Problems problems) {
+        Optional<Node.MapNode> dir = Fields.map(m, "directory");
+        Optional<String> url = dir.flatMap(d -> Fields.string(d, "url"));
+        Optional<Node.MapNode> bind = dir.flatMap(d -> Fields.map(d, "bind"));
+        if (dir.isEmpty() || url.isEmpty() || bind.isEmpty()) {
+            return null;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url.get().trim());
+        } catch (java.net.URISyntaxException e) {
+            return null; // the shape's pattern said what is wrong
+        }
+        Path ca = Fields.string(dir.get(), "caFile").map(p -> resolve(file, p)).orElse(null);
+        if (ca != null && !java.nio.file.Files.isReadable(ca)) {
+            problems.add(Fields.at(dir.get(), "caFile"), "CA file " + ca + " cannot be read", "check the path (it is relative to the inventory file)");
+        }
+        String user = Fields.string(bind.get(), "user").orElse(null);
+        CredentialRef cred = Fields.string(bind.get(), "credential").map(CredentialRef::parse).orElse(null);
+        Optional<Node.MapNode> krb = Fields.map(bind.get(), "kerberos");
+        if (user != null && cred == null) {
+            problems.add(bind.get(), "a simple bind as '" + user + "' needs a credential", "add credential: env:NAME or credential: file:PATH");
+        }
+        if (krb.isPresent() && bind.get().entry("credential").isPresent()) {
+            problems.add(Fields.at(bind.get(), "credential"), "a Kerberos bind takes no credential (the keytab or ticket cache holds the key)",
+                    "remove credential:, or bind with user: instead of kerberos:");
+        }
+        Path keytab = krb.flatMap(k -> Fields.string(k, "keytab")).map(p -> resolve(file, p)).orElse(null);
+        if (keytab != null && !java.nio.file.Files.isReadable(keytab)) {
+            problems.add(Fields.at(krb.get(), "keytab"), "keytab " + keytab + " cannot be read", "check the path (it is relative to the inventory file)");
+        }
+        String baseDn = Fields.string(dir.get(), "baseDn").orElse(null);
+        if (baseDn != null && !com.unboundid.ldap.sdk.DN.isValidDN(baseDn)) {
+            problems.add(Fields.at(dir.get(), "baseDn"), "baseDn '" + baseDn + "' is not a distinguished name", "write it as DC=lab,DC=test");
+        }
+        return new Inventory.DirectoryRef(uri, baseDn, user, cred, krb.flatMap(k -> Fields.string(k, "principal")).orElse(null), keytab, ca);
     }
 
     private static Optional<String> setting(Node.MapNode host, Node.MapNode defaults, String key) {

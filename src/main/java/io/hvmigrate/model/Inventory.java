@@ -13,9 +13,14 @@ import java.util.Optional;
  * @param hosts       Hyper-V hosts
  * @param clusters    failover clusters
  * @param fileServers file servers and Scale-Out File Server access points that hold VM storage
+ * @param directory   the directory over LDAP, or null: read and written through a host's ActiveDirectory cmdlets
  */
 public record Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<ClusterRef> clusters,
-                        List<FileServerRef> fileServers) {
+                        List<FileServerRef> fileServers, DirectoryRef directory) {
+
+    public Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<ClusterRef> clusters, List<FileServerRef> fileServers) {
+        this(file, caFile, hosts, clusters, fileServers, null);
+    }
 
     public Inventory {
         hosts = List.copyOf(hosts);
@@ -90,6 +95,28 @@ public record Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<C
     public record ShareRef(String name, List<String> fullControl) {
         public ShareRef {
             fullControl = List.copyOf(fullControl);
+        }
+    }
+
+    /**
+     * Active Directory over LDAP: LDAPS ({@code ldaps://}) or StartTLS ({@code ldap://}), the server's certificate
+     * checked against {@code caFile} (or the JVM's authorities when null). Either a simple bind ({@code user} and
+     * {@code credential}) or a Kerberos (GSSAPI) bind as {@code kerberosPrincipal}, from {@code keytab} or, when that is
+     * null, the ticket cache.
+     *
+     * @param url    {@code ldaps://dc1.lab.test:636} or {@code ldap://dc1.lab.test} (StartTLS)
+     * @param baseDn where accounts and trusts are searched, e.g. {@code DC=lab,DC=test}; null: the server's default
+     *               naming context
+     */
+    public record DirectoryRef(java.net.URI url, String baseDn, String user, CredentialRef credential, String kerberosPrincipal,
+                               Path keytab, Path caFile) {
+
+        public boolean kerberos() {
+            return kerberosPrincipal != null;
+        }
+
+        public boolean startTls() {
+            return "ldap".equalsIgnoreCase(url.getScheme());
         }
     }
 }

@@ -1,0 +1,34 @@
+package io.hvmigrate.directory;
+
+import java.util.List;
+
+/**
+ * A computer account as the directory holds it.
+ *
+ * @param asked                  the name it was asked for
+ * @param distinguishedName      its DN (null when the backend does not say)
+ * @param dnsHostName            dNSHostName, or null
+ * @param allowedToActOnBehalfOf msDS-AllowedToActOnBehalfOfOtherIdentity as account names ({@code HV1$}), or as SIDs
+ *                               the directory could not name
+ */
+public record DirectoryAccount(String asked, String samAccountName, String distinguishedName, String dnsHostName,
+                               List<String> servicePrincipalNames, List<String> allowedToDelegateTo, long userAccountControl,
+                               List<String> allowedToActOnBehalfOf) {
+
+    public static final long TRUSTED_FOR_DELEGATION = 0x80000L;
+    public static final long TRUSTED_TO_AUTH_FOR_DELEGATION = 0x1000000L;
+
+    public DirectoryAccount {
+        servicePrincipalNames = List.copyOf(servicePrincipalNames);
+        allowedToDelegateTo = List.copyOf(allowedToDelegateTo);
+        allowedToActOnBehalfOf = List.copyOf(allowedToActOnBehalfOf);
+    }
+
+    public boolean trustedToAuthForDelegation() {
+        return (userAccountControl & TRUSTED_TO_AUTH_FOR_DELEGATION) != 0;
+    }
+
+    public boolean trustedForDelegation() {
+        return (userAccountControl & TRUSTED_FOR_DELEGATION) != 0;
+    }
+}

@@ -1,0 +1,452 @@
+package io.hvmigrate.directory;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.BindRequest;
+import com.unboundid.ldap.sdk.BindResult;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.ExtendedResult;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.GSSAPIBindRequest;
+import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.RDN;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.RootDSE;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.PEMFileTrustManager;
+import com.unboundid.util.ssl.SSLUtil;
+import io.hvmigrate.model.Inventory.DirectoryRef;
+import io.hvmigrate.model.Names;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.net.ssl.TrustManager;
+
+/**
+ * Active Directory over LDAP (UnboundID LDAP SDK): LDAPS, or StartTLS on {@code ldap://}, the server's certificate
+ * checked against the configured authorities and its name (never "trust all"); a simple bind, or Kerberos (GSSAPI)
+ * with the JDK's JGSS from a keytab or the ticket cache.
+ *
+ * <p>Writes are minimal modifies read just before: msDS-AllowedToDelegateTo gets {@code add}/{@code delete} of single
+ * values, never {@code replace}; userAccountControl and msDS-AllowedToActOnBehalfOfOtherIdentity (one value each)
+ * are changed by deleting the exact value read and adding the new one in one modify, which the server applies
+ * atomically: if someone changed the value meanwhile, the delete fails and nothing is written over their change.
+ */
+public final class LdapDirectory implements Directory, AutoCloseable {
+
+    static final String SAM = "sAMAccountName";
+    static final String DNS_HOST = "dNSHostName";
+    static final String SPN = "servicePrincipalName";
+    static final String A2D = "msDS-AllowedToDelegateTo";
+    static final String UAC = "userAccountControl";
+    static final String RBCD = "msDS-AllowedToActOnBehalfOfOtherIdentity";
+    static final String SID = "objectSid";
+    private static final String[] ACCOUNT_ATTRIBUTES = {SAM, DNS_HOST, SPN, A2D, UAC, RBCD, SID};
+    private static final int BATCH = 50;
+
+    private final DirectoryRef ref;
+    private final Supplier<String> password;
+    private final Duration timeout;
+    private LDAPConnection connection;
+    private DN base;
+    private String domain;
+    private String forest;
+
+    /**
+     * @param password the simple bind's password, read only when the connection is made (null for a Kerberos bind)
+     */
+    public LdapDirectory(DirectoryRef ref, Supplier<String> password, Duration timeout) {
+        this.ref = ref;
+        this.password = password;
+        this.timeout = timeout;
+    }
+
+    /** Over a connection already made and bound (tests against an in-memory server). */
+    LdapDirectory(DirectoryRef ref, LDAPConnection bound, String baseDn) throws LDAPException {
+        this(ref, null, Duration.ofSeconds(10));
+        this.connection = bound;
+        this.base = new DN(baseDn);
+        this.domain = dnsName(base);
+        this.forest = domain;
+    }
+
+    @Override
+    public String where() {
+        return ref.url().toString();
+    }
+
+    // ---- connection ---------------------------------------------------------------------------------------------------
+
+    private synchronized LDAPConnection connection() throws DirectoryException {
+        if (connection != null && connection.isConnected()) {
+            return connection;
+        }
+        URI u = ref.url();
+        boolean ldaps = "ldaps".equalsIgnoreCase(u.getScheme());
+        String host = u.getHost();
+        int port = u.getPort() > 0 ? u.getPort() : ldaps ? 636 : 389;
+        SSLUtil ssl;
+        try {
+            TrustManager trust = ref.caFile() != null ? new PEMFileTrustManager(ref.caFile().toFile()) : JVMDefaultTrustManager.getInstance();
+            ssl = new SSLUtil(trust);
+        } catch (Exception e) {
+            throw new DirectoryException("cannot read the directory's CA file " + ref.caFile() + ": " + e.getMessage(), e);
+        }
+        LDAPConnectionOptions options = new LDAPConnectionOptions();
+        options.setConnectTimeoutMillis((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        options.setResponseTimeoutMillis(timeout.toMillis());
+        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+        options.setFollowReferrals(false);
+        LDAPConnection c = null;
+        try {
+            if (ldaps) {
+                c = new LDAPConnection(ssl.createSSLSocketFactory(), options, host, port);
+            } else {
+                c = new LDAPConnection(options, host, port);
+                ExtendedResult r = c.processExtendedOperation(new StartTLSExtendedRequest(ssl.createSSLContext()));
+                if (r.getResultCode() != ResultCode.SUCCESS) {
+                    throw new DirectoryException(where() + ": the server refused StartTLS (" + describe(r.getResultCode(), r.getDiagnosticMessage())
+                            + "); hvmigrate never binds unencrypted");
+                }
+            }
+            BindResult bound = c.bind(bindRequest(host));
+            if (bound.getResultCode() != ResultCode.SUCCESS) {
+                throw new DirectoryException(where() + ": bind failed: " + describe(bound.getResultCode(), bound.getDiagnosticMessage()));
+            }
+            RootDSE root = c.getRootDSE();
+            String context = ref.baseDn() != null ? ref.baseDn() : root == null ? null : root.getAttributeValue("defaultNamingContext");
+            if (context == null) {
+                throw new DirectoryException(where() + ": the server names no default naming context: set directory.baseDn");
+            }
+            base = new DN(context);
+            domain = dnsName(base);
+            String forestContext = root == null ? null : root.getAttributeValue("rootDomainNamingContext");
+            forest = forestContext == null ? null : dnsName(new DN(forestContext));
+            connection = c;
+            return c;
+        } catch (LDAPException e) {
+            if (c != null) {
+                c.close();
+            }
+            throw new DirectoryException(where() + ": " + describe(e), e);
+        } catch (GeneralSecurityException e) {
+            throw new DirectoryException(where() + ": TLS: " + e.getMessage(), e);
+        } catch (DirectoryException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private BindRequest bindRequest(String host) throws LDAPException, DirectoryException {
+        if (ref.kerberos()) {
+            GSSAPIBindRequestProperties p = new GSSAPIBindRequestProperties(ref.kerberosPrincipal(), (String) null);
+            p.setServicePrincipalProtocol("ldap");
+            p.setSASLClientServerName(host);
+            if (ref.keytab() != null) {
+                p.setUseKeyTab(true);
+                p.setKeyTabPath(ref.keytab().toString());
+                p.setUseTicketCache(false);
+            } else {
+                p.setUseTicketCache(true);
+                p.setRequireCachedCredentials(true);
+            }
+            p.setRefreshKrb5Config(true);
+            return new GSSAPIBindRequest(p);
+        }
+        String pw;
+        try {
+            pw = password == null ? null : password.get();
+        } catch (IllegalStateException e) {
+            throw new DirectoryException(where() + ": " + e.getMessage());
+        }
+        if (pw == null || pw.isEmpty()) {
+            throw new DirectoryException(where() + ": no password for the simple bind as " + ref.user());
+        }
+        return new SimpleBindRequest(ref.user(), pw);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+
+    // ---- reads --------------------------------------------------------------------------------------------------------
+
+    @Override
+    public List<DirectoryAccount> computers(List<String> names) throws DirectoryException {
+        LDAPConnection c = connection();
+        List<DirectoryAccount> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i += BATCH) {
+            List<String> batch = names.subList(i, Math.min(names.size(), i + BATCH));
+            List<Filter> any = new ArrayList<>();
+            for (String n : batch) {
+                any.add(n.contains(".") ? Filter.createEqualityFilter(DNS_HOST, n) : Filter.createEqualityFilter(SAM, sam(n)));
+            }
+            List<SearchResultEntry> found = search(c, Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "computer"),
+                    Filter.createORFilter(any)));
+            for (String n : batch) {
+                for (SearchResultEntry e : found) {
+                    if (matches(e, n)) {
+                        out.add(account(c, n, e));
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean matches(SearchResultEntry e, String name) {
+        return name.contains(".") ? Names.same(e.getAttributeValue(DNS_HOST), name) : Names.same(e.getAttributeValue(SAM), sam(name));
+    }
+
+    private DirectoryAccount account(LDAPConnection c, String asked, SearchResultEntry e) throws DirectoryException {
+        List<String> principals = new ArrayList<>();
+        byte[] sd = e.getAttributeValueBytes(RBCD);
+        if (sd != null) {
+            try {
+                for (String sid : SecurityDescriptor.allowedSids(sd)) {
+                    principals.add(nameOfSid(c, sid).orElse(sid));
+                }
+            } catch (SecurityDescriptor.Malformed m) {
+                throw new DirectoryException(where() + ": " + e.getDN() + ": " + RBCD + " cannot be read: " + m.getMessage());
+            }
+        }
+        return new DirectoryAccount(asked, e.getAttributeValue(SAM), e.getDN(), e.getAttributeValue(DNS_HOST), values(e, SPN),
+                values(e, A2D), uac(e), principals);
+    }
+
+    private Optional<String> nameOfSid(LDAPConnection c, String sid) throws DirectoryException {
+        List<SearchResultEntry> r = search(c, Filter.createEqualityFilter(SID, SecurityDescriptor.sid(sid)), SAM);
+        return r.isEmpty() ? Optional.empty() : Optional.ofNullable(r.getFirst().getAttributeValue(SAM));
+    }
+
+    @Override
+    public List<DomainInfo> domains() throws DirectoryException {
+        connection();
+        return List.of(new DomainInfo(domain, forest != null ? forest : domain));
+    }
+
+    @Override
+    public List<TrustInfo> trusts() throws DirectoryException {
+        LDAPConnection c = connection();
+        List<TrustInfo> out = new ArrayList<>();
+        for (SearchResultEntry e : search(c, Filter.createEqualityFilter("objectClass", "trustedDomain"),
+                "trustPartner", "trustDirection", "trustType", "trustAttributes")) {
+            String partner = e.getAttributeValue("trustPartner");
+            if (partner != null) {
+                out.add(new TrustInfo(domain, partner, intOf(e, "trustDirection"), intOf(e, "trustType"), longOf(e, "trustAttributes")));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, AccountEntry> accounts(String domainName, List<String> accounts) throws DirectoryException {
+        LDAPConnection c = connection();
+        requireDomain(domainName, accounts.isEmpty() ? "" : accounts.getFirst());
+        Map<String, AccountEntry> out = new LinkedHashMap<>();
+        for (String a : accounts) {
+            SearchResultEntry e = entry(c, a);
+            out.put(Names.key(a), new AccountEntry(e.getAttributeValue(SAM), e.getDN(), uac(e)));
+        }
+        return out;
+    }
+
+    // ---- writes -------------------------------------------------------------------------------------------------------
+
+    @Override
+    public List<String> addDelegateTo(String account, String domainName, List<String> spns) throws DirectoryException {
+        LDAPConnection c = connection();
+        requireDomain(domainName, account);
+        SearchResultEntry e = entry(c, account);
+        List<String> have = values(e, A2D);
+        List<String> missing = new ArrayList<>();
+        for (String s : spns) {
+            if (have.stream().noneMatch(s::equalsIgnoreCase) && missing.stream().noneMatch(s::equalsIgnoreCase)) {
+                missing.add(s);
+            }
+        }
+        if (!missing.isEmpty()) {
+            modify(c, e.getDN(), new Modification(ModificationType.ADD, A2D, missing.toArray(String[]::new)));
+        }
+        return missing;
+    }
+
+    @Override
+    public List<String> removeDelegateTo(String account, String domainName, List<String> spns) throws DirectoryException {
+        LDAPConnection c = connection();
+        requireDomain(domainName, account);
+        SearchResultEntry e = entry(c, account);
+        // the values exactly as the directory holds them
+        List<String> present = values(e, A2D).stream().filter(v -> spns.stream().anyMatch(v::equalsIgnoreCase)).toList();
+        if (!present.isEmpty()) {
+            modify(c, e.getDN(), new Modification(ModificationType.DELETE, A2D, present.toArray(String[]::new)));
+        }
+        return present;
+    }
+
+    @Override
+    public boolean allowProtocolTransition(String account, String domainName) throws DirectoryException {
+        return protocolTransition(account, domainName, true);
+    }
+
+    @Override
+    public boolean stopProtocolTransition(String account, String domainName) throws DirectoryException {
+        return protocolTransition(account, domainName, false);
+    }
+
+    private boolean protocolTransition(String account, String domainName, boolean on) throws DirectoryException {
+        LDAPConnection c = connection();
+        requireDomain(domainName, account);
+        SearchResultEntry e = entry(c, account);
+        long before = uac(e);
+        long after = on ? before | DirectoryAccount.TRUSTED_TO_AUTH_FOR_DELEGATION : before & ~DirectoryAccount.TRUSTED_TO_AUTH_FOR_DELEGATION;
+        if (after == before) {
+            return false;
+        }
+        modify(c, e.getDN(), new Modification(ModificationType.DELETE, UAC, Long.toString(before)),
+                new Modification(ModificationType.ADD, UAC, Long.toString(after)));
+        return true;
+    }
+
+    @Override
+    public List<String> addPrincipals(String account, String domainName, List<PrincipalRef> principals) throws DirectoryException {
+        LDAPConnection c = connection();
+        requireDomain(domainName, account);
+        SearchResultEntry target = entry(c, account);
+        Map<String, String> sids = new LinkedHashMap<>();
+        for (PrincipalRef p : principals) {
+            requireDomain(p.domain(), p.account());
+            SearchResultEntry pe = entry(c, p.account());
+            byte[] sid = pe.getAttributeValueBytes(SID);
+            if (sid == null) {
+                throw new DirectoryException(where() + ": " + p.account() + " has no objectSid that this account may read");
+            }
+            sids.put(SecurityDescriptor.sidAt(sid, 0), pe.getAttributeValue(SAM));
+        }
+        byte[] before = target.getAttributeValueBytes(RBCD);
+        List<String> have;
+        byte[] after;
+        try {
+            have = before == null ? List.of() : SecurityDescriptor.allowedSids(before);
+            after = SecurityDescriptor.merge(before, List.copyOf(sids.keySet()));
+        } catch (SecurityDescriptor.Malformed m) {
+            throw new DirectoryException(where() + ": " + target.getDN() + ": " + RBCD + " cannot be read (" + m.getMessage()
+                    + "); hvmigrate does not overwrite it");
+        }
+        List<String> added = sids.entrySet().stream().filter(s -> have.stream().noneMatch(h -> h.equalsIgnoreCase(s.getKey())))
+                .map(Map.Entry::getValue).toList();
+        if (added.isEmpty()) {
+            return added;
+        }
+        if (before == null) {
+            modify(c, target.getDN(), new Modification(ModificationType.ADD, RBCD, after));
+        } else {
+            modify(c, target.getDN(), new Modification(ModificationType.DELETE, RBCD, before),
+                    new Modification(ModificationType.ADD, RBCD, after));
+        }
+        return added;
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------------
+
+    private void requireDomain(String wanted, String account) throws DirectoryException {
+        if (wanted != null && domain != null && !Names.same(wanted, domain)) {
+            throw new DirectoryException(where() + " holds " + domain + ", not " + wanted + " (the domain of " + account + ")");
+        }
+    }
+
+    private SearchResultEntry entry(LDAPConnection c, String account) throws DirectoryException {
+        List<SearchResultEntry> r = search(c, Filter.createEqualityFilter(SAM, sam(account)));
+        if (r.isEmpty()) {
+            throw new DirectoryException(where() + ": no account " + sam(account) + " under " + base);
+        }
+        return r.getFirst();
+    }
+
+    private List<SearchResultEntry> search(LDAPConnection c, Filter filter, String... attributes) throws DirectoryException {
+        try {
+            SearchResult r = c.search(base.toString(), SearchScope.SUB, filter, attributes.length == 0 ? ACCOUNT_ATTRIBUTES : attributes);
+            return r.getSearchEntries();
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                return List.of();
+            }
+            throw new DirectoryException(where() + ": search " + filter + ": " + describe(e), e);
+        }
+    }
+
+    private void modify(LDAPConnection c, String dn, Modification... mods) throws DirectoryException {
+        try {
+            c.modify(dn, mods);
+        } catch (LDAPException e) {
+            String why = e.getResultCode() == ResultCode.NO_SUCH_ATTRIBUTE
+                    ? " (the account changed since it was read; nothing was written: run again)" : "";
+            throw new DirectoryException(where() + ": modify " + dn + ": " + describe(e) + why, e);
+        }
+    }
+
+    /** The sAMAccountName of a computer: its NetBIOS name with a {@code $}; a DNS name gives its first label. */
+    static String sam(String name) {
+        String n = name.contains(".") ? Names.netbiosOf(name) : name;
+        return n.endsWith("$") ? n.toUpperCase(Locale.ROOT) : n.toUpperCase(Locale.ROOT) + "$";
+    }
+
+    private static List<String> values(SearchResultEntry e, String attribute) {
+        String[] v = e.getAttributeValues(attribute);
+        return v == null ? List.of() : List.of(v);
+    }
+
+    private static long uac(SearchResultEntry e) {
+        return longOf(e, UAC);
+    }
+
+    private static long longOf(SearchResultEntry e, String a) {
+        Attribute at = e.getAttribute(a);
+        return at == null || at.getValue() == null ? 0 : Long.parseLong(at.getValue().trim());
+    }
+
+    private static int intOf(SearchResultEntry e, String a) {
+        return (int) longOf(e, a);
+    }
+
+    /** {@code DC=lab,DC=test} → {@code lab.test}. */
+    static String dnsName(DN dn) {
+        List<String> labels = new ArrayList<>();
+        for (RDN r : dn.getRDNs()) {
+            if (r.hasAttribute("dc")) {
+                labels.add(r.getAttributeValues()[0]);
+            }
+        }
+        return labels.isEmpty() ? dn.toString() : String.join(".", labels).toLowerCase(Locale.ROOT);
+    }
+
+    private static String describe(LDAPException e) {
+        return describe(e.getResultCode(), e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getExceptionMessage());
+    }
+
+    private static String describe(ResultCode code, String diagnostic) {
+        return code + (diagnostic == null || diagnostic.isBlank() ? "" : ": " + diagnostic);
+    }
+}
