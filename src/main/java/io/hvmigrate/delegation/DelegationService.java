@@ -93,6 +93,7 @@ public final class DelegationService {
             case DirectoryChange.AddDelegateTo a -> DelegationScripts.addSpnScripts(a.account(), a.domain(), a.spns());
             case DirectoryChange.RemoveDelegateTo r -> DelegationScripts.removeSpnScripts(r.account(), r.domain(), r.spns());
             case DirectoryChange.AllowProtocolTransition p -> List.of(DelegationScripts.protocolTransitionScript(p.account(), p.domain()));
+            case DirectoryChange.StopUnconstrained u -> List.of(DelegationScripts.stopUnconstrainedScript(u.account(), u.domain()));
             case DirectoryChange.AddPrincipals p -> DelegationScripts.addPrincipalsScripts(p.account(), p.domain(), PowerShellChange.principals(p));
         };
         List<String> values = new ArrayList<>();
@@ -122,6 +123,8 @@ public final class DelegationService {
             case DirectoryChange.RemoveDelegateTo r -> strings(data.path("removed"));
             case DirectoryChange.AllowProtocolTransition p -> data.path("before").asBoolean(false)
                     ? List.of() : List.of("TRUSTED_TO_AUTH_FOR_DELEGATION");
+            case DirectoryChange.StopUnconstrained u -> data.path("before").asBoolean(false)
+                    ? List.of("-TRUSTED_FOR_DELEGATION") : List.of();
             case DirectoryChange.AddPrincipals p -> {
                 List<String> before = strings(data.path("before"));
                 yield strings(data.path("after")).stream().filter(x -> before.stream().noneMatch(x::equalsIgnoreCase)).toList();
