@@ -115,6 +115,10 @@ public final class Preflight {
             return;
         }
         Facts.ComputerAccount a = acct.get();
+        if (CrossDomainDelegation.check(m, facts, out)) {
+            hostFindings(src, a, hostWide);
+            return;
+        }
         List<String> allowed = a.allowedToDelegateTo();
         String evidence = "directory: " + a.samAccountName() + " msDS-AllowedToDelegateTo = "
                 + (allowed.isEmpty() ? "(empty)" : String.join("; ", allowed));
