@@ -8,6 +8,7 @@ import io.hvmigrate.model.Playbook;
 import io.hvmigrate.plan.Classification;
 import io.hvmigrate.plan.Plan;
 import io.hvmigrate.plan.PlannedMove;
+import io.hvmigrate.plan.Topology;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,19 +26,24 @@ import java.util.Set;
 public final class Preflight {
     private final Facts facts;
     private final Playbook.Policy policy;
+    private final Topology topology;
 
     public Preflight(Facts facts, Playbook.Policy policy) {
         this.facts = facts;
         this.policy = policy;
+        this.topology = new Topology(facts);
     }
 
     /** The findings of a plan: per move, then per host (each host-wide finding once). */
     public Report check(Plan plan) {
         List<Finding> out = new ArrayList<>();
         Map<String, Finding> hostWide = new LinkedHashMap<>();
+        StorageCapacityCheck capacity = new StorageCapacityCheck(topology);
         for (PlannedMove m : plan.moves()) {
             if (m.outcome() instanceof Classification.Planned p) {
                 checkMove(m, p, out, hostWide);
+                MediaCheck.check(m, topology, out);
+                capacity.check(m, p, out);
             }
         }
         out.addAll(hostWide.values());
@@ -109,6 +115,10 @@ public final class Preflight {
             return;
         }
         Facts.ComputerAccount a = acct.get();
+        if (CrossDomainDelegation.check(m, facts, out)) {
+            hostFindings(src, a, hostWide);
+            return;
+        }
         List<String> allowed = a.allowedToDelegateTo();
         String evidence = "directory: " + a.samAccountName() + " msDS-AllowedToDelegateTo = "
                 + (allowed.isEmpty() ? "(empty)" : String.join("; ", allowed));

@@ -55,6 +55,10 @@ abstract class DelegationBase extends BaseCommand {
             + "CredSSP (Set-VMHost on each host); without it they are only reported")
     boolean fixAuth;
 
+    @Option(names = "--clear-unconstrained", description = "also clear unconstrained delegation (TRUSTED_FOR_DELEGATION) "
+            + "on the sources that have it; never by default, since other services of a host may rely on it")
+    boolean clearUnconstrained;
+
     @Option(names = "--via", paramLabel = "HOST", description = "the management host that runs the ActiveDirectory cmdlets; "
             + "default: the first inventory host that answers (the one discovery reads the directory through)")
     String via;
@@ -120,7 +124,7 @@ abstract class DelegationBase extends BaseCommand {
                     + String.join(", ", hosts.stream().limit(6).map(Facts.HostFacts::name).toList())
                     + (hosts.size() > 6 ? ", …" : "") + ")";
         }
-        ChangeSet cs = new DelegationDiff(facts, new DelegationDiff.Options(mode(), prune, fixAuth)).diff(matrix);
+        ChangeSet cs = new DelegationDiff(facts, new DelegationDiff.Options(mode(), prune, fixAuth, clearUnconstrained)).diff(matrix);
         return new Prepared(matrix, cs, plan, what);
     }
 

@@ -113,6 +113,7 @@ final class DelegationOutput {
             case DirectoryChange.AddDelegateTo a -> "added " + String.join(", ", done.isEmpty() ? a.spns() : done);
             case DirectoryChange.RemoveDelegateTo r -> "removed " + String.join(", ", done.isEmpty() ? r.spns() : done);
             case DirectoryChange.AllowProtocolTransition p -> "set TRUSTED_TO_AUTH_FOR_DELEGATION (use any authentication protocol)";
+            case DirectoryChange.StopUnconstrained u -> "cleared TRUSTED_FOR_DELEGATION (unconstrained delegation)";
             case DirectoryChange.AddPrincipals p -> "resource-based delegation from "
                     + String.join(", ", p.principals().stream().map(DirectoryChange.Principal::account).toList());
         };
@@ -195,6 +196,7 @@ final class DelegationOutput {
             case DirectoryChange.AddDelegateTo a -> values(n.put("change", "add-allowed-to-delegate-to"), a.spns());
             case DirectoryChange.RemoveDelegateTo r -> values(n.put("change", "remove-allowed-to-delegate-to"), r.spns());
             case DirectoryChange.AllowProtocolTransition p -> n.put("change", "trusted-to-auth-for-delegation");
+            case DirectoryChange.StopUnconstrained u -> n.put("change", "clear-trusted-for-delegation");
             case DirectoryChange.AddPrincipals p -> values(n.put("change", "add-principals-allowed-to-delegate"),
                     p.principals().stream().map(DirectoryChange.Principal::account).toList());
         }

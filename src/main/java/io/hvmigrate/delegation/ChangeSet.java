@@ -38,6 +38,7 @@ public record ChangeSet(DelegationMode mode, List<DirectoryChange> changes, List
                 case DirectoryChange.AddDelegateTo a -> a.spns().size();
                 case DirectoryChange.RemoveDelegateTo r -> r.spns().size();
                 case DirectoryChange.AllowProtocolTransition p -> 1;
+                case DirectoryChange.StopUnconstrained u -> 1;
                 case DirectoryChange.AddPrincipals p -> p.principals().size();
             };
         }

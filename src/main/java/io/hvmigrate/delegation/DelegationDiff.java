@@ -26,8 +26,13 @@ public final class DelegationDiff {
      *
      * @param prune   remove the entries that do nothing
      * @param fixAuth set live-migration authentication to Kerberos on the hosts that use CredSSP
+     * @param clearUnconstrained clear unconstrained delegation (TRUSTED_FOR_DELEGATION) on the sources that have it
      */
-    public record Options(DelegationMode mode, boolean prune, boolean fixAuth) {}
+    public record Options(DelegationMode mode, boolean prune, boolean fixAuth, boolean clearUnconstrained) {
+        public Options(DelegationMode mode, boolean prune, boolean fixAuth) {
+            this(mode, prune, fixAuth, false);
+        }
+    }
 
     private final Facts facts;
     private final Options options;
@@ -231,11 +236,14 @@ public final class DelegationDiff {
     }
 
     private void unconstrained(Computer src, Facts.ComputerAccount a, Work w) {
-        if (a.trustedForDelegation()) {
+        if (a.trustedForDelegation() && options.clearUnconstrained()) {
+            w.changes.add(new DirectoryChange.StopUnconstrained(src, a.samAccountName(), src.domain()));
+        } else if (a.trustedForDelegation()) {
             w.note(new Note("delegation.unconstrained", a.samAccountName(), src.name() + " is trusted for unconstrained "
                     + "delegation (TRUSTED_FOR_DELEGATION): any service it runs can act as any user anywhere; live migration "
-                    + "needs constrained delegation only. hvmigrate leaves it as is: other services may rely on it",
-                    DelegationScripts.stopUnconstrainedDelegation(a.samAccountName(), src.domain())));
+                    + "needs constrained delegation only. hvmigrate leaves it as is unless asked: other services may rely on it",
+                    DelegationScripts.stopUnconstrainedDelegation(a.samAccountName(), src.domain())
+                    + "  (or: hvmigrate delegation apply --clear-unconstrained)"));
         }
     }
 

@@ -103,6 +103,8 @@ public final class DelegationService {
                 case DirectoryChange.RemoveDelegateTo r -> d.removeDelegateTo(r.account(), r.domain(), r.spns());
                 case DirectoryChange.AllowProtocolTransition p -> d.allowProtocolTransition(p.account(), p.domain())
                         ? List.of("TRUSTED_TO_AUTH_FOR_DELEGATION") : List.of();
+                case DirectoryChange.StopUnconstrained u -> d.stopUnconstrained(u.account(), u.domain())
+                        ? List.of("-TRUSTED_FOR_DELEGATION") : List.of();
                 case DirectoryChange.AddPrincipals p -> d.addPrincipals(p.account(), p.domain(), p.principals().stream()
                         .map(x -> new Directory.PrincipalRef(x.account(), x.computer().domain())).toList());
             };

@@ -35,6 +35,12 @@ public sealed interface DirectoryChange {
      */
     record AllowProtocolTransition(Computer computer, String account, String domain) implements DirectoryChange {}
 
+    /**
+     * Clears TRUSTED_FOR_DELEGATION (0x80000, unconstrained delegation), only when asked ({@code --clear-unconstrained}):
+     * live migration does not need it, but other services of the host may, so it is never cleared by default.
+     */
+    record StopUnconstrained(Computer computer, String account, String domain) implements DirectoryChange {}
+
     /** Adds principals to the target's msDS-AllowedToActOnBehalfOfOtherIdentity, merged with those it has. */
     record AddPrincipals(Computer computer, String account, String domain, List<Principal> principals)
             implements DirectoryChange {

@@ -24,6 +24,7 @@ public final class LdifChange {
     private LdifChange() {}
 
     static final long TRUSTED_TO_AUTH_FOR_DELEGATION = 0x1000000L;
+    static final long TRUSTED_FOR_DELEGATION = 0x80000L;
 
     /** What LDIF needs of an account beyond the facts: its distinguished name and userAccountControl now. */
     public record AccountEntry(String account, String distinguishedName, long userAccountControl) {}
@@ -60,14 +61,14 @@ public final class LdifChange {
                     out.add(comment(p.account() + ": \"use any authentication protocol\": userAccountControl 0x"
                             + Long.toHexString(e.userAccountControl()) + " -> 0x" + Long.toHexString(after)
                             + " (only TRUSTED_TO_AUTH_FOR_DELEGATION added; fails if the account changed since it was read)"));
-                    out.add(line("dn", e.distinguishedName()));
-                    out.add("changetype: modify");
-                    out.add("delete: userAccountControl");
-                    out.add(line("userAccountControl", Long.toString(e.userAccountControl())));
-                    out.add("-");
-                    out.add("add: userAccountControl");
-                    out.add(line("userAccountControl", Long.toString(after)));
-                    out.add("-");
+                    uacRecord(out, e, after);
+                }
+                case DirectoryChange.StopUnconstrained u -> {
+                    long after = e.userAccountControl() & ~TRUSTED_FOR_DELEGATION;
+                    out.add(comment(u.account() + ": no unconstrained delegation: userAccountControl 0x"
+                            + Long.toHexString(e.userAccountControl()) + " -> 0x" + Long.toHexString(after)
+                            + " (only TRUSTED_FOR_DELEGATION removed; fails if the account changed since it was read)"));
+                    uacRecord(out, e, after);
                 }
                 case DirectoryChange.AddPrincipals p -> throw new Unsupported("resource-based delegation has no LDIF form: "
                         + "msDS-AllowedToActOnBehalfOfOtherIdentity is a binary security descriptor that must be merged; "
@@ -92,6 +93,18 @@ public final class LdifChange {
             }
         }
         return String.join("\n", out) + "\n";
+    }
+
+    /** Swaps the exact userAccountControl value read for a new one, atomically (see the class comment). */
+    private static void uacRecord(List<String> out, AccountEntry e, long after) {
+        out.add(line("dn", e.distinguishedName()));
+        out.add("changetype: modify");
+        out.add("delete: userAccountControl");
+        out.add(line("userAccountControl", Long.toString(e.userAccountControl())));
+        out.add("-");
+        out.add("add: userAccountControl");
+        out.add(line("userAccountControl", Long.toString(after)));
+        out.add("-");
     }
 
     private static AccountEntry entry(Map<String, AccountEntry> entries, String account) {

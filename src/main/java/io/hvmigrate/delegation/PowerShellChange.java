@@ -33,6 +33,11 @@ public final class PowerShellChange {
                             + "(TRUSTED_TO_AUTH_FOR_DELEGATION), which moves started over WinRM need"));
                     out.add(DelegationScripts.allowProtocolTransition(p.account(), p.domain()));
                 }
+                case DirectoryChange.StopUnconstrained u -> {
+                    out.add(comment(u.account() + " (" + u.computer().name() + "): no unconstrained delegation "
+                            + "(TRUSTED_FOR_DELEGATION); live migration needs constrained delegation only"));
+                    out.add(DelegationScripts.stopUnconstrainedDelegation(u.account(), u.domain()));
+                }
                 case DirectoryChange.RemoveDelegateTo r -> {
                     out.add(comment(r.account() + " (" + r.computer().name() + "): remove entries that do nothing: " + r.why()));
                     out.add(DelegationScripts.removeAllowedToDelegateTo(r.account(), r.domain(), r.spns()));

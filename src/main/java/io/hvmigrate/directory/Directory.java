@@ -34,6 +34,9 @@ public interface Directory {
     /** Sets TRUSTED_TO_AUTH_FOR_DELEGATION (0x1000000); returns whether it was not set. */
     boolean allowProtocolTransition(String account, String domain) throws DirectoryException;
 
+    /** Clears TRUSTED_FOR_DELEGATION (unconstrained delegation, 0x80000); returns whether it was set. */
+    boolean stopUnconstrained(String account, String domain) throws DirectoryException;
+
     /** Clears TRUSTED_TO_AUTH_FOR_DELEGATION; returns whether it was set. */
     boolean stopProtocolTransition(String account, String domain) throws DirectoryException;
 

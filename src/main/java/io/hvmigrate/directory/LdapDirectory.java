@@ -316,12 +316,21 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         return protocolTransition(account, domainName, false);
     }
 
+    @Override
+    public boolean stopUnconstrained(String account, String domainName) throws DirectoryException {
+        return accountControl(account, domainName, DirectoryAccount.TRUSTED_FOR_DELEGATION, false);
+    }
+
     private boolean protocolTransition(String account, String domainName, boolean on) throws DirectoryException {
+        return accountControl(account, domainName, DirectoryAccount.TRUSTED_TO_AUTH_FOR_DELEGATION, on);
+    }
+
+    private boolean accountControl(String account, String domainName, long bit, boolean on) throws DirectoryException {
         LDAPConnection c = connection();
         requireDomain(domainName, account);
         SearchResultEntry e = entry(c, account);
         long before = uac(e);
-        long after = on ? before | DirectoryAccount.TRUSTED_TO_AUTH_FOR_DELEGATION : before & ~DirectoryAccount.TRUSTED_TO_AUTH_FOR_DELEGATION;
+        long after = on ? before | bit : before & ~bit;
         if (after == before) {
             return false;
         }

@@ -103,6 +103,11 @@ public final class PowerShellDirectory implements Directory {
     }
 
     @Override
+    public boolean stopUnconstrained(String account, String domain) throws DirectoryException {
+        return run(DelegationScripts.stopUnconstrainedScript(account, domain)).path("before").asBoolean(false);
+    }
+
+    @Override
     public boolean stopProtocolTransition(String account, String domain) throws DirectoryException {
         throw new DirectoryException("clearing TRUSTED_TO_AUTH_FOR_DELEGATION through " + via + " is left to a person: "
                 + "Set-ADAccountControl -Identity '" + account + "' -TrustedToAuthForDelegation $false");

@@ -149,6 +149,18 @@ public final class DelegationScripts {
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{account=$c.SamAccountName;before=$b}})
             """);
 
+    private static final ScriptTemplate STOP_UNCONSTRAINED = ScriptTemplate.of("""
+            $c=Get-ADComputer -Identity <<account>> -Server <<server>> -Properties TrustedForDelegation
+            $b=[bool]$c.TrustedForDelegation
+            if($b){Set-ADAccountControl -Identity $c -Server <<server>> -TrustedForDelegation $false}
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{account=$c.SamAccountName;before=$b}})
+            """);
+
+    /** Clears TRUSTED_FOR_DELEGATION when it is set; reports whether it was. */
+    public static StepScript stopUnconstrainedScript(String account, String server) {
+        return StepScripts.wrap(STOP_UNCONSTRAINED, StepScripts.values("account", account, "server", server));
+    }
+
     /** Sets TRUSTED_TO_AUTH_FOR_DELEGATION unless it is set; reports whether it was. */
     public static StepScript protocolTransitionScript(String account, String server) {
         return StepScripts.wrap(PROTOCOL_TRANSITION, StepScripts.values("account", account, "server", server));

@@ -245,7 +245,19 @@ public final class SimFleet implements AutoCloseable {
         return b.build().start();
     }
 
+    /** How many commands (WS-Management Command requests: one script each) each host has run, by host name. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> commandsRun =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How many commands a host has been asked to run since the fleet started: a client's round trips to it. */
+    public long commandsRun(String host) {
+        var n = commandsRun.get(host.toUpperCase(Locale.ROOT));
+        return n == null ? 0 : n.get();
+    }
+
     private RunspaceConfig runspace(String hostName, ShellSession session) {
+        commandsRun.computeIfAbsent(hostName.toUpperCase(Locale.ROOT), k -> new java.util.concurrent.atomic.AtomicLong())
+                .incrementAndGet();
         try {
             return RunspaceConfig.of(commands, world.session(hostName, Caller.network(session.user())),
                     hostName.toUpperCase(Locale.ROOT));

@@ -313,7 +313,7 @@ final class MoveRules {
                     + "(0x8007000E).", Incompatibility.MEMORY, "VMMemory", vm.name, WindowsErrors.E_OUTOFMEMORY));
         }
         storage(vm, dst, storage, out);
-        for (String iso : vm.dvdPaths) {
+        for (String iso : vm.dvdPaths()) {
             if (!world.pathReachable(dst, iso) || StoragePaths.locate(iso) instanceof StoragePaths.Local) {
                 out.add(new Incompatibility("'" + vm.name + "': Attachment '" + iso + "' failed to open because of "
                         + "error: 'A virtual disk support provider for the specified file was not found.' "

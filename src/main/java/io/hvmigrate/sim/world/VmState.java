@@ -20,7 +20,7 @@ final class VmState {
     boolean processorCompatibility;
     String path;
     final List<Disk> disks = new ArrayList<>();
-    final List<String> dvdPaths = new ArrayList<>();
+    final List<Dvd> dvdDrives = new ArrayList<>();
     final List<String> switches = new ArrayList<>();
     Instant startedAt;
     /** The cluster whose group holds this VM, or null. */
@@ -40,6 +40,24 @@ final class VmState {
 
     long diskMB() {
         return disks.stream().mapToLong(d -> d.sizeGB * 1024).sum();
+    }
+
+    /** The paths of the ISO files mounted now (drives without media left out). */
+    List<String> dvdPaths() {
+        return dvdDrives.stream().map(d -> d.path).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** A virtual DVD drive: where it sits, and the ISO it holds (null when empty). */
+    static final class Dvd {
+        final int controllerNumber;
+        final int controllerLocation;
+        String path;
+
+        Dvd(int controllerNumber, int controllerLocation, String path) {
+            this.controllerNumber = controllerNumber;
+            this.controllerLocation = controllerLocation;
+            this.path = path;
+        }
     }
 
     static final class Disk {

@@ -96,7 +96,11 @@ public final class World {
             vm.processorCompatibility = v.processorCompatibility();
             vm.path = v.path();
             v.disks().forEach(d -> vm.disks.add(new VmState.Disk(d.path(), d.sizeGB())));
-            vm.dvdPaths.addAll(v.dvdPaths());
+            // generation 2: DVD drives on SCSI controller 0 after the disks; generation 1: IDE controller 1
+            for (String iso : v.dvdPaths()) {
+                vm.dvdDrives.add(vm.generation == 1 ? new VmState.Dvd(1, vm.dvdDrives.size(), iso)
+                        : new VmState.Dvd(0, vm.disks.size() + vm.dvdDrives.size(), iso));
+            }
             vm.switches.addAll(v.switches());
             vm.startedAt = vm.state == VmPowerState.Running ? startedAt.minus(Duration.ofDays(3)) : null;
             vms.put(vm.id, vm);
@@ -504,9 +508,37 @@ public final class World {
                 ? Duration.between(v.startedAt, clock.now()) : Duration.ZERO;
         return new VmInfo(v.name, v.id, v.host, v.state, v.generation, v.version, v.memoryStartupMB,
                 v.memoryAssignedMB, v.dirtyMBps, v.processorCount, v.processorCompatibility, v.path,
-                v.disks.stream().map(d -> new VmInfo.DiskInfo(d.path, d.sizeGB)).toList(), List.copyOf(v.dvdPaths),
+                v.disks.stream().map(d -> new VmInfo.DiskInfo(d.path, d.sizeGB)).toList(), v.dvdDrives.stream().map(d -> new VmInfo.DvdInfo(d.controllerNumber,
+                        d.controllerLocation, d.path)).toList(),
                 List.copyOf(v.switches), v.cluster != null, v.cluster, uptime,
                 m.map(x -> x.percentAt(clock.now())).orElse(-1));
+    }
+
+    /**
+     * Set-VMDvdDrive -VMName: puts an ISO into (or, with a null path, ejects the media from) the VM's DVD drives that
+     * match the controller number and location given (all of them when none is given). The ISO must be a file the host
+     * can open. Returns the drives changed.
+     */
+    public synchronized List<VmInfo.DvdInfo> setDvdDrive(String computerName, String vmName, Integer controllerNumber,
+            Integer controllerLocation, String path) throws WorldException {
+        tick();
+        HostState h = host(computerName);
+        VmState v = vmOn(h, vmName);
+        List<VmState.Dvd> hits = v.dvdDrives.stream()
+                .filter(d -> controllerNumber == null || d.controllerNumber == controllerNumber)
+                .filter(d -> controllerLocation == null || d.controllerLocation == controllerLocation).toList();
+        if (hits.isEmpty()) {
+            throw WindowsErrors.invalidArgument("No DVD drive exists on virtual machine '" + v.name + "' at the "
+                    + "specified controller number and location.", vmName);
+        }
+        if (path != null && !path.isEmpty() && !pathExists(h.name, path)) {
+            throw WindowsErrors.invalidArgument("Failed to add device 'Virtual CD/DVD Disk'. The system cannot find the "
+                    + "file specified. (0x80070002). '" + path + "'", path);
+        }
+        for (VmState.Dvd d : hits) {
+            d.path = path == null || path.isEmpty() ? null : path;
+        }
+        return hits.stream().map(d -> new VmInfo.DvdInfo(d.controllerNumber, d.controllerLocation, d.path)).toList();
     }
 
     /** Set-VMProcessor -CompatibilityForMigrationEnabled; the VM must be off, as Hyper-V requires. */
@@ -710,7 +742,7 @@ public final class World {
                     return true;
                 }
             }
-            if (v.dvdPaths.stream().anyMatch(d -> StoragePaths.under(d, path))) {
+            if (v.dvdPaths().stream().anyMatch(d -> StoragePaths.under(d, path))) {
                 return true;
             }
         }

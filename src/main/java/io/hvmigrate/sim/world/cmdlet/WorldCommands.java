@@ -18,7 +18,7 @@ public final class WorldCommands {
                 GetVmHost.info(), SetVmHost.info(), EnableVmMigration.info(), DisableVmMigration.info(),
                 GetVmMigrationNetwork.info(), AddVmMigrationNetwork.info(), SetVmMigrationNetwork.info(),
                 RemoveVmMigrationNetwork.info(), GetVm.info(), CompareVm.info(), MoveVm.info(),
-                GetVmHostSupportedVersion.info(),
+                GetVmHostSupportedVersion.info(), GetVmDvdDrive.info(), SetVmDvdDrive.info(),
                 GetCluster.info(), GetClusterNode.info(), GetClusterGroup.info(),
                 MoveClusterVirtualMachineRole.info(), RemoveClusterGroup.info(), AddClusterVirtualMachineRole.info(),
                 GetClusterOwnerNode.info(), SetClusterOwnerNode.info(), SuspendClusterNode.info(),

@@ -72,9 +72,8 @@ final class WorldObjects {
         }
         o.put("HardDrives", drives);
         List<Object> dvds = new ArrayList<>();
-        for (String iso : v.dvdPaths()) {
-            dvds.add(typed("Microsoft.HyperV.PowerShell.DvdDrive").put("Path", iso).put("VMName", v.name())
-                    .put("ComputerName", v.computerName()).put("DvdMediaType", "ISO"));
+        for (VmInfo.DvdInfo d : v.dvdDrives()) {
+            dvds.add(dvdDrive(v, d));
         }
         o.put("DVDDrives", dvds);
         List<Object> nics = new ArrayList<>();
@@ -88,6 +87,18 @@ final class WorldObjects {
         o.put("OperationalStatus", List.<Object>of("Ok"));
         o.toStringValue("VirtualMachine (Name = '" + v.name() + "') [Id = '" + v.id() + "']");
         return o;
+    }
+
+    /** Microsoft.HyperV.PowerShell.DvdDrive: generation 1 VMs have theirs on IDE, generation 2 on SCSI. */
+    static PsObject dvdDrive(VmInfo v, VmInfo.DvdInfo d) {
+        String controller = v.generation() == 1 ? "IDE" : "SCSI";
+        String name = "DVD Drive on " + controller + " controller number " + d.controllerNumber() + " at location "
+                + d.controllerLocation();
+        return typed("Microsoft.HyperV.PowerShell.DvdDrive").put("Name", name).put("Path", d.path())
+                .put("DvdMediaType", d.path() == null ? "None" : "ISO").put("ControllerType", controller)
+                .put("ControllerNumber", d.controllerNumber()).put("ControllerLocation", d.controllerLocation())
+                .put("VMName", v.name()).put("VMId", v.id()).put("ComputerName", v.computerName())
+                .toStringValue("DvdDrive (Name = '" + name + "') VMName = '" + v.name() + "'");
     }
 
     /** Microsoft.HyperV.PowerShell.VMHost. */

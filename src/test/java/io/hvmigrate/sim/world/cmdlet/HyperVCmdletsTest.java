@@ -189,6 +189,35 @@ class HyperVCmdletsTest {
     }
 
     @Test
+    void aLocalIsoBlocksTheMoveUntilSetVmDvdDriveEjectsIt() throws Exception {
+        CommandRun before = new CommandRun("Get-VMDvdDrive", on("HV-S1")).with("VMName", List.of("iso-s1")).run();
+        assertThat(first(before).get("Path")).contains("D:\\ISO\\tools.iso");
+        assertThat(first(before).get("ControllerType")).contains("SCSI");
+        PsObject report = first(new CommandRun("Compare-VM", on("HV-S1")).with("Name", "iso-s1")
+                .with("DestinationHost", "HV-S2").with("IncludeStorage").with("DestinationStoragePath", "D:\\VMs\\iso-s1")
+                .run());
+        assertThat((List<?>) report.get("Incompatibilities").orElseThrow()).isNotEmpty();
+
+        new CommandRun("Set-VMDvdDrive", on("HV-S1")).with("VMName", "iso-s1").with("Path", null).run();
+
+        PsObject drive = first(new CommandRun("Get-VMDvdDrive", on("HV-S1")).with("VMName", List.of("iso-s1")).run());
+        assertThat(drive.get("Path")).isEmpty();
+        assertThat(drive.get("DvdMediaType")).contains("None");
+        assertThat(world.vm("HV-S1", "iso-s1").dvdPaths()).isEmpty();
+        PsObject after = first(new CommandRun("Compare-VM", on("HV-S1")).with("Name", "iso-s1")
+                .with("DestinationHost", "HV-S2").with("IncludeStorage").with("DestinationStoragePath", "D:\\VMs\\iso-s1")
+                .run());
+        assertThat((List<?>) after.get("Incompatibilities").orElseThrow()).isEmpty();
+    }
+
+    @Test
+    void setVmDvdDriveRefusesAnIsoTheHostCannotOpen() {
+        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Set-VMDvdDrive", on("HV-S2"))
+                .with("VMName", "dev-s2").with("Path", "D:\\ISO\\missing.iso").run());
+        assertThat(e).isNotNull();
+    }
+
+    @Test
     void compareVmListsTheMissingSwitchWithItsAdapterAsSource() throws Exception {
         world.clusters().removeGroup("CLA", "db-a3", true);
         PsObject report = first(new CommandRun("Compare-VM", on("HV-A3")).with("Name", "db-a3")
