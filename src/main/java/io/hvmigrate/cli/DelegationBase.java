@@ -90,7 +90,23 @@ abstract class DelegationBase extends BaseCommand {
     /** The inputs of the command: the inventory, and the playbook when one selects the moves. */
     Inputs inputs(Path factsFile) {
         Path invFile = inventory != null ? inventory : pathSetting("inventory");
-        return Inputs.load(selection.playbook, invFile, factsFile, false);
+        Inputs in = Inputs.load(selection.playbook, invFile, factsFile, false);
+        if (selection.hosts != null) {
+            // names that are no inventory host or cluster are bad input: refused before anything is contacted
+            List<String> known = new ArrayList<>(in.inventory().hosts().stream().map(Inventory.HostEndpoint::name).toList());
+            in.inventory().clusters().forEach(c -> known.add(c.name()));
+            List<String> unknown = selection.hosts.stream().map(String::trim).filter(n -> !n.isEmpty())
+                    .filter(n -> in.inventory().host(n).isEmpty()
+                            && in.inventory().clusters().stream().noneMatch(c -> Names.same(c.name(), n)))
+                    .toList();
+            if (!unknown.isEmpty()) {
+                String hint = DidYouMean.closest(unknown.getFirst(), known).map(x -> " (did you mean " + x + "?)").orElse("");
+                throw new CommandFailure(ExitCode.INVALID_INPUT, "--hosts: " + String.join(", ", unknown)
+                        + (unknown.size() == 1 ? " is" : " are") + " not a host or cluster of the inventory" + hint
+                        + "; nothing was contacted");
+            }
+        }
+        return in;
     }
 
     EngineSetup engine(Inventory inv) {
@@ -148,13 +164,21 @@ abstract class DelegationBase extends BaseCommand {
                 unknown.add(n);
             }
         }
+        List<String> unread = unknown.stream()
+                .filter(n -> inv.host(n).isPresent() || inv.clusters().stream().anyMatch(c -> Names.same(c.name(), n)))
+                .toList();
+        if (!unread.isEmpty()) {
+            throw new CommandFailure(ExitCode.FAILED, "--hosts: " + String.join(", ", unread)
+                    + (unread.size() == 1 ? " is" : " are") + " in the inventory but could not be read (see the notes"
+                    + " above); nothing was changed");
+        }
         if (!unknown.isEmpty()) {
             List<String> known = new ArrayList<>(inv.hosts().stream().map(Inventory.HostEndpoint::name).toList());
             inv.clusters().forEach(c -> known.add(c.name()));
             String first = unknown.getFirst();
             String hint = DidYouMean.closest(first, known).map(s -> " (did you mean " + s + "?)").orElse("");
             throw new CommandFailure(ExitCode.INVALID_INPUT, "--hosts: " + String.join(", ", unknown)
-                    + (unknown.size() == 1 ? " is" : " are") + " not a host or cluster that discovery read" + hint);
+                    + (unknown.size() == 1 ? " is" : " are") + " not a host or cluster of the inventory" + hint);
         }
         if (out.size() < 2) {
             throw new CommandFailure(ExitCode.INVALID_INPUT, "--hosts: give at least two hosts (or a cluster): delegation is between hosts");
