@@ -197,13 +197,4 @@ public final class DelegationService {
         }
     }
 
-    private static List<String> strings(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        if (n.isArray()) {
-            n.forEach(x -> out.add(x.asText()));
-        } else if (n.isTextual() && !n.asText().isEmpty()) {
-            out.add(n.asText());
-        }
-        return out;
-    }
 }

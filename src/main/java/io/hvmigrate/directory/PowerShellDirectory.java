@@ -62,8 +62,8 @@ public final class PowerShellDirectory implements Directory {
                 if (a.has("missing")) {
                     continue;
                 }
-                out.add(new DirectoryAccount(a.path("name").asText(), a.path("sam").asText(), null, null, strings(a.path("spn")),
-                        strings(a.path("a2d")), a.path("uac").asLong(), strings(a.path("rbcd"))));
+                out.add(new DirectoryAccount(a.path("name").asText(), a.path("sam").asText(), null, null, StepResult.strings(a.path("spn")),
+                        StepResult.strings(a.path("a2d")), a.path("uac").asLong(), StepResult.strings(a.path("rbcd"))));
             }
         }
         return out;
@@ -83,7 +83,7 @@ public final class PowerShellDirectory implements Directory {
     public List<String> addDelegateTo(String account, String domain, List<String> spns) throws DirectoryException {
         List<String> out = new ArrayList<>();
         for (StepScript s : DelegationScripts.addSpnScripts(account, domain, spns)) {
-            out.addAll(strings(run(s).path("added")));
+            out.addAll(StepResult.strings(run(s).path("added")));
         }
         return out;
     }
@@ -92,7 +92,7 @@ public final class PowerShellDirectory implements Directory {
     public List<String> removeDelegateTo(String account, String domain, List<String> spns) throws DirectoryException {
         List<String> out = new ArrayList<>();
         for (StepScript s : DelegationScripts.removeSpnScripts(account, domain, spns)) {
-            out.addAll(strings(run(s).path("removed")));
+            out.addAll(StepResult.strings(run(s).path("removed")));
         }
         return out;
     }
@@ -119,8 +119,8 @@ public final class PowerShellDirectory implements Directory {
         List<String> out = new ArrayList<>();
         for (StepScript s : DelegationScripts.addPrincipalsScripts(account, domain, ps)) {
             JsonNode d = run(s);
-            List<String> before = strings(d.path("before"));
-            strings(d.path("after")).stream().filter(x -> before.stream().noneMatch(x::equalsIgnoreCase)).forEach(out::add);
+            List<String> before = StepResult.strings(d.path("before"));
+            StepResult.strings(d.path("after")).stream().filter(x -> before.stream().noneMatch(x::equalsIgnoreCase)).forEach(out::add);
         }
         return out;
     }
@@ -152,13 +152,4 @@ public final class PowerShellDirectory implements Directory {
         };
     }
 
-    private static List<String> strings(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        if (n.isArray()) {
-            n.forEach(x -> out.add(x.asText()));
-        } else if (n.isTextual() && !n.asText().isEmpty()) {
-            out.add(n.asText());
-        }
-        return out;
-    }
 }

@@ -208,8 +208,8 @@ public final class Discovery {
                         case 2 -> Facts.PerformanceOption.SMB;
                         default -> Facts.PerformanceOption.COMPRESSION;
                     }, mig.path(3).asBoolean(), mig.path(4).asInt(2), mig.path(5).asInt(2)),
-                    nets, strings(d.path("ips")), strings(d.path("sw")), new Facts.Processor(d.path("cpu").path(0).asText(""), d.path("cpu").path(1).asText("")),
-                    strings(d.path("ver")), new Facts.Memory(d.path("mem").path(0).asLong(), d.path("mem").path(1).asLong()), volumes,
+                    nets, StepResult.strings(d.path("ips")), StepResult.strings(d.path("sw")), new Facts.Processor(d.path("cpu").path(0).asText(""), d.path("cpu").path(1).asText("")),
+                    StepResult.strings(d.path("ver")), new Facts.Memory(d.path("mem").path(0).asLong(), d.path("mem").path(1).asLong()), volumes,
                     d.path("cg").asBoolean(), text(d, "vmPath")));
             for (JsonNode v : d.path("vms")) {
                 List<Disk> disks = new ArrayList<>();
@@ -220,7 +220,7 @@ public final class Discovery {
                 }
                 vms.add(new VmFacts(v.path("name").asText(), v.path("id").asText().toLowerCase(Locale.ROOT), name, v.path("state").asText(),
                         group, v.path("ver").asText(), v.path("gen").asInt(2), v.path("mem").asLong(), v.path("path").asText(), disks,
-                        strings(v.path("sw")), strings(v.path("iso"))));
+                        StepResult.strings(v.path("sw")), StepResult.strings(v.path("iso"))));
             }
         }
         List<ClusterFacts> clusters = new ArrayList<>();
@@ -265,9 +265,4 @@ public final class Discovery {
         return n == null || n.isNull() || n.asText().isEmpty() ? null : n.asText();
     }
 
-    private static List<String> strings(JsonNode a) {
-        List<String> out = new ArrayList<>();
-        a.forEach(x -> out.add(x.asText()));
-        return out;
-    }
 }

@@ -136,18 +136,9 @@ public final class MigrationNetworkPin {
     }
 
     private static State state(JsonNode d) {
-        return new State(d.path("any").asBoolean(true), strings(d.path("nets")), strings(d.path("ips")));
+        return new State(d.path("any").asBoolean(true), StepResult.strings(d.path("nets")), StepResult.strings(d.path("ips")));
     }
 
-    private static List<String> strings(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        if (n.isArray()) {
-            n.forEach(x -> out.add(x.asText()));
-        } else if (n.isTextual() && !n.asText().isEmpty()) {
-            out.add(n.asText());
-        }
-        return out;
-    }
 
     /** Whether a subnet as Get-VMMigrationNetwork shows it is the same network (Windows may print it differently). */
     static boolean same(String listed, Cidr subnet) {

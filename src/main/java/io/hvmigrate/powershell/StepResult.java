@@ -59,4 +59,18 @@ public sealed interface StepResult {
         String l = nl < 0 ? s : s.substring(0, nl);
         return l.length() > 200 ? l.substring(0, 200) + "…" : l;
     }
+
+    /**
+     * A list of strings from a script's JSON: an array as it is, a single non-empty string as a list of one (how
+     * PowerShell renders a one-element collection that reached the output unwrapped), anything else as empty.
+     */
+    public static java.util.List<String> strings(com.fasterxml.jackson.databind.JsonNode n) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (n.isArray()) {
+            n.forEach(x -> out.add(x.asText()));
+        } else if (n.isTextual() && !n.asText().isEmpty()) {
+            out.add(n.asText());
+        }
+        return out;
+    }
 }
