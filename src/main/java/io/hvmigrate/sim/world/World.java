@@ -664,7 +664,9 @@ public final class World {
      * written, a day before the fleet started (the accounts were there before the hosts' tickets were issued).
      */
     public synchronized Instant adWhenChanged(ComputerAccount c) {
-        return whenChanged.getOrDefault(key(c.samAccountName()), startedAt.minus(Duration.ofDays(1)));
+        // AD keeps whenChanged to the second (GeneralizedTime "…ss.0Z")
+        return whenChanged.getOrDefault(key(c.samAccountName()), startedAt.minus(Duration.ofDays(1)))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     /**
