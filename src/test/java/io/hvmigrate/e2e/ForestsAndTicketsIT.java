@@ -97,6 +97,14 @@ class ForestsAndTicketsIT {
             assertThat(r.path("fix").asText()).contains("forest trust between lab.test and isolated.test");
         });
 
+        // a discovery snapshot carries the trusts, so plan --facts refuses the same move without contacting a host
+        Path facts = dir.resolve("facts.yaml");
+        Result discovered = cli(files.inventory(), "discover", "-o", facts.toString());
+        assertThat(discovered.exit()).as(discovered.err()).isZero();
+        Result planned = cli(files.inventory(), "plan", toX1.toString(), "--facts", facts.toString());
+        assertThat(planned.exit()).as(planned.out() + planned.err()).isEqualTo(3);
+        assertThat(planned.out()).contains("EXTERNAL_TRUST_ONLY");
+
         JsonNode p1 = check(files.inventory(), toP1, 0);
         assertThat(p1.path("refused")).isEmpty();
         assertThat(findings(p1, "delegation.cross-domain")).isEmpty();
