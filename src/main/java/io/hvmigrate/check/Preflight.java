@@ -115,6 +115,7 @@ public final class Preflight {
             return;
         }
         Facts.ComputerAccount a = acct.get();
+        DelegationState.check(m, src, a, facts, out, hostWide);
         if (CrossDomainDelegation.check(m, facts, out)) {
             hostFindings(src, a, hostWide);
             return;

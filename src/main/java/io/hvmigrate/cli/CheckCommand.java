@@ -58,7 +58,15 @@ final class CheckCommand extends BaseCommand {
         Plan plan = new Planner(in.inventory(), facts).plan(in.playbook());
         Report report = new Preflight(facts, in.playbook().policy()).check(plan);
         if (json) {
-            out().println(CheckOutput.json(report).toString());
+            com.fasterxml.jackson.databind.node.ObjectNode root = CheckOutput.json(report);
+            com.fasterxml.jackson.databind.node.ArrayNode refused = root.putArray("refused");
+            for (io.hvmigrate.plan.PlannedMove m : plan.moves()) {
+                if (m.outcome() instanceof io.hvmigrate.plan.Classification.Refused r) {
+                    refused.addObject().put("move", m.id()).put("vm", m.vmName()).put("code", String.valueOf(r.code()))
+                            .put("reason", r.reason()).put("fix", r.fix());
+                }
+            }
+            out().println(root.toString());
         } else {
             if (plan.anyRefused()) {
                 out().println("Moves that cannot be planned:");

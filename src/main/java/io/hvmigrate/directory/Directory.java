@@ -25,6 +25,31 @@ public interface Directory {
     /** The trusts the directory holds (empty when it cannot say). */
     List<TrustInfo> trusts() throws DirectoryException;
 
+    /**
+     * User accounts (the ones the engine runs as), each looked up in its own domain: sensitivity and group membership.
+     * Users the directory does not know are left out; empty when the backend cannot read users.
+     */
+    default List<UserInfo> users(List<AccountRef> users) throws DirectoryException {
+        return List.of();
+    }
+
+    /**
+     * Everything discovery needs, in as few round trips as the backend allows: the computer accounts (each in its
+     * domain), the users, and the domains with their forests and trusts.
+     */
+    default Snapshot read(List<AccountRef> computers, List<AccountRef> users, List<String> domains) throws DirectoryException {
+        return new Snapshot(computers(computers.stream().map(AccountRef::name).toList()), users(users), domains(), trusts());
+    }
+
+    /** An account name and the DNS name of its domain (null: the directory's own). */
+    record AccountRef(String name, String domain) {}
+
+    /** A user as the directory holds it; {@code asked} is the name it was asked for. */
+    record UserInfo(String asked, String samAccountName, String domain, boolean accountNotDelegated, List<String> memberOf) {}
+
+    /** What {@link #read} returns. */
+    record Snapshot(List<DirectoryAccount> computers, List<UserInfo> users, List<DomainInfo> domains, List<TrustInfo> trusts) {}
+
     /** Adds these SPNs to msDS-AllowedToDelegateTo; returns those that were not there. */
     List<String> addDelegateTo(String account, String domain, List<String> spns) throws DirectoryException;
 

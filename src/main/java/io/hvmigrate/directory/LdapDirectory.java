@@ -58,7 +58,9 @@ public final class LdapDirectory implements Directory, AutoCloseable {
     static final String UAC = "userAccountControl";
     static final String RBCD = "msDS-AllowedToActOnBehalfOfOtherIdentity";
     static final String SID = "objectSid";
-    private static final String[] ACCOUNT_ATTRIBUTES = {SAM, DNS_HOST, SPN, A2D, UAC, RBCD, SID};
+    static final String WHEN_CHANGED = "whenChanged";
+    static final long NOT_DELEGATED = 0x100000L;
+    private static final String[] ACCOUNT_ATTRIBUTES = {SAM, DNS_HOST, SPN, A2D, UAC, RBCD, SID, WHEN_CHANGED};
     private static final int BATCH = 50;
 
     private final DirectoryRef ref;
@@ -233,7 +235,43 @@ public final class LdapDirectory implements Directory, AutoCloseable {
             }
         }
         return new DirectoryAccount(asked, e.getAttributeValue(SAM), e.getDN(), e.getAttributeValue(DNS_HOST), values(e, SPN),
-                values(e, A2D), uac(e), principals);
+                values(e, A2D), uac(e), principals, whenChanged(e));
+    }
+
+    private static java.time.Instant whenChanged(SearchResultEntry e) {
+        String v = e.getAttributeValue(WHEN_CHANGED);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return com.unboundid.util.StaticUtils.decodeGeneralizedTime(v).toInstant();
+        } catch (java.text.ParseException x) {
+            return null;
+        }
+    }
+
+    /**
+     * Users by sAMAccountName (the part after {@code DOMAIN\} or before {@code @}): userAccountControl's NOT_DELEGATED
+     * ("account is sensitive and cannot be delegated") and memberOf (Protected Users). Users of another domain than
+     * the one this server holds are left out: this connection cannot see them.
+     */
+    @Override
+    public List<UserInfo> users(List<AccountRef> users) throws DirectoryException {
+        LDAPConnection c = connection();
+        List<UserInfo> out = new ArrayList<>();
+        for (AccountRef u : users) {
+            if (u.domain() != null && domain != null && !Names.same(u.domain(), domain)
+                    && !Names.same(u.domain(), domain.split("\\.")[0])) {
+                continue;
+            }
+            List<SearchResultEntry> r = search(c, Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "user"),
+                    Filter.createEqualityFilter(SAM, u.name())), SAM, UAC, "memberOf");
+            if (!r.isEmpty()) {
+                SearchResultEntry e = r.getFirst();
+                out.add(new UserInfo(u.name(), e.getAttributeValue(SAM), domain, (uac(e) & NOT_DELEGATED) != 0, values(e, "memberOf")));
+            }
+        }
+        return out;
     }
 
     private Optional<String> nameOfSid(LDAPConnection c, String sid) throws DirectoryException {

@@ -70,13 +70,124 @@ public final class PowerShellDirectory implements Directory {
     }
 
     @Override
-    public List<DomainInfo> domains() {
-        return List.of();
+    public List<DomainInfo> domains() throws DirectoryException {
+        return read(List.of(), List.of(), List.of()).domains();
     }
 
     @Override
-    public List<TrustInfo> trusts() {
-        return List.of();
+    public List<TrustInfo> trusts() throws DirectoryException {
+        return read(List.of(), List.of(), List.of()).trusts();
+    }
+
+    @Override
+    public List<UserInfo> users(List<AccountRef> users) throws DirectoryException {
+        return read(List.of(), users, List.of()).users();
+    }
+
+    /**
+     * One round trip while everything fits one script (&lt; 2,000 characters), more for large fleets: computer
+     * accounts grouped by domain and looked up with {@code -Server <domain>} (Get-ADComputer searches one domain), the
+     * users likewise, and Get-ADDomain and Get-ADTrust -Filter * for each domain (the management host's own when none
+     * is named).
+     */
+    @Override
+    public Snapshot read(List<AccountRef> computers, List<AccountRef> users, List<String> domains) throws DirectoryException {
+        List<String> ds = domains.isEmpty() ? List.of("") : domains;
+        List<DirectoryAccount> accounts = new ArrayList<>();
+        List<UserInfo> userInfos = new ArrayList<>();
+        List<DomainInfo> domainInfos = new ArrayList<>();
+        List<TrustInfo> trustInfos = new ArrayList<>();
+        int i = 0;
+        boolean first = true;
+        while (first || i < computers.size()) {
+            List<Map<String, Object>> u = first ? grouped(users, false) : List.of();
+            List<String> d = first ? ds.stream().filter(x -> !x.isEmpty()).toList() : List.of();
+            boolean ownDomain = first && domains.isEmpty();
+            int end = i;
+            StepScript script = script(List.of(), u, d, ownDomain);
+            while (end < computers.size()) {
+                try {
+                    StepScript longer = script(grouped(computers.subList(i, end + 1), true), u, d, ownDomain);
+                    script = longer;
+                    end++;
+                } catch (StepScript.TooLong e) {
+                    if (end == i) {
+                        throw e;
+                    }
+                    break;
+                }
+            }
+            JsonNode data = run(script);
+            for (JsonNode a : data.path("computers")) {
+                if (!a.has("missing")) {
+                    accounts.add(new DirectoryAccount(a.path("name").asText(), a.path("sam").asText(), null, null,
+                            strings(a.path("spn")), strings(a.path("a2d")), a.path("uac").asLong(), strings(a.path("rbcd")),
+                            instant(a.path("changed").asText(null))));
+                }
+            }
+            for (JsonNode a : data.path("users")) {
+                if (!a.has("missing")) {
+                    String asked = a.path("name").asText();
+                    String domain = users.stream().filter(x -> x.name().equalsIgnoreCase(asked)).map(AccountRef::domain)
+                            .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                    userInfos.add(new UserInfo(asked, a.path("sam").asText(), domain, a.path("nd").asBoolean(), strings(a.path("mo"))));
+                }
+            }
+            for (JsonNode dn : data.path("domains")) {
+                if (dn.has("missing")) {
+                    continue;
+                }
+                String name = dn.path("name").asText();
+                domainInfos.add(new DomainInfo(name, dn.path("forest").asText(name)));
+                for (JsonNode t : dn.path("trusts")) {
+                    trustInfos.add(new TrustInfo(name, t.path("target").asText(), t.path("dir").asInt(),
+                            t.path("type").asInt(), t.path("attr").asLong()));
+                }
+            }
+            first = false;
+            i = end;
+        }
+        return new Snapshot(accounts, userInfos, domainInfos, trustInfos);
+    }
+
+    private static StepScript script(List<Map<String, Object>> computers, List<Map<String, Object>> users, List<String> domains,
+                                     boolean ownDomain) {
+        return StepScripts.readDirectory(computers, users, ownDomain ? List.of() : domains, ownDomain);
+    }
+
+    /** {@code @{s='lab.test';n=@('HV-S1','HV-S2')}} per domain (computers), or {@code @{s;n}} per user. */
+    private static List<Map<String, Object>> grouped(List<AccountRef> refs, boolean byDomain) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (!byDomain) {
+            for (AccountRef r : refs) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("s", r.domain() == null ? "" : r.domain());
+                m.put("n", r.name());
+                out.add(m);
+            }
+            return out;
+        }
+        Map<String, List<String>> by = new LinkedHashMap<>();
+        refs.forEach(r -> by.computeIfAbsent(r.domain() == null ? "" : r.domain().toLowerCase(java.util.Locale.ROOT),
+                k -> new ArrayList<>()).add(r.name()));
+        by.forEach((domain, names) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("s", domain);
+            m.put("n", List.copyOf(names));
+            out.add(m);
+        });
+        return out;
+    }
+
+    private static java.time.Instant instant(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(iso).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     @Override

@@ -106,37 +106,81 @@ public final class Discovery {
      */
     private Facts withDirectory(Facts facts, Directory dir, List<Unreachable> unreachable) {
         Map<String, String> byAccount = new LinkedHashMap<>();
-        inventory.hosts().forEach(h -> byAccount.putIfAbsent(Names.key(h.netbios()), h.name()));
-        inventory.clusters().forEach(c -> byAccount.putIfAbsent(Names.key(c.name()), c.name()));
+        Map<String, String> domainOf = new LinkedHashMap<>();
+        for (Inventory.HostEndpoint h : inventory.hosts()) {
+            byAccount.putIfAbsent(Names.key(h.netbios()), h.name());
+            domainOf.putIfAbsent(Names.key(h.netbios()), Names.domainOf(h.fqdn()));
+        }
+        for (Inventory.ClusterRef c : inventory.clusters()) {
+            byAccount.putIfAbsent(Names.key(c.name()), c.name());
+            domainOf.putIfAbsent(Names.key(c.name()), Names.domainOf(c.fqdn()));
+        }
         for (Inventory.FileServerRef f : inventory.fileServers()) {
             byAccount.putIfAbsent(Names.key(f.netbios()), f.name());
-            f.nodes().forEach(n -> byAccount.putIfAbsent(Names.key(n), n));
+            domainOf.putIfAbsent(Names.key(f.netbios()), Names.domainOf(f.fqdn()));
+            for (String n : f.nodes()) {
+                byAccount.putIfAbsent(Names.key(n), n);
+                domainOf.putIfAbsent(Names.key(n), Names.domainOf(f.fqdn()));
+            }
         }
-        List<String> names = byAccount.keySet().stream().map(k -> k.toUpperCase(Locale.ROOT)).toList();
+        List<Directory.AccountRef> computers = byAccount.keySet().stream()
+                .map(k -> new Directory.AccountRef(k.toUpperCase(Locale.ROOT), domainOf.get(k))).toList();
+        // the accounts the engine runs as, each once, with the hosts that use it
+        Map<String, List<String>> userHosts = new LinkedHashMap<>();
+        for (Inventory.HostEndpoint h : inventory.hosts()) {
+            if (h.user() != null && !h.user().isBlank()) {
+                userHosts.computeIfAbsent(h.user(), u -> new ArrayList<>()).add(h.name());
+            }
+        }
+        List<Directory.AccountRef> users = userHosts.keySet().stream().map(Discovery::userRef).toList();
+        List<String> domains = new ArrayList<>();
+        domainOf.values().stream().filter(java.util.Objects::nonNull).map(d -> d.toLowerCase(Locale.ROOT))
+                .filter(d -> !domains.contains(d)).forEach(domains::add);
+
         List<Facts.ComputerAccount> accounts = new ArrayList<>();
-        List<Facts.Domain> domains = new ArrayList<>(facts.directory().domains());
+        List<Facts.Domain> domainFacts = new ArrayList<>(facts.directory().domains());
         List<Facts.Trust> trusts = new ArrayList<>(facts.directory().trusts());
+        List<Facts.UserAccount> userFacts = new ArrayList<>();
         try {
-            for (DirectoryAccount a : dir.computers(names)) {
+            Directory.Snapshot snap = dir.read(computers, users, domains);
+            for (DirectoryAccount a : snap.computers()) {
                 accounts.add(new Facts.ComputerAccount(byAccount.getOrDefault(Names.key(a.asked()), a.asked()), a.samAccountName(),
                         a.servicePrincipalNames(), a.allowedToDelegateTo(), a.trustedToAuthForDelegation(), a.trustedForDelegation(),
-                        a.allowedToActOnBehalfOf()));
+                        a.allowedToActOnBehalfOf(), a.whenChanged()));
             }
-            for (Directory.DomainInfo d : dir.domains()) {
-                domains.add(new Facts.Domain(d.name(), d.forest()));
+            for (Directory.UserInfo u : snap.users()) {
+                String account = userHosts.keySet().stream().filter(k -> userRef(k).name().equalsIgnoreCase(u.asked()))
+                        .findFirst().orElse(u.asked());
+                userFacts.add(new Facts.UserAccount(account, u.samAccountName(), u.domain(), userHosts.getOrDefault(account, List.of()),
+                        u.accountNotDelegated(), u.memberOf()));
             }
-            for (Directory.TrustInfo t : dir.trusts()) {
+            for (Directory.DomainInfo d : snap.domains()) {
+                if (domainFacts.stream().noneMatch(x -> Names.same(x.name(), d.name()))) {
+                    domainFacts.add(new Facts.Domain(d.name(), d.forest()));
+                }
+            }
+            for (Directory.TrustInfo t : snap.trusts()) {
                 if ((t.attributes() & Directory.TrustInfo.WITHIN_FOREST) != 0) {
                     continue; // a parent-child or tree-root trust: the same forest, which domains() says
                 }
                 Facts.TrustType type = t.forestTransitive() ? Facts.TrustType.FOREST : Facts.TrustType.EXTERNAL;
-                String local = type == Facts.TrustType.FOREST ? forestOf(domains, t.local()) : t.local();
+                String local = type == Facts.TrustType.FOREST ? forestOf(domainFacts, t.local()) : t.local();
+                Facts.Trust trust;
                 if (t.inbound() && t.outbound()) {
-                    trusts.add(new Facts.Trust(local, t.partner(), type, true));
+                    trust = new Facts.Trust(local, t.partner(), type, true);
                 } else if (t.outbound()) {
-                    trusts.add(new Facts.Trust(local, t.partner(), type, false));
+                    trust = new Facts.Trust(local, t.partner(), type, false);
                 } else if (t.inbound()) {
-                    trusts.add(new Facts.Trust(t.partner(), local, type, false));
+                    trust = new Facts.Trust(t.partner(), local, type, false);
+                } else {
+                    continue;
+                }
+                // both sides hold an object for the same trust: keep it once
+                boolean known = trusts.stream().anyMatch(x -> x.type() == trust.type() && x.bidirectional() == trust.bidirectional()
+                        && ((Names.same(x.trusting(), trust.trusting()) && Names.same(x.trusted(), trust.trusted()))
+                        || (trust.bidirectional() && Names.same(x.trusting(), trust.trusted()) && Names.same(x.trusted(), trust.trusting()))));
+                if (!known) {
+                    trusts.add(trust);
                 }
             }
         } catch (DirectoryException e) {
@@ -144,7 +188,20 @@ public final class Discovery {
             return facts;
         }
         return new Facts(facts.collectedAt(), facts.hosts(), facts.clusters(), facts.fileServers(), facts.vms(),
-                new Facts.DirectoryFacts(domains, trusts, accounts));
+                new Facts.DirectoryFacts(domainFacts, trusts, accounts, userFacts, facts.directory().tickets()));
+    }
+
+    /** {@code LAB\svc} → svc in LAB; {@code svc@LAB.TEST} → svc in lab.test; {@code svc} → svc in the directory's own domain. */
+    static Directory.AccountRef userRef(String user) {
+        int slash = user.indexOf('\\');
+        if (slash > 0) {
+            return new Directory.AccountRef(user.substring(slash + 1), user.substring(0, slash));
+        }
+        int at = user.lastIndexOf('@');
+        if (at > 0) {
+            return new Directory.AccountRef(user.substring(0, at), user.substring(at + 1).toLowerCase(Locale.ROOT));
+        }
+        return new Directory.AccountRef(user, null);
     }
 
     private static String forestOf(List<Facts.Domain> domains, String domain) {
@@ -223,6 +280,14 @@ public final class Discovery {
                         StepResult.strings(v.path("sw")), StepResult.strings(v.path("iso"))));
             }
         }
+        List<Facts.SystemTicket> tickets = new ArrayList<>();
+        for (var e : hostData.entrySet()) {
+            JsonNode tgt = e.getValue().path("tgt");
+            if (tgt.isArray() && !tgt.isEmpty()) {
+                KlistTgt.parse(strings(tgt), KlistTgt.offsetOf(text(e.getValue(), "now")))
+                        .ifPresent(t -> tickets.add(new Facts.SystemTicket(e.getKey(), t.start(), t.end())));
+            }
+        }
         List<ClusterFacts> clusters = new ArrayList<>();
         for (JsonNode c : clusterData) {
             List<String> nodes = new ArrayList<>();
@@ -240,7 +305,8 @@ public final class Discovery {
             fileServers.add(new FileServerFacts(f.name(), f.fqdn(), f.netbios(), Names.domainOf(f.fqdn()), f.kind(), f.nodes(),
                     f.shares().stream().map(s -> new Share(s.name(), s.fullControl(), 0)).toList()));
         }
-        return new Facts(clock.instant(), hostFacts, clusters, fileServers, vms, Facts.DirectoryFacts.empty());
+        return new Facts(clock.instant(), hostFacts, clusters, fileServers, vms,
+                new Facts.DirectoryFacts(List.of(), List.of(), List.of(), List.of(), tickets));
     }
 
     private String canonicalCluster(String name) {

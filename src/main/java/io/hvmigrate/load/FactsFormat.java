@@ -138,7 +138,19 @@ public final class FactsFormat {
                     .optional("allowedToDelegateTo", Shape.list("msDS-AllowedToDelegateTo", Shape.string("an SPN"), 0))
                     .optional("trustedToAuthForDelegation", Shape.bool("userAccountControl TRUSTED_TO_AUTH_FOR_DELEGATION (use any authentication protocol)"))
                     .optional("trustedForDelegation", Shape.bool("userAccountControl TRUSTED_FOR_DELEGATION (unconstrained)"))
-                    .optional("allowedToActOnBehalfOf", Shape.list("msDS-AllowedToActOnBehalfOfOtherIdentity principals", Shape.string("an account"), 0)), 0));
+                    .optional("allowedToActOnBehalfOf", Shape.list("msDS-AllowedToActOnBehalfOfOtherIdentity principals", Shape.string("an account"), 0))
+                    .optional("whenChanged", Shape.string("when the account last changed").check(Units::checkTimestamp)), 0))
+            .optional("users", Shape.list("the accounts hvmigrate connects to hosts as", Shape.object(null, "a user account")
+                    .required("account", Shape.string("as the inventory names it, e.g. LAB\\svc-hvmigrate"))
+                    .optional("samAccountName", Shape.string("sAMAccountName"))
+                    .optional("domain", Shape.string("its domain"))
+                    .optional("hosts", Shape.list("the hosts hvmigrate connects to as this user", Shape.string("a host"), 0))
+                    .optional("accountNotDelegated", Shape.bool("\"account is sensitive and cannot be delegated\" (NOT_DELEGATED)"))
+                    .optional("memberOf", Shape.list("group distinguished names", Shape.string("a group DN"), 0)), 0))
+            .optional("tickets", Shape.list("each host's TGT for its computer account (klist -li 0x3e7 tgt)", Shape.object(null, "a TGT")
+                    .required("host", Shape.string("the host"))
+                    .required("start", Shape.string("StartTime").check(Units::checkTimestamp))
+                    .optional("end", Shape.string("EndTime").check(Units::checkTimestamp)), 0));
 
     public static final Shape.Obj SHAPE = Shape.object("hvmigrate facts",
                     "a snapshot of the fleet as discovery reads it: hosts, clusters, file servers, VMs, directory")
@@ -365,10 +377,28 @@ public final class FactsFormat {
                     computers.add(new ComputerAccount(host, Fields.string(c, "samAccountName", Names.netbiosOf(host) + "$"),
                             Fields.strings(c, "servicePrincipalNames"), Fields.strings(c, "allowedToDelegateTo"),
                             Fields.bool(c, "trustedToAuthForDelegation", false), Fields.bool(c, "trustedForDelegation", false),
-                            Fields.strings(c, "allowedToActOnBehalfOf")));
+                            Fields.strings(c, "allowedToActOnBehalfOf"),
+                            Fields.string(c, "whenChanged").map(Units::timestamp).map(o -> o == null ? null : o.toInstant()).orElse(null)));
                 }
             }
-            directory = new DirectoryFacts(domains, trusts, computers);
+            List<Facts.UserAccount> users = new ArrayList<>();
+            for (Node un : Fields.list(dir.get(), "users")) {
+                if (un instanceof Node.MapNode u && Fields.string(u, "account").isPresent()) {
+                    String account = Fields.string(u, "account").get();
+                    String sam = account.contains("\\") ? account.substring(account.indexOf('\\') + 1)
+                            : account.contains("@") ? account.substring(0, account.indexOf('@')) : account;
+                    users.add(new Facts.UserAccount(account, Fields.string(u, "samAccountName", sam), Fields.string(u, "domain").orElse(null),
+                            Fields.strings(u, "hosts"), Fields.bool(u, "accountNotDelegated", false), Fields.strings(u, "memberOf")));
+                }
+            }
+            List<Facts.SystemTicket> tickets = new ArrayList<>();
+            for (Node tn : Fields.list(dir.get(), "tickets")) {
+                if (tn instanceof Node.MapNode t && Fields.string(t, "host").isPresent() && Fields.string(t, "start").map(Units::timestamp).isPresent()) {
+                    tickets.add(new Facts.SystemTicket(Fields.string(t, "host").get(), Units.timestamp(Fields.string(t, "start").get()).toInstant(),
+                            Fields.string(t, "end").map(Units::timestamp).map(o -> o == null ? null : o.toInstant()).orElse(null)));
+                }
+            }
+            directory = new DirectoryFacts(domains, trusts, computers, users, tickets);
         }
         return new Facts(collected, hosts, clusters, fileServers, vms, directory);
     }

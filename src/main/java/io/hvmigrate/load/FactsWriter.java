@@ -47,6 +47,24 @@ public final class FactsWriter {
             strings(o, "allowedToDelegateTo", c.allowedToDelegateTo());
             o.put("trustedToAuthForDelegation", c.trustedToAuthForDelegation()).put("trustedForDelegation", c.trustedForDelegation());
             strings(o, "allowedToActOnBehalfOf", c.allowedToActOnBehalfOf());
+            if (c.whenChanged() != null) {
+                o.put("whenChanged", c.whenChanged().toString());
+            }
+        }
+        ArrayNode users = dir.putArray("users");
+        for (Facts.UserAccount u : f.directory().users()) {
+            ObjectNode o = users.addObject().put("account", u.account()).put("samAccountName", u.samAccountName());
+            putIf(o, "domain", u.domain());
+            strings(o, "hosts", u.hosts());
+            o.put("accountNotDelegated", u.accountNotDelegated());
+            strings(o, "memberOf", u.memberOf());
+        }
+        ArrayNode tickets = dir.putArray("tickets");
+        for (Facts.SystemTicket t : f.directory().tickets()) {
+            ObjectNode o = tickets.addObject().put("host", t.host()).put("start", t.start().toString());
+            if (t.end() != null) {
+                o.put("end", t.end().toString());
+            }
         }
         ArrayNode clusters = root.putArray("clusters");
         for (Facts.ClusterFacts c : f.clusters()) {

@@ -181,11 +181,28 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
     }
 
     /** Domains, forests, trusts and the computer accounts' delegation as the directory holds them. */
-    public record DirectoryFacts(List<Domain> domains, List<Trust> trusts, List<ComputerAccount> computers) {
+    public record DirectoryFacts(List<Domain> domains, List<Trust> trusts, List<ComputerAccount> computers,
+                                 List<UserAccount> users, List<SystemTicket> tickets) {
         public DirectoryFacts {
             domains = List.copyOf(domains);
             trusts = List.copyOf(trusts);
             computers = List.copyOf(computers);
+            users = List.copyOf(users);
+            tickets = List.copyOf(tickets);
+        }
+
+        public DirectoryFacts(List<Domain> domains, List<Trust> trusts, List<ComputerAccount> computers) {
+            this(domains, trusts, computers, List.of(), List.of());
+        }
+
+        /** The account the engine runs as on this host, as the directory holds it. */
+        public Optional<UserAccount> userOf(String host) {
+            return users.stream().filter(u -> u.hosts().stream().anyMatch(h -> Names.same(h, host))).findFirst();
+        }
+
+        /** The host's TGT for its computer account (logon session 0x3e7), as klist showed it. */
+        public Optional<SystemTicket> ticketOf(String host) {
+            return tickets.stream().filter(t -> Names.same(t.host(), host)).findFirst();
         }
 
         public static DirectoryFacts empty() {
@@ -226,11 +243,43 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
      */
     public record ComputerAccount(String host, String samAccountName, List<String> servicePrincipalNames,
                                   List<String> allowedToDelegateTo, boolean trustedToAuthForDelegation,
-                                  boolean trustedForDelegation, List<String> allowedToActOnBehalfOf) {
+                                  boolean trustedForDelegation, List<String> allowedToActOnBehalfOf,
+                                  java.time.Instant whenChanged) {
         public ComputerAccount {
             servicePrincipalNames = List.copyOf(servicePrincipalNames);
             allowedToDelegateTo = List.copyOf(allowedToDelegateTo);
             allowedToActOnBehalfOf = List.copyOf(allowedToActOnBehalfOf);
         }
+
+        public ComputerAccount(String host, String samAccountName, List<String> servicePrincipalNames,
+                               List<String> allowedToDelegateTo, boolean trustedToAuthForDelegation,
+                               boolean trustedForDelegation, List<String> allowedToActOnBehalfOf) {
+            this(host, samAccountName, servicePrincipalNames, allowedToDelegateTo, trustedToAuthForDelegation,
+                    trustedForDelegation, allowedToActOnBehalfOf, null);
+        }
     }
+
+    /**
+     * A user account the engine connects to hosts as (Get-ADUser -Properties AccountNotDelegated,MemberOf).
+     *
+     * @param account             as the inventory names it ({@code LAB\svc-hvmigrate}, {@code svc@LAB.TEST})
+     * @param hosts               the inventory hosts that use it
+     * @param accountNotDelegated userAccountControl NOT_DELEGATED: "account is sensitive and cannot be delegated"
+     * @param memberOf            group DNs
+     */
+    public record UserAccount(String account, String samAccountName, String domain, List<String> hosts,
+                              boolean accountNotDelegated, List<String> memberOf) {
+        public UserAccount {
+            hosts = List.copyOf(hosts);
+            memberOf = List.copyOf(memberOf);
+        }
+
+        /** A member of Protected Users: its credentials are never delegated. */
+        public boolean protectedUsers() {
+            return memberOf.stream().anyMatch(g -> g.regionMatches(true, 0, "CN=Protected Users,", 0, 19));
+        }
+    }
+
+    /** A host's TGT for its computer account: tickets it holds were issued from the directory as it was at start. */
+    public record SystemTicket(String host, java.time.Instant start, java.time.Instant end) {}
 }

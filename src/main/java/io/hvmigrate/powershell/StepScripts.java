@@ -232,13 +232,15 @@ public final class StepScripts {
             vol=@(Get-Volume|?{$_.DriveLetter}|%{,@([string]$_.DriveLetter,$_.SizeRemaining)});cg=[bool]($g.SecurityServicesRunning -contains 1)}
             $r.vms=@(Get-VM|%{$v=$_;[ordered]@{name=$v.Name;id=[string]$v.Id;state=[string]$v.State;ver=[string]$v.Version;gen=$v.Generation;mem=$v.MemoryStartup;path=$v.Path;ha=$v.IsClustered
             disks=@($v.HardDrives|%{,@($_.Path,(Get-Item -LiteralPath $_.Path).Length)});sw=@($v.NetworkAdapters|%{$_.SwitchName});iso=@($v.DVDDrives|?{$_.Path}|%{$_.Path})}})
+            $t=@();try{$t=@(klist -li 0x3e7 tgt)}catch{};$r.tgt=$t;$r.now=(Get-Date).ToString('o')
             Out-Result ([pscustomobject]@{ok=$true;data=$r})
             """);
 
     /**
      * Reads, in one round trip, what the facts need from one host: its migration settings and networks, addresses,
      * switches, supported versions, processor, memory, volumes, Credential Guard, the cluster it is a node of, and its
-     * VMs with their disks.
+     * VMs with their disks; and {@code klist -li 0x3e7 tgt} (the computer account's TGT: when the host's tickets were
+     * issued) with the host's local time, whose offset klist's "(local)" times need.
      */
     public static StepScript discoverHost() {
         return wrap(DISCOVER_HOST, values());
@@ -262,6 +264,29 @@ public final class StepScripts {
             [ordered]@{name=$n;sam=$c.SamAccountName;dns=$c.DNSHostName;spn=@($c.servicePrincipalName);a2d=@($c.'msDS-AllowedToDelegateTo');uac=[long]$c.userAccountControl;rbcd=@($c.PrincipalsAllowedToDelegateToAccount|%{[string]$_})}}catch{[ordered]@{name=$n;missing=$_.Exception.Message}}})
             Out-Result ([pscustomobject]@{ok=$true;data=$r})
             """);
+
+    private static final ScriptTemplate READ_DIRECTORY = ScriptTemplate.of("""
+            function P($s){$p=@{};if($s){$p.Server=$s};$p}
+            $c=@(<<computers>>|%{$p=P $_.s;$_.n|%{$n=$_;try{$a=Get-ADComputer -Identity $n @p -Properties *
+            @{name=$n;sam=$a.SamAccountName;spn=@($a.servicePrincipalName);a2d=@($a.'msDS-AllowedToDelegateTo');uac=[long]$a.userAccountControl;rbcd=@($a.PrincipalsAllowedToDelegateToAccount|%{"$_"});changed=$a.whenChanged.ToUniversalTime().ToString('o')}}catch{@{name=$n;missing="$_"}}}})
+            $u=@(<<users>>|%{$p=P $_.s;$n=$_.n;try{$a=Get-ADUser -Identity $n @p -Properties AccountNotDelegated,MemberOf;@{name=$n;sam=$a.SamAccountName;nd=[bool]$a.AccountNotDelegated;mo=@($a.MemberOf|%{"$_"})}}catch{@{name=$n;missing="$_"}}})
+            $d=@(<<domains>>|%{$s=$_;$p=P $s;try{$a=Get-ADDomain @p;@{name=$a.DNSRoot;forest=$a.Forest;trusts=@(Get-ADTrust -Filter * @p|%{@{target=$_.Target;dir=[int]$_.Direction;type=[int]$_.TrustType;attr=[long]$_.TrustAttributes}})}}catch{@{name=$s;missing="$_"}}})
+            Out-Result ([pscustomobject]@{ok=$true;data=@{computers=$c;users=$u;domains=$d}})
+            """);
+
+    /**
+     * Reads the directory in one round trip (on a host with the AD module): computer accounts, each in its own domain
+     * ({@code -Server}; groups as {@code @{s='lab.test';n=@('HV-S1',…)}}, s empty for the host's own domain) with
+     * their SPNs, msDS-AllowedToDelegateTo, userAccountControl, resource-based delegation and whenChanged (UTC);
+     * users ({@code @{s;n}}) with AccountNotDelegated and MemberOf; and for each domain its forest (Get-ADDomain) and
+     * its trusts (Get-ADTrust -Filter *: Target, Direction, TrustType, TrustAttributes). What cannot be read is
+     * reported with Windows' message rather than failing the whole read.
+     */
+    public static StepScript readDirectory(List<Map<String, Object>> computers, List<Map<String, Object>> users, List<String> domains,
+                                           boolean ownDomain) {
+        List<String> ds = ownDomain ? List.of("") : domains;
+        return wrap(READ_DIRECTORY, values("computers", computers, "users", users, "domains", ds));
+    }
 
     /** The longest list of account names one directory read takes, so the script stays under its size limit. */
     public static final int DIRECTORY_BATCH = 40;

@@ -18,7 +18,10 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The checks issue 5 adds (vm.media, vm.storage, delegation.cross-domain), on the small test fleet's facts. */
+/**
+ * The checks issue 5 adds (vm.media, vm.storage, delegation.cross-domain, delegation.sensitive,
+ * delegation.stale-tickets), on the small test fleet's facts.
+ */
 class PreflightGapsTest {
     private static final Path FLEET = Path.of("src/test/resources/fleet");
     private static final Facts FACTS = FactsFormat.load(FLEET.resolve("facts.yaml"));
@@ -143,5 +146,61 @@ class PreflightGapsTest {
             assertThat(x.evidence().getFirst()).contains("msDS-AllowedToActOnBehalfOfOtherIdentity = (empty)");
         });
         assertThat(with).filteredOn(x -> x.id().startsWith("delegation.")).isEmpty();
+    }
+
+    private static Facts directory(Facts f, List<Facts.ComputerAccount> accounts, List<Facts.UserAccount> users,
+                                   List<Facts.SystemTicket> tickets) {
+        Facts.DirectoryFacts d = f.directory();
+        return new Facts(f.collectedAt(), f.hosts(), f.clusters(), f.fileServers(), f.vms(),
+                new Facts.DirectoryFacts(d.domains(), d.trusts(), accounts, users, tickets));
+    }
+
+    private static final String LOCAL_MOVE = "  - { vm: localvm, to: s2, storagePath: 'D:\\VMs\\localvm' }\n";
+
+    @Test
+    void anEngineAccountThatCannotBeDelegatedBlocksWithItsFix() throws Exception {
+        List<Facts.ComputerAccount> accts = List.of(account("s1", List.of(), List.of()), account("s2", List.of(), List.of()));
+        Facts.UserAccount sensitive = new Facts.UserAccount("LAB\\admin-sensitive", "admin-sensitive", "LAB", List.of("s1", "s2"), true, List.of());
+        Facts.UserAccount isProtected = new Facts.UserAccount("LAB\\ops", "ops", "LAB", List.of("s1", "s2"), false,
+                List.of("CN=Protected Users,CN=Users,DC=lab,DC=test"));
+        Facts.UserAccount fine = new Facts.UserAccount("LAB\\svc", "svc", "LAB", List.of("s1", "s2"), false,
+                List.of("CN=Hyper-V Administrators,CN=Builtin,DC=lab,DC=test"));
+
+        List<Finding> a = check(directory(FACTS, accts, List.of(sensitive), List.of()), LOCAL_MOVE);
+        List<Finding> b = check(directory(FACTS, accts, List.of(isProtected), List.of()), LOCAL_MOVE);
+        List<Finding> c = check(directory(FACTS, accts, List.of(fine), List.of()), LOCAL_MOVE);
+
+        assertThat(withId(a, "delegation.sensitive")).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Finding.Severity.BLOCKING);
+            assertThat(x.host()).isEqualTo("s1");
+            assertThat(x.evidence()).singleElement().asString().contains("AccountNotDelegated = True");
+            assertThat(x.fix()).contains("Set-ADAccountControl -Identity 'admin-sensitive' -AccountNotDelegated $false");
+        });
+        assertThat(withId(b, "delegation.sensitive")).singleElement().satisfies(x ->
+                assertThat(x.fix()).contains("Remove-ADGroupMember -Identity 'Protected Users' -Members 'ops'"));
+        assertThat(withId(c, "delegation.sensitive")).isEmpty();
+    }
+
+    @Test
+    void anAccountChangedAfterTheSourcesTgtWasIssuedWarnsUntilTheTicketsAreNewer() throws Exception {
+        java.time.Instant changed = java.time.Instant.parse("2026-03-06T18:10:00Z");
+        List<Facts.ComputerAccount> accts = List.of(new Facts.ComputerAccount("s1", "S1$", List.of(), List.of(), true, false, List.of(), changed),
+                account("s2", List.of(), List.of()));
+        Facts.SystemTicket older = new Facts.SystemTicket("s1", java.time.Instant.parse("2026-03-06T18:07:09Z"), java.time.Instant.parse("2026-03-07T04:07:09Z"));
+        Facts.SystemTicket newer = new Facts.SystemTicket("s1", java.time.Instant.parse("2026-03-06T18:12:00Z"), java.time.Instant.parse("2026-03-07T04:12:00Z"));
+
+        List<Finding> stale = check(directory(FACTS, accts, List.of(), List.of(older)), LOCAL_MOVE);
+        List<Finding> fresh = check(directory(FACTS, accts, List.of(), List.of(newer)), LOCAL_MOVE);
+        List<Finding> unknown = check(directory(FACTS, accts, List.of(), List.of()), LOCAL_MOVE);
+
+        assertThat(withId(stale, "delegation.stale-tickets")).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Finding.Severity.WARNING);
+            assertThat(x.host()).isEqualTo("s1");
+            assertThat(x.evidence()).containsExactly("directory: S1$ whenChanged = 2026-03-06 18:10:00 UTC",
+                    "s1: klist -li 0x3e7 tgt StartTime = 2026-03-06 18:07:09 UTC");
+            assertThat(x.fix()).contains("klist purge -li 0x3e7", "hvmigrate delegation apply");
+        });
+        assertThat(withId(fresh, "delegation.stale-tickets")).isEmpty();
+        assertThat(withId(unknown, "delegation.stale-tickets")).isEmpty();
     }
 }

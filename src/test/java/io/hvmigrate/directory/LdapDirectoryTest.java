@@ -155,4 +155,25 @@ class LdapDirectoryTest {
         String[] v = server.getEntry("CN=" + cn + ",CN=Computers," + BASE).getAttributeValues(attribute);
         return v == null ? List.of() : List.of(v);
     }
+
+    @Test
+    void readsTheEngineUsersSensitivityAndGroupsAndTheAccountsWhenChanged() throws Exception {
+        server.add(new Entry("dn: CN=Users," + BASE, "objectClass: container", "cn: Users"));
+        server.add(new Entry("dn: CN=admin-sensitive,CN=Users," + BASE, "objectClass: user", "sAMAccountName: admin-sensitive",
+                "userAccountControl: " + (0x200 | 0x100000)));
+        server.add(new Entry("dn: CN=ops-protected,CN=Users," + BASE, "objectClass: user", "sAMAccountName: ops-protected",
+                "userAccountControl: 512", "memberOf: CN=Protected Users,CN=Users," + BASE));
+        server.add(new Entry("dn: CN=svc,CN=Users," + BASE, "objectClass: user", "sAMAccountName: svc", "userAccountControl: 512"));
+        server.modify("CN=HV1,CN=Computers," + BASE, new com.unboundid.ldap.sdk.Modification(
+                com.unboundid.ldap.sdk.ModificationType.REPLACE, "whenChanged", "20260306181000.0Z"));
+
+        List<Directory.UserInfo> users = dir.users(List.of(new Directory.AccountRef("admin-sensitive", "LAB"),
+                new Directory.AccountRef("ops-protected", "lab.test"), new Directory.AccountRef("svc", null),
+                new Directory.AccountRef("svc", "partner.test"), new Directory.AccountRef("nobody", null)));
+
+        assertThat(users).extracting(Directory.UserInfo::samAccountName).containsExactly("admin-sensitive", "ops-protected", "svc");
+        assertThat(users).extracting(Directory.UserInfo::accountNotDelegated).containsExactly(true, false, false);
+        assertThat(users.get(1).memberOf()).containsExactly("CN=Protected Users,CN=Users," + BASE);
+        assertThat(dir.computers(List.of("HV1")).getFirst().whenChanged()).isEqualTo(java.time.Instant.parse("2026-03-06T18:10:00Z"));
+    }
 }

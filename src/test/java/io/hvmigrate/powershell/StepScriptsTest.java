@@ -62,4 +62,20 @@ class StepScriptsTest {
         String body = StepScripts.clusterMigrate(evil, "HV-A2").body();
         assertThat(body).contains("-Name 'x''; Remove-VM -Name y -Force; '''");
     }
+
+    /** The lab's whole directory read (24 accounts in three domains, a user, three domains) is one round trip. */
+    @Test
+    void theLabsDirectoryReadFitsOneScript() {
+        List<String> lab = new java.util.ArrayList<>(List.of("HV-A1", "HV-A2", "HV-A3", "HV-B1", "HV-B2", "HV-S1", "HV-S2", "HV-S3",
+                "HV-M1", "HV-M2", "HV-M3", "HV-M4", "HV-M5", "HV-M6", "HV-M7", "HV-M8", "CLA", "CLB", "SOFS1", "SOFS-N1", "SOFS-N2", "FS1"));
+        List<java.util.Map<String, Object>> computers = List.of(
+                java.util.Map.of("s", "lab.test", "n", lab), java.util.Map.of("s", "isolated.test", "n", List.of("HV-X1")),
+                java.util.Map.of("s", "partner.test", "n", List.of("HV-P1")));
+        StepScript s = StepScripts.readDirectory(computers, List.of(java.util.Map.of("s", "LAB", "n", "svc-hvmigrate")),
+                List.of("lab.test", "isolated.test", "partner.test"), false);
+
+        assertThat(s.length()).isLessThan(StepScript.MAX_LENGTH);
+        assertThat(s.text()).contains("Get-ADComputer -Identity $n @p", "Get-ADTrust -Filter * @p", "Get-ADUser -Identity $n @p",
+                "'s'='partner.test'", "@('HV-A1','HV-A2'");
+    }
 }

@@ -108,6 +108,14 @@ public final class WindowsErrors {
     }
 
     /** Get-ADComputer and friends on an unknown identity. */
+    /** An AD cmdlet's -Server that names no domain or domain controller the host can reach. */
+    public static WorldException adServerDown(String server) {
+        return new WorldException("Microsoft.ActiveDirectory.Management.ADServerDownException",
+                "Unable to contact the server. This may be because this server does not exist, it is currently down, "
+                + "or it does not have the Active Directory Web Services running.", COR_E_EXCEPTION,
+                ErrorCategory.ResourceUnavailable, "ActiveDirectoryServer:0", server);
+    }
+
     public static WorldException adIdentityNotFound(String identity, String baseDn) {
         return new WorldException(AD_NOT_FOUND,
                 "Cannot find an object with identity: '" + identity + "' under: '" + baseDn + "'.", COR_E_EXCEPTION,

@@ -46,6 +46,7 @@ public final class World {
     final Map<String, ClusterState> clusters = new LinkedHashMap<>();
     final Map<String, FileServerState> fileServers = new LinkedHashMap<>();
     final Map<UUID, VmState> vms = new LinkedHashMap<>();
+    final Map<String, Instant> whenChanged = new LinkedHashMap<>();
     final List<Migration> migrations = new ArrayList<>();
     final List<FaultSpec.MigrationFailure> migrationFaults = new ArrayList<>();
     final List<ScheduledCrash> crashes = new ArrayList<>();
@@ -658,6 +659,62 @@ public final class World {
     // ------------------------------------------------------------------------------------------------ directory
 
     /** Get-ADComputer: the account as the directory holds it now. */
+    /**
+     * whenChanged of a computer object: when it was last written through a cmdlet of this fleet, or, for one never
+     * written, a day before the fleet started (the accounts were there before the hosts' tickets were issued).
+     */
+    public synchronized Instant adWhenChanged(ComputerAccount c) {
+        // AD keeps whenChanged to the second (GeneralizedTime "…ss.0Z")
+        return whenChanged.getOrDefault(key(c.samAccountName()), startedAt.minus(Duration.ofDays(1)))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    /**
+     * The domain an AD cmdlet's {@code -Server} names (a domain's DNS or NetBIOS name, or a domain controller's DNS
+     * name); without it, the domain of the host the cmdlet runs on. A name that is none of these cannot be contacted,
+     * as in AD: "Unable to contact the server…".
+     */
+    public synchronized String adDomain(String server, String computerName) throws WorldException {
+        if (server == null || server.isBlank()) {
+            return host(computerName).domain;
+        }
+        String s = server.trim().toLowerCase(Locale.ROOT);
+        Optional<DomainSpec> d = topology.domain(s);
+        if (d.isEmpty()) {
+            d = fleet.domains().stream().filter(x -> s.endsWith("." + x.name().toLowerCase(Locale.ROOT))).findFirst();
+        }
+        return d.map(x -> x.name().toLowerCase(Locale.ROOT)).orElseThrow(() -> WindowsErrors.adServerDown(server));
+    }
+
+    /** Get-ADComputer -Identity … -Server …: only objects of that domain's naming context are found. */
+    public ComputerAccount adComputer(String identity, String domain) throws WorldException {
+        return directory.computer(identity).filter(c -> c.domain().equalsIgnoreCase(domain))
+                .orElseThrow(() -> WindowsErrors.adIdentityNotFound(identity, dn(domain)));
+    }
+
+    /** The directory's users (Get-ADUser). */
+    public Optional<io.hvmigrate.sim.world.ad.UserAccount> adUser(String identity, String domain) {
+        return directory.snapshot().users().stream().filter(u -> u.domain().equalsIgnoreCase(domain))
+                .filter(u -> new DirectorySnapshot(List.of(), List.of(u)).user(identity).isPresent()).findFirst();
+    }
+
+    /** The start of the host's TGT for its computer account (logon session 0x3e7): when its tickets were issued. */
+    public synchronized Instant systemTgtStart(String computerName) throws WorldException {
+        HostState h = host(computerName);
+        directoryAsSeenBy(h);
+        return h.ticketViewAt;
+    }
+
+    /** The lifetime of tickets the fleet's KDC issues. */
+    public Duration ticketLifetime() {
+        return ticketLifetime;
+    }
+
+    /** The host's NetBIOS and domain names: {@code HV-S1}, {@code lab.test}. */
+    public synchronized String hostDomain(String computerName) throws WorldException {
+        return host(computerName).domain;
+    }
+
     public ComputerAccount adComputer(String identity) throws WorldException {
         return directory.computer(identity).orElseThrow(() -> WindowsErrors.adIdentityNotFound(identity,
                 dn(fleet.domains().isEmpty() ? "lab.test" : fleet.domains().get(0).name())));
@@ -693,6 +750,7 @@ public final class World {
     private void directoryChange(Change change, String identity) throws WorldException {
         try {
             change.run();
+            directory.computer(identity).ifPresent(c -> whenChanged.put(key(c.samAccountName()), clock.now()));
         } catch (DirectoryException e) {
             throw WindowsErrors.adIdentityNotFound(identity,
                     dn(fleet.domains().isEmpty() ? "lab.test" : fleet.domains().get(0).name()));

@@ -23,6 +23,14 @@ final class AdIdentity {
         return world.adComputer(id);
     }
 
+    /** -Identity looked up in one domain (Get-ADComputer -Server). */
+    static ComputerAccount computer(World world, Object identity, String domain) throws WorldException {
+        String id = identity instanceof PsObject o
+                ? o.get("DistinguishedName").or(() -> o.get("SamAccountName")).map(Object::toString).orElseThrow()
+                : Invocation.text(identity);
+        return world.adComputer(id, domain);
+    }
+
     /** An ADPrincipal argument as {@code DOMAIN\NAME$}, the form hvsim keeps in the RBCD list. */
     static String principal(World world, Object value) throws WorldException {
         ComputerAccount c = computer(world, value);

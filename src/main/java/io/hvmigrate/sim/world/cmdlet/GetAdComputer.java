@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Get-ADComputer [-Identity] <ADComputer> [-Properties <String[]>] [-Server <String>] | -Filter <String> (only
- * {@code *} and {@code Name -like 'x*'} forms).
+ * {@code *} and {@code Name -like 'x*'} forms). As in AD, it searches one domain: the one -Server names, or the domain
+ * of the host it runs on; an account of another domain is not found without {@code -Server <its domain>}.
  */
 final class GetAdComputer implements Cmdlet {
     static final String TYPE = "Microsoft.ActiveDirectory.Management.Commands.GetADComputer";
@@ -31,19 +32,21 @@ final class GetAdComputer implements Cmdlet {
         Invocation in = new Invocation(ctx, TYPE);
         List<String> properties = in.strings("Properties");
         try {
+            String domain = in.world.adDomain(in.string("Server").orElse(null), in.session.computerName());
             if (in.has("Filter")) {
                 String filter = in.string("Filter").orElseThrow().trim();
                 String pattern = filter.equals("*") ? "*"
                         : filter.replaceAll("(?i)^\\s*name\\s+-like\\s+['\"](.*)['\"]\\s*$", "$1");
                 for (ComputerAccount c : in.world.directory().computers()) {
-                    if (io.hvmigrate.sim.world.Wildcards.matches(pattern, c.name())) {
-                        in.write(WorldObjects.adComputer(c, properties));
+                    if (c.domain().equalsIgnoreCase(domain)
+                            && io.hvmigrate.sim.world.Wildcards.matches(pattern, c.name())) {
+                        in.write(WorldObjects.adComputer(c, properties, in.world.adWhenChanged(c)));
                     }
                 }
                 return;
             }
-            ComputerAccount c = AdIdentity.computer(in.world, in.raw("Identity").orElseThrow());
-            in.write(WorldObjects.adComputer(c, properties));
+            ComputerAccount c = AdIdentity.computer(in.world, in.raw("Identity").orElseThrow(), domain);
+            in.write(WorldObjects.adComputer(c, properties, in.world.adWhenChanged(c)));
         } catch (WorldException e) {
             throw in.fail(e);
         }

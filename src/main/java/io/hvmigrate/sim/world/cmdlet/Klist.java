@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * The native {@code klist.exe}, as a command whose arguments arrive in order in {@code Arguments}. {@code klist purge
  * -li 0x3e7} drops the computer account's tickets, so the host acts on the directory as it is now; the output lines
- * are klist's. Other uses print an empty ticket cache.
+ * are klist's. {@code klist -li 0x3e7 tgt} prints the computer account's TGT (its StartTime is when the host's tickets
+ * were issued). Other uses print an empty ticket cache.
  */
 final class Klist implements Cmdlet {
     static final String TYPE = "klist.exe";
@@ -65,9 +66,51 @@ final class Klist implements Cmdlet {
             out.add("\tTicket(s) purged!");
             return NativeCommand.Result.ok(out);
         }
+        if (args.contains("tgt")) {
+            if (!logonId.equals("0x3e7") && !logonId.equals("999")) {
+                out.add(NO_SESSION);
+                return new NativeCommand.Result(NO_SESSION_EXIT, out, List.of());
+            }
+            tgt(session, out);
+            return NativeCommand.Result.ok(out);
+        }
         out.add("");
         out.add("Cached Tickets: (0)");
         return NativeCommand.Result.ok(out);
+    }
+
+    private static final java.time.format.DateTimeFormatter LOCAL_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy H:mm:ss", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
+    /**
+     * {@code klist -li 0x3e7 tgt}: the computer account's TGT as Windows prints it. StartTime is when the host's
+     * tickets were issued (fleet start, last purge, restart or expiry), EndTime that plus the fleet's ticket lifetime,
+     * RenewUntil seven days on; times are local, and local time on the simulated hosts is UTC.
+     */
+    private static void tgt(io.hvmigrate.sim.world.HostSession session, List<String> out)
+            throws WorldException {
+        io.hvmigrate.sim.world.World w = session.world();
+        java.time.Instant start = w.systemTgtStart(session.computerName());
+        String realm = w.hostDomain(session.computerName()).toUpperCase(Locale.ROOT);
+        String client = session.computerName().toUpperCase(Locale.ROOT) + "$";
+        out.add("");
+        out.add("Cached TGT:");
+        out.add("");
+        out.add("ServiceName        : krbtgt");
+        out.add("TargetName (SPN)   : krbtgt");
+        out.add("ClientName         : " + client);
+        out.add("DomainName         : " + realm);
+        out.add("TargetDomainName   : " + realm);
+        out.add("AltTargetDomainName: " + realm);
+        out.add("Ticket Flags       : 0x40e10000 -> forwardable renewable initial pre_authent name_canonicalize");
+        out.add("Session Key        : KeyType 0x12 - AES-256-CTS-HMAC-SHA1-96");
+        out.add("                   : KeyLength 32 - " + String.join(" ", java.util.Collections.nCopies(32, "00")));
+        out.add("StartTime          : " + LOCAL_TIME.format(start) + " (local)");
+        out.add("EndTime            : " + LOCAL_TIME.format(start.plus(w.ticketLifetime())) + " (local)");
+        out.add("RenewUntil         : " + LOCAL_TIME.format(start.plus(java.time.Duration.ofDays(7))) + " (local)");
+        out.add("TimeSkew           :  + 0:00 minute(s)");
+        out.add("EncodedTicket      : (size: 16)");
+        out.add("0000  61 82 04 86 30 82 04 82:a0 03 02 01 05 a1 0c 1b  a...0...........");
     }
 
     private static final String NO_SESSION = "klist failed with 0xc000005f/-1073741729: A specified logon session does "

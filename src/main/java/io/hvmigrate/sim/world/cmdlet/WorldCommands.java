@@ -23,7 +23,7 @@ public final class WorldCommands {
                 MoveClusterVirtualMachineRole.info(), RemoveClusterGroup.info(), AddClusterVirtualMachineRole.info(),
                 GetClusterOwnerNode.info(), SetClusterOwnerNode.info(), SuspendClusterNode.info(),
                 ResumeClusterNode.info(),
-                GetAdComputer.info(), SetAdComputer.info(), SetAdObject.info(), SetAdAccountControl.info(),
+                GetAdComputer.info(), GetAdDomain.info(), GetAdForest.info(), GetAdTrust.info(), GetAdUser.info(), SetAdComputer.info(), SetAdObject.info(), SetAdAccountControl.info(),
                 GetCimInstance.info(), InvokeCimMethod.info(), TestPath.info(), Klist.info(),
                 GetVmSwitch.info(), GetNetIpAddress.info(), GetVolume.info(), GetItem.info(),
                 GetClusterSharedVolume.info());

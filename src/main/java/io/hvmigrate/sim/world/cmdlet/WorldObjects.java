@@ -220,6 +220,11 @@ final class WorldObjects {
 
     /** Microsoft.ActiveDirectory.Management.ADComputer with the default properties and the ones asked for. */
     static PsObject adComputer(ComputerAccount c, List<String> properties) {
+        return adComputer(c, properties, null);
+    }
+
+    /** ADComputer; {@code whenChanged} (and its alias {@code Modified}) when asked for and known. */
+    static PsObject adComputer(ComputerAccount c, List<String> properties, java.time.Instant whenChanged) {
         PsObject o = typed("Microsoft.ActiveDirectory.Management.ADComputer",
                 "Microsoft.ActiveDirectory.Management.ADAccount", "Microsoft.ActiveDirectory.Management.ADPrincipal",
                 "Microsoft.ActiveDirectory.Management.ADObject",
@@ -251,6 +256,13 @@ final class WorldObjects {
                         .principalsAllowedToDelegateToAccount()) + ")";
             };
             o.put(prop, value);
+        }
+        if (whenChanged != null) {
+            for (String prop : List.of("whenChanged", "Modified")) {
+                if (all || properties.stream().anyMatch(p -> p.equalsIgnoreCase(prop))) {
+                    o.put(prop, whenChanged);
+                }
+            }
         }
         o.toStringValue(c.distinguishedName());
         return o;

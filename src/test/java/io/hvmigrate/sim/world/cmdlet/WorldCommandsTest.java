@@ -27,7 +27,8 @@ class WorldCommandsTest {
                 "get-cluster", "get-clusternode", "get-clustergroup", "move-clustervirtualmachinerole",
                 "remove-clustergroup", "add-clustervirtualmachinerole", "get-clusterownernode",
                 "set-clusterownernode", "suspend-clusternode", "resume-clusternode", "get-adcomputer",
-                "set-adcomputer", "set-adobject", "set-adaccountcontrol", "get-ciminstance", "invoke-cimmethod", "test-path", "klist"));
+                "set-adcomputer", "set-adobject", "set-adaccountcontrol", "get-ciminstance", "invoke-cimmethod", "test-path", "klist",
+                "get-addomain", "get-adforest", "get-adtrust", "get-aduser"));
     }
 
     @Test
