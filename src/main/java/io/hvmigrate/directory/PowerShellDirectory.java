@@ -121,7 +121,7 @@ public final class PowerShellDirectory implements Directory {
             for (JsonNode a : data.path("computers")) {
                 if (!a.has("missing")) {
                     accounts.add(new DirectoryAccount(a.path("name").asText(), a.path("sam").asText(), null, null,
-                            strings(a.path("spn")), strings(a.path("a2d")), a.path("uac").asLong(), strings(a.path("rbcd")),
+                            StepResult.strings(a.path("spn")), StepResult.strings(a.path("a2d")), a.path("uac").asLong(), StepResult.strings(a.path("rbcd")),
                             instant(a.path("changed").asText(null))));
                 }
             }
@@ -130,7 +130,7 @@ public final class PowerShellDirectory implements Directory {
                     String asked = a.path("name").asText();
                     String domain = users.stream().filter(x -> x.name().equalsIgnoreCase(asked)).map(AccountRef::domain)
                             .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-                    userInfos.add(new UserInfo(asked, a.path("sam").asText(), domain, a.path("nd").asBoolean(), strings(a.path("mo"))));
+                    userInfos.add(new UserInfo(asked, a.path("sam").asText(), domain, a.path("nd").asBoolean(), StepResult.strings(a.path("mo"))));
                 }
             }
             for (JsonNode dn : data.path("domains")) {
