@@ -131,6 +131,11 @@ public final class Discovery {
                 }
                 Facts.TrustType type = t.forestTransitive() ? Facts.TrustType.FOREST : Facts.TrustType.EXTERNAL;
                 String local = type == Facts.TrustType.FOREST ? forestOf(domains, t.local()) : t.local();
+                if (domains.stream().noneMatch(d -> Names.same(d.name(), t.partner()))) {
+                    // outside this forest (not WITHIN_FOREST): a forest trust names the other forest's root; an
+                    // external trust names a domain whose forest the object does not say, so it counts as its own
+                    domains.add(new Facts.Domain(t.partner(), t.partner()));
+                }
                 if (t.inbound() && t.outbound()) {
                     trusts.add(new Facts.Trust(local, t.partner(), type, true));
                 } else if (t.outbound()) {
@@ -144,7 +149,7 @@ public final class Discovery {
             return facts;
         }
         return new Facts(facts.collectedAt(), facts.hosts(), facts.clusters(), facts.fileServers(), facts.vms(),
-                new Facts.DirectoryFacts(domains, trusts, accounts));
+                new Facts.DirectoryFacts(domains, trusts, accounts, dir.where()));
     }
 
     private static String forestOf(List<Facts.Domain> domains, String domain) {

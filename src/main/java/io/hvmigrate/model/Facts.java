@@ -180,12 +180,25 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
         }
     }
 
-    /** Domains, forests, trusts and the computer accounts' delegation as the directory holds them. */
-    public record DirectoryFacts(List<Domain> domains, List<Trust> trusts, List<ComputerAccount> computers) {
+    /**
+     * Domains, forests, trusts and the computer accounts' delegation as the directory holds them.
+     *
+     * @param source where they were read ("ldaps://dc1.lab.test:636", "HV1 (ActiveDirectory module)"), or null (a facts file)
+     */
+    public record DirectoryFacts(List<Domain> domains, List<Trust> trusts, List<ComputerAccount> computers, String source) {
         public DirectoryFacts {
             domains = List.copyOf(domains);
             trusts = List.copyOf(trusts);
             computers = List.copyOf(computers);
+        }
+
+        public DirectoryFacts(List<Domain> domains, List<Trust> trusts, List<ComputerAccount> computers) {
+            this(domains, trusts, computers, null);
+        }
+
+        /** How evidence names the directory: "directory" or "directory (ldaps://dc1.lab.test:636)". */
+        public String label() {
+            return source == null ? "directory" : "directory (" + source + ")";
         }
 
         public static DirectoryFacts empty() {
