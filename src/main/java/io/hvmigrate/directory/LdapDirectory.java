@@ -46,7 +46,9 @@ import javax.net.ssl.TrustManager;
 /**
  * Active Directory over LDAP (UnboundID LDAP SDK): LDAPS, or StartTLS on {@code ldap://}, the server's certificate
  * checked against the configured authorities and its name (never "trust all"); a simple bind, or Kerberos (GSSAPI)
- * with the JDK's JGSS from a keytab or the ticket cache.
+ * with the JDK's JGSS from a keytab or the ticket cache. A Kerberos bind over LDAPS only authenticates (Active
+ * Directory refuses a SASL layer inside TLS) and is bound to the server's certificate; over {@code ldap://} it seals
+ * the connection with Kerberos instead of StartTLS (LDAP signing and sealing, as Windows' tools do).
  *
  * <p>Writes are minimal modifies read just before: msDS-AllowedToDelegateTo gets {@code add}/{@code delete} of single
  * values, never {@code replace}; userAccountControl and msDS-AllowedToActOnBehalfOfOtherIdentity (one value each)
@@ -129,19 +131,13 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         options.setFollowReferrals(false);
         LDAPConnection c = null;
         try {
-            if (ldaps) {
-                c = new LDAPConnection(ssl.createSSLSocketFactory(), options, host, port);
-            } else {
-                c = new LDAPConnection(options, host, port);
-                ExtendedResult r = c.processExtendedOperation(new StartTLSExtendedRequest(ssl.createSSLContext()));
-                if (r.getResultCode() != ResultCode.SUCCESS) {
-                    throw new DirectoryException(where() + ": the server refused StartTLS (" + describe(r.getResultCode(), r.getDiagnosticMessage())
-                            + "); hvmigrate never binds unencrypted");
-                }
-            }
+            // ldap:// with a Kerberos bind: no TLS, the SASL layer seals every message with the Kerberos session
+            // key and the server proves itself by mutual authentication, as Windows' own tools talk to a DC
+            boolean sealed = ref.kerberos() && !ldaps;
+            c = sealed ? new LDAPConnection(options, host, port) : open(ssl, options, ldaps, host, port);
             BindResult bound;
             try {
-                bound = c.bind(bindRequest(host));
+                bound = c.bind(bindRequest(host, sealed));
             } catch (LDAPException e) {
                 if (!ref.kerberos()) {
                     throw e;
@@ -171,21 +167,43 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new DirectoryException(where() + ": TLS: " + e.getMessage(), e);
         } catch (DirectoryException e) {
-            c.close();
+            if (c != null) {
+                c.close();
+            }
             throw e;
         }
     }
 
-    private BindRequest bindRequest(String host) throws LDAPException, DirectoryException {
+    private LDAPConnection open(SSLUtil ssl, LDAPConnectionOptions options, boolean ldaps, String host, int port)
+            throws LDAPException, GeneralSecurityException, DirectoryException {
+        if (ldaps) {
+            return new LDAPConnection(ssl.createSSLSocketFactory(), options, host, port);
+        }
+        LDAPConnection c = new LDAPConnection(options, host, port);
+        ExtendedResult r = c.processExtendedOperation(new StartTLSExtendedRequest(ssl.createSSLContext()));
+        if (r.getResultCode() != ResultCode.SUCCESS) {
+            c.close();
+            throw new DirectoryException(where() + ": the server refused StartTLS (" + describe(r.getResultCode(), r.getDiagnosticMessage())
+                    + "); hvmigrate never binds unencrypted");
+        }
+        return c;
+    }
+
+    /** @param sealed whether the SASL layer seals (ldap:// without TLS) or only authenticates (inside TLS) */
+    private BindRequest bindRequest(String host, boolean sealed) throws LDAPException, DirectoryException {
         if (ref.kerberos()) {
             GSSAPIBindRequestProperties p = new GSSAPIBindRequestProperties(ref.kerberosPrincipal(), (String) null);
             p.setServicePrincipalProtocol("ldap");
             p.setSASLClientServerName(host);
-            // The connection is already TLS (LDAPS or StartTLS): Active Directory refuses SASL signing or sealing
-            // inside TLS, so the SASL layer only authenticates, and the Kerberos exchange is bound to the server's
-            // certificate (tls-server-end-point), as domain controllers that enforce LDAP channel binding require.
-            p.setAllowedQoP(SASLQualityOfProtection.AUTH);
-            p.setChannelBindingType(GSSAPIChannelBindingType.TLS_SERVER_END_POINT);
+            // Over LDAPS, Active Directory refuses SASL signing or sealing inside TLS: the SASL layer only
+            // authenticates, and the Kerberos exchange is bound to the server's certificate (tls-server-end-point),
+            // as domain controllers that enforce LDAP channel binding require. Over ldap://, sealing is required.
+            if (sealed) {
+                p.setAllowedQoP(SASLQualityOfProtection.AUTH_CONF);
+            } else {
+                p.setAllowedQoP(SASLQualityOfProtection.AUTH);
+                p.setChannelBindingType(GSSAPIChannelBindingType.TLS_SERVER_END_POINT);
+            }
             if (ref.keytab() != null) {
                 p.setUseKeyTab(true);
                 p.setKeyTabPath(ref.keytab().toString());
@@ -509,10 +527,15 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         } else if (lower.contains("pre-authentication information was invalid") || lower.contains("checksum failed")
                 || lower.contains("integrity check")) {
             why = from + " does not hold " + principal + "'s current key (a wrong keytab, or the account's password changed since it was exported)";
-        } else if (lower.contains("unable to obtain password") || lower.contains("no key") || lower.contains("cannot find key")
+        } else if (lower.contains("unable to obtain password") || lower.contains("no password was provided") || lower.contains("no key")
+                || lower.contains("cannot find key")
                 || lower.contains("unable to obtain princ")) {
             why = keytab != null ? "the keytab " + keytab + " has no key for " + principal
                     : "no ticket for " + principal + " in the ticket cache (kinit first, or give a keytab)";
+        } else if (lower.contains("sign or seal are required")) {
+            why = "the server refuses a Kerberos bind inside TLS that is not signed or sealed (Samba's default "
+                    + "\"ldap server require strong auth = yes\"): give directory.url as ldap://" + host
+                    + ", where the Kerberos bind seals the connection itself";
         } else if (lower.contains("strong") && lower.contains("auth")) {
             why = "the server wants a stronger authentication than it was offered: " + describe(e);
         } else {
