@@ -26,10 +26,10 @@ final class CrossDomainDelegation {
             return false;
         }
         Optional<Facts.ComputerAccount> target = facts.directory().computer(dst.name());
-        String evidence = target.map(t -> "directory: " + t.samAccountName() + " (" + dst.domain()
+        String evidence = target.map(t -> facts.directory().label() + ": " + t.samAccountName() + " (" + dst.domain()
                         + ") msDS-AllowedToActOnBehalfOfOtherIdentity = "
                         + (t.allowedToActOnBehalfOf().isEmpty() ? "(empty)" : String.join("; ", t.allowedToActOnBehalfOf())))
-                .orElse("directory: the account of " + dst.name() + " in " + dst.domain() + " was not read");
+                .orElse(facts.directory().label() + ": the account of " + dst.name() + " in " + dst.domain() + " was not read");
         if (target.isPresent() && target.get().allowedToActOnBehalfOf().stream().anyMatch(p -> names(p, src))) {
             return true;
         }

@@ -121,7 +121,7 @@ public final class Preflight {
             return;
         }
         List<String> allowed = a.allowedToDelegateTo();
-        String evidence = "directory: " + a.samAccountName() + " msDS-AllowedToDelegateTo = "
+        String evidence = facts.directory().label() + ": " + a.samAccountName() + " msDS-AllowedToDelegateTo = "
                 + (allowed.isEmpty() ? "(empty)" : String.join("; ", allowed));
         List<DelegationRules.Required> required = DelegationRules.required(m, facts);
         List<String> missingBlocking = new ArrayList<>();
@@ -145,7 +145,7 @@ public final class Preflight {
             out.add(new Finding("delegation.protocol-transition", Severity.BLOCKING, m.id(), src.name(),
                     src.name() + " delegates with \"Kerberos only\": a move started over WinRM needs \"use any authentication "
                     + "protocol\" (protocol transition, TRUSTED_TO_AUTH_FOR_DELEGATION) on Windows Server 2016 and later",
-                    List.of("directory: " + a.samAccountName() + " userAccountControl lacks TRUSTED_TO_AUTH_FOR_DELEGATION"),
+                    List.of(facts.directory().label() + ": " + a.samAccountName() + " userAccountControl lacks TRUSTED_TO_AUTH_FOR_DELEGATION"),
                     "Set-ADAccountControl -Identity '" + a.samAccountName() + "' -TrustedToAuthForDelegation $true; "
                     + "then klist purge -li 0x3e7 on " + src.name()));
         }
@@ -160,7 +160,7 @@ public final class Preflight {
             hostWide.putIfAbsent("folklore:" + src.name(), new Finding("delegation.useless-entry", Severity.WARNING, null, src.name(),
                     "entries for \"" + DelegationRules.FOLKLORE_SERVICE + "\" do nothing: the service is \""
                     + DelegationRules.MIGRATION_SERVICE + "\"",
-                    List.of("directory: " + a.samAccountName() + " msDS-AllowedToDelegateTo has " + String.join("; ", folklore)),
+                    List.of(facts.directory().label() + ": " + a.samAccountName() + " msDS-AllowedToDelegateTo has " + String.join("; ", folklore)),
                     "Set-ADComputer -Identity " + src.netbios() + " -Remove @{'msDS-AllowedToDelegateTo'=@("
                     + String.join(",", folklore.stream().map(Preflight::quote).toList()) + ")}"));
         }
@@ -172,14 +172,14 @@ public final class Preflight {
         if (!toNodes.isEmpty()) {
             hostWide.putIfAbsent("sofs-nodes:" + src.name(), new Finding("delegation.sofs-nodes", Severity.WARNING, null, src.name(),
                     "delegation names Scale-Out File Server nodes; SMB clients ask for the access point's name, so these entries do not help",
-                    List.of("directory: " + a.samAccountName() + " msDS-AllowedToDelegateTo has " + String.join("; ", toNodes)),
+                    List.of(facts.directory().label() + ": " + a.samAccountName() + " msDS-AllowedToDelegateTo has " + String.join("; ", toNodes)),
                     "hvmigrate delegation apply (adds cifs/<access point>)"));
         }
         if (a.trustedForDelegation()) {
             hostWide.putIfAbsent("unconstrained:" + src.name(), new Finding("delegation.unconstrained", Severity.WARNING, null, src.name(),
                     src.name() + " is trusted for unconstrained delegation: any service it runs can act as any user anywhere; "
                     + "constrained delegation is all live migration needs",
-                    List.of("directory: " + a.samAccountName() + " userAccountControl has TRUSTED_FOR_DELEGATION"),
+                    List.of(facts.directory().label() + ": " + a.samAccountName() + " userAccountControl has TRUSTED_FOR_DELEGATION"),
                     "Set-ADAccountControl -Identity '" + a.samAccountName() + "' -TrustedForDelegation $false"));
         }
     }

@@ -8,6 +8,7 @@ import com.unboundid.ldap.sdk.ExtendedResult;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.GSSAPIBindRequest;
 import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
+import com.unboundid.ldap.sdk.GSSAPIChannelBindingType;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -15,6 +16,7 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SASLQualityOfProtection;
 import com.unboundid.ldap.sdk.RootDSE;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
@@ -28,6 +30,8 @@ import com.unboundid.util.ssl.SSLUtil;
 import io.hvmigrate.model.Inventory.DirectoryRef;
 import io.hvmigrate.model.Names;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +46,9 @@ import javax.net.ssl.TrustManager;
 /**
  * Active Directory over LDAP (UnboundID LDAP SDK): LDAPS, or StartTLS on {@code ldap://}, the server's certificate
  * checked against the configured authorities and its name (never "trust all"); a simple bind, or Kerberos (GSSAPI)
- * with the JDK's JGSS from a keytab or the ticket cache.
+ * with the JDK's JGSS from a keytab or the ticket cache. A Kerberos bind over LDAPS only authenticates (Active
+ * Directory refuses a SASL layer inside TLS) and is bound to the server's certificate; over {@code ldap://} it seals
+ * the connection with Kerberos instead of StartTLS (LDAP signing and sealing, as Windows' tools do).
  *
  * <p>Writes are minimal modifies read just before: msDS-AllowedToDelegateTo gets {@code add}/{@code delete} of single
  * values, never {@code replace}; userAccountControl and msDS-AllowedToActOnBehalfOfOtherIdentity (one value each)
@@ -104,6 +110,15 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         boolean ldaps = "ldaps".equalsIgnoreCase(u.getScheme());
         String host = u.getHost();
         int port = u.getPort() > 0 ? u.getPort() : ldaps ? 636 : 389;
+        if (ref.kerberos()) {
+            if (isAddress(host)) {
+                throw new DirectoryException(where() + ": a Kerberos bind needs the domain controller's DNS name in directory.url "
+                        + "(the ticket is for ldap/<name>), not the address " + host);
+            }
+            if (ref.keytab() != null && !Files.isReadable(ref.keytab())) {
+                throw new DirectoryException(where() + ": the keytab " + ref.keytab() + " cannot be read");
+            }
+        }
         SSLUtil ssl;
         try {
             TrustManager trust = ref.caFile() != null ? new PEMFileTrustManager(ref.caFile().toFile()) : JVMDefaultTrustManager.getInstance();
@@ -118,17 +133,20 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         options.setFollowReferrals(false);
         LDAPConnection c = null;
         try {
-            if (ldaps) {
-                c = new LDAPConnection(ssl.createSSLSocketFactory(), options, host, port);
-            } else {
-                c = new LDAPConnection(options, host, port);
-                ExtendedResult r = c.processExtendedOperation(new StartTLSExtendedRequest(ssl.createSSLContext()));
-                if (r.getResultCode() != ResultCode.SUCCESS) {
-                    throw new DirectoryException(where() + ": the server refused StartTLS (" + describe(r.getResultCode(), r.getDiagnosticMessage())
-                            + "); hvmigrate never binds unencrypted");
+            // ldap:// with a Kerberos bind: no TLS, the SASL layer seals every message with the Kerberos session
+            // key and the server proves itself by mutual authentication, as Windows' own tools talk to a DC
+            boolean sealed = ref.kerberos() && !ldaps;
+            c = sealed ? new LDAPConnection(options, host, port) : open(ssl, options, ldaps, host, port);
+            BindResult bound;
+            try {
+                bound = c.bind(bindRequest(host, sealed));
+            } catch (LDAPException e) {
+                if (!ref.kerberos()) {
+                    throw e;
                 }
+                c.close();
+                throw new DirectoryException(where() + ": " + kerberosFailure(e, ref.kerberosPrincipal(), ref.keytab(), host), e);
             }
-            BindResult bound = c.bind(bindRequest(host));
             if (bound.getResultCode() != ResultCode.SUCCESS) {
                 throw new DirectoryException(where() + ": bind failed: " + describe(bound.getResultCode(), bound.getDiagnosticMessage()));
             }
@@ -151,16 +169,43 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new DirectoryException(where() + ": TLS: " + e.getMessage(), e);
         } catch (DirectoryException e) {
-            c.close();
+            if (c != null) {
+                c.close();
+            }
             throw e;
         }
     }
 
-    private BindRequest bindRequest(String host) throws LDAPException, DirectoryException {
+    private LDAPConnection open(SSLUtil ssl, LDAPConnectionOptions options, boolean ldaps, String host, int port)
+            throws LDAPException, GeneralSecurityException, DirectoryException {
+        if (ldaps) {
+            return new LDAPConnection(ssl.createSSLSocketFactory(), options, host, port);
+        }
+        LDAPConnection c = new LDAPConnection(options, host, port);
+        ExtendedResult r = c.processExtendedOperation(new StartTLSExtendedRequest(ssl.createSSLContext()));
+        if (r.getResultCode() != ResultCode.SUCCESS) {
+            c.close();
+            throw new DirectoryException(where() + ": the server refused StartTLS (" + describe(r.getResultCode(), r.getDiagnosticMessage())
+                    + "); hvmigrate never binds unencrypted");
+        }
+        return c;
+    }
+
+    /** @param sealed whether the SASL layer seals (ldap:// without TLS) or only authenticates (inside TLS) */
+    private BindRequest bindRequest(String host, boolean sealed) throws LDAPException, DirectoryException {
         if (ref.kerberos()) {
             GSSAPIBindRequestProperties p = new GSSAPIBindRequestProperties(ref.kerberosPrincipal(), (String) null);
             p.setServicePrincipalProtocol("ldap");
             p.setSASLClientServerName(host);
+            // Over LDAPS, Active Directory refuses SASL signing or sealing inside TLS: the SASL layer only
+            // authenticates, and the Kerberos exchange is bound to the server's certificate (tls-server-end-point),
+            // as domain controllers that enforce LDAP channel binding require. Over ldap://, sealing is required.
+            if (sealed) {
+                p.setAllowedQoP(SASLQualityOfProtection.AUTH_CONF);
+            } else {
+                p.setAllowedQoP(SASLQualityOfProtection.AUTH);
+                p.setChannelBindingType(GSSAPIChannelBindingType.TLS_SERVER_END_POINT);
+            }
             if (ref.keytab() != null) {
                 p.setUseKeyTab(true);
                 p.setKeyTabPath(ref.keytab().toString());
@@ -487,6 +532,59 @@ public final class LdapDirectory implements Directory, AutoCloseable {
             }
         }
         return labels.isEmpty() ? dn.toString() : String.join(".", labels).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAddress(String host) {
+        return host != null && (host.contains(":") || host.matches("[0-9.]+"));
+    }
+
+    /**
+     * A failed Kerberos (GSSAPI) bind, said so that the user knows what to fix: JGSS buries the KDC's answer in a
+     * chain of LoginException, GSSException and KrbException texts.
+     */
+    static String kerberosFailure(LDAPException e, String principal, Path keytab, String host) {
+        StringBuilder all = new StringBuilder(String.valueOf(e.getMessage())).append(' ').append(e.getDiagnosticMessage());
+        for (Throwable t = e.getCause(); t != null && all.length() < 20_000; t = t.getCause()) {
+            all.append(' ').append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        String text = all.toString();
+        String lower = text.toLowerCase(Locale.ROOT);
+        String realm = principal.contains("@") ? principal.substring(principal.indexOf('@') + 1) : "the default realm";
+        String from = keytab != null ? "the keytab " + keytab : "the ticket cache";
+        String why;
+        if (lower.contains("clock skew")) {
+            why = "clock skew: this machine's clock and the KDC's differ by more than the KDC allows (5 minutes by default); synchronise the clocks";
+        } else if (lower.contains("cannot contact any kdc") || lower.contains("cannot locate kdc") || lower.contains("connection refused")
+                || lower.contains("receive timed out")) {
+            why = "no KDC answered for " + realm + " (the KDC comes from /etc/krb5.conf, or -Djava.security.krb5.conf in HVMIGRATE_JAVA_OPTS)";
+        } else if (lower.contains("client not found")) {
+            why = "the KDC does not know " + principal;
+        } else if (lower.contains("server not found")) {
+            why = "the KDC has no service principal ldap/" + host + ": give the domain controller's name in directory.url as its "
+                    + "SPNs spell it (ldap/<dc fqdn>)";
+        } else if (lower.contains("pre-authentication information was invalid") || lower.contains("checksum failed")
+                || lower.contains("integrity check")) {
+            why = from + " does not hold " + principal + "'s current key (a wrong keytab, or the account's password changed since it was exported)";
+        } else if (lower.contains("unable to obtain password") || lower.contains("no password was provided") || lower.contains("no key")
+                || lower.contains("cannot find key")
+                || lower.contains("unable to obtain princ")) {
+            why = keytab != null ? "the keytab " + keytab + " has no key for " + principal
+                    : "no ticket for " + principal + " in the ticket cache (kinit first, or give a keytab)";
+        } else if (lower.contains("sign or seal are required")) {
+            why = "the server refuses a Kerberos bind inside TLS that is not signed or sealed (Samba's default "
+                    + "\"ldap server require strong auth = yes\"): give directory.url as ldap://" + host
+                    + ", where the Kerberos bind seals the connection itself";
+        } else if (lower.contains("strong") && lower.contains("auth")) {
+            why = "the server wants a stronger authentication than it was offered: " + describe(e);
+        } else {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            why = e.getResultCode() + (root != e && root.getMessage() != null ? ": " + root.getMessage()
+                    : e.getDiagnosticMessage() != null ? ": " + e.getDiagnosticMessage() : "");
+        }
+        return "Kerberos bind as " + principal + " failed: " + why;
     }
 
     private static String describe(LDAPException e) {

@@ -165,6 +165,11 @@ public final class Discovery {
                 }
                 Facts.TrustType type = t.forestTransitive() ? Facts.TrustType.FOREST : Facts.TrustType.EXTERNAL;
                 String local = type == Facts.TrustType.FOREST ? forestOf(domainFacts, t.local()) : t.local();
+                if (domainFacts.stream().noneMatch(d -> Names.same(d.name(), t.partner()))) {
+                    // outside this forest (not WITHIN_FOREST): a forest trust names the other forest's root; an
+                    // external trust names a domain whose forest the object does not say, so it counts as its own
+                    domainFacts.add(new Facts.Domain(t.partner(), t.partner()));
+                }
                 Facts.Trust trust;
                 if (t.inbound() && t.outbound()) {
                     trust = new Facts.Trust(local, t.partner(), type, true);
@@ -188,7 +193,7 @@ public final class Discovery {
             return facts;
         }
         return new Facts(facts.collectedAt(), facts.hosts(), facts.clusters(), facts.fileServers(), facts.vms(),
-                new Facts.DirectoryFacts(domainFacts, trusts, accounts, userFacts, facts.directory().tickets()));
+                new Facts.DirectoryFacts(domainFacts, trusts, accounts, userFacts, facts.directory().tickets(), dir.where()));
     }
 
     /** {@code LAB\svc} → svc in LAB; {@code svc@LAB.TEST} → svc in lab.test; {@code svc} → svc in the directory's own domain. */

@@ -48,7 +48,7 @@ public final class InventoryFormat {
             .optional("directory", Shape.object(null, "Active Directory over LDAP (without it, the directory is read and "
                             + "written through a host's ActiveDirectory PowerShell module)")
                     .required("kind", Shape.string("ldap: hvmigrate reads and writes the directory itself").values("ldap"))
-                    .required("url", Shape.string("ldaps://DC:636 (LDAPS) or ldap://DC (StartTLS); never unencrypted")
+                    .required("url", Shape.string("ldaps://DC:636 (LDAPS) or ldap://DC (StartTLS; with a Kerberos bind, sealed by Kerberos); never unencrypted")
                             .pattern("(?i)ldaps?://[^/\\s?#]+(:[0-9]{1,5})?/?", "ldaps://dc1.example.com:636 or ldap://dc1.example.com"))
                     .optional("baseDn", Shape.string("where accounts and trusts are searched, e.g. DC=lab,DC=test; default: the domain the server holds"))
                     .optional("caFile", Shape.string("a PEM file of authorities that sign the server's certificate, relative to this file; default: the JVM's"))

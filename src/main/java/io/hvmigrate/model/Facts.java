@@ -180,9 +180,14 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
         }
     }
 
-    /** Domains, forests, trusts and the computer accounts' delegation as the directory holds them. */
+    /**
+     * Domains, forests, trusts, the computer accounts' delegation, the users hvmigrate connects as and the hosts'
+     * system tickets, as the directory and the hosts hold them.
+     *
+     * @param source where the directory was read ("ldaps://dc1.lab.test:636", "HV1 (ActiveDirectory module)"), or null (a facts file)
+     */
     public record DirectoryFacts(List<Domain> domains, List<Trust> trusts, List<ComputerAccount> computers,
-                                 List<UserAccount> users, List<SystemTicket> tickets) {
+                                 List<UserAccount> users, List<SystemTicket> tickets, String source) {
         public DirectoryFacts {
             domains = List.copyOf(domains);
             trusts = List.copyOf(trusts);
@@ -192,7 +197,16 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
         }
 
         public DirectoryFacts(List<Domain> domains, List<Trust> trusts, List<ComputerAccount> computers) {
-            this(domains, trusts, computers, List.of(), List.of());
+            this(domains, trusts, computers, List.of(), List.of(), null);
+        }
+
+        public DirectoryFacts(List<Domain> domains, List<Trust> trusts, List<ComputerAccount> computers,
+                              List<UserAccount> users, List<SystemTicket> tickets) {
+            this(domains, trusts, computers, users, tickets, null);
+        }
+
+        public DirectoryFacts(List<Domain> domains, List<Trust> trusts, List<ComputerAccount> computers, String source) {
+            this(domains, trusts, computers, List.of(), List.of(), source);
         }
 
         /** The account the engine runs as on this host, as the directory holds it. */
@@ -203,6 +217,11 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
         /** The host's TGT for its computer account (logon session 0x3e7), as klist showed it. */
         public Optional<SystemTicket> ticketOf(String host) {
             return tickets.stream().filter(t -> Names.same(t.host(), host)).findFirst();
+        }
+
+        /** How evidence names the directory: "directory" or "directory (ldaps://dc1.lab.test:636)". */
+        public String label() {
+            return source == null ? "directory" : "directory (" + source + ")";
         }
 
         public static DirectoryFacts empty() {

@@ -151,6 +151,42 @@ class LdapDirectoryTest {
         assertThat(dir.trusts().getFirst().forestTransitive()).isTrue();
     }
 
+    @Test
+    void aKerberosBindToAnAddressIsRefusedBeforeAnyConnection() {
+        LdapDirectory byAddress = new LdapDirectory(new Inventory.DirectoryRef(URI.create("ldaps://127.0.0.1:1"), BASE, null, null,
+                "svc@LAB.TEST", null, null), () -> null, java.time.Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> byAddress.computers(List.of("HV1"))).isInstanceOf(DirectoryException.class)
+                .hasMessageContaining("DNS name").hasMessageContaining("ldap/<name>");
+    }
+
+    @Test
+    void kerberosBindFailuresSayWhatToFix() {
+        java.nio.file.Path keytab = java.nio.file.Path.of("/etc/svc.keytab");
+        assertThat(LdapDirectory.kerberosFailure(gssapi("Clock skew too great (37)"), "svc@LAB.TEST", keytab, "dc1.lab.test"))
+                .contains("clock skew").contains("synchronise");
+        assertThat(LdapDirectory.kerberosFailure(gssapi("Cannot contact any KDC for realm 'LAB.TEST'"), "svc@LAB.TEST", keytab, "dc1.lab.test"))
+                .contains("no KDC answered for LAB.TEST").contains("krb5.conf");
+        assertThat(LdapDirectory.kerberosFailure(gssapi("Pre-authentication information was invalid (24)"), "svc@LAB.TEST", keytab, "dc1"))
+                .contains("the keytab /etc/svc.keytab does not hold svc@LAB.TEST's current key");
+        assertThat(LdapDirectory.kerberosFailure(gssapi("Server not found in Kerberos database (7)"), "svc@LAB.TEST", keytab, "dc9.lab.test"))
+                .contains("no service principal ldap/dc9.lab.test");
+        assertThat(LdapDirectory.kerberosFailure(gssapi("Client not found in Kerberos database (6)"), "svc@LAB.TEST", keytab, "dc1"))
+                .contains("the KDC does not know svc@LAB.TEST");
+        assertThat(LdapDirectory.kerberosFailure(gssapi("Unable to obtain password from user"), "svc@LAB.TEST", null, "dc1"))
+                .contains("no ticket for svc@LAB.TEST in the ticket cache");
+        assertThat(LdapDirectory.kerberosFailure(gssapi("something new"), "svc@LAB.TEST", keytab, "dc1"))
+                .isEqualTo("Kerberos bind as svc@LAB.TEST failed: 82 (local error): something new");
+    }
+
+    /** A GSSAPI bind failure as UnboundID reports it: the KDC's answer deep in the cause chain. */
+    static com.unboundid.ldap.sdk.LDAPException gssapi(String krb) {
+        Exception chain = new javax.security.auth.login.LoginException(krb);
+        chain.initCause(new Exception(krb));
+        return new com.unboundid.ldap.sdk.LDAPException(com.unboundid.ldap.sdk.ResultCode.LOCAL_ERROR,
+                "Unable to perform GSSAPI authentication: an error occurred during JAAS login", chain);
+    }
+
     List<String> values(String cn, String attribute) throws Exception {
         String[] v = server.getEntry("CN=" + cn + ",CN=Computers," + BASE).getAttributeValues(attribute);
         return v == null ? List.of() : List.of(v);

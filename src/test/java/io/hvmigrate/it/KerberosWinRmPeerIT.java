@@ -26,7 +26,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,11 +40,15 @@ import org.junit.jupiter.api.io.TempDir;
  * user {@code alice@LAB.TEST} with her password, gets its tickets from the KDC; {@code check} finds the missing
  * {@code cifs/hv2.lab.test}, {@code run} refuses, {@code delegation apply} writes the fix into Samba (samba-tool shows
  * it), a second apply changes nothing, and the shared-nothing move then runs over Kerberos-authenticated WinRM
- * (HTTPS, certificate checked).
+ * (HTTPS, certificate checked). The move back then goes through the engine's own LDAP backend: the inventory names
+ * Samba ({@code directory: {kind: ldap}}, bound with Kerberos from a keytab), {@code check} finds HV2's planted gap
+ * exactly as the PowerShell backend does, with evidence naming the LDAP server, {@code delegation apply} writes the
+ * fix over LDAPS, the hosts' tickets are purged over WinRM, and the move back succeeds.
  * Names resolve through a test hosts file ({@code -Djdk.net.hosts.file}); the Kerberos configuration is the lab's
  * ({@code -Djava.security.krb5.conf}). Both hvsim and the engine run as the packaged jar in their own processes, as a
  * user runs them. Runs with {@code -Dhvmigrate.peers=true} (as {@code .ci/run} does), where Samba is installed.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KerberosWinRmPeerIT {
     private static final Pattern ENDPOINT = Pattern.compile("^\\s+(HV\\d)\\s+(\\S+)\\s+https://127\\.0\\.1\\.\\d+:(\\d+)/wsman$");
     private static final Pattern ABOUT = Pattern.compile("^about:\\s+(http://127\\.0\\.0\\.1:\\d+)/about\\b.*");
@@ -110,6 +117,7 @@ class KerberosWinRmPeerIT {
     }
 
     @Test
+    @Order(1)
     void delegationFoundMissingInTheRealDirectoryIsFixedThereAndTheMoveThenRunsOverKerberos() throws Exception {
         Path inventory = inventory("alice.password");
         Path playbook = dir.resolve("move.yaml");
@@ -160,6 +168,133 @@ class KerberosWinRmPeerIT {
     }
 
     @Test
+    @Order(2)
+    void theMoveBackIsCheckedAndFixedThroughTheLdapBackendWithAKerberosBind() throws Exception {
+        assertThat(where("web1")).as("the first test moved web1").isEqualTo("HV2");
+        Path playbook = dir.resolve("back.yaml");
+        Files.writeString(playbook, """
+                version: 1
+                name: kerberos-move-back
+                moves:
+                  - { vm: web1, to: hv1, storagePath: 'D:\\VMs\\web1' }
+                """);
+        Path viaHosts = inventory("alice.password");
+        Path viaKerberos = ldapInventory(viaHosts, "ldap://dc1.lab.test", "admin.keytab");
+        Path viaLdaps = ldapsInventory(viaHosts);
+
+        Result overWinRm = engine("check", playbook.toString(), "-i", viaHosts.toString(), "--output", "json");
+        Result overKerberos = engine("check", playbook.toString(), "-i", viaKerberos.toString(), "--output", "json");
+        Result overLdaps = engine("check", playbook.toString(), "-i", viaLdaps.toString(), "--output", "json");
+
+        assertThat(overKerberos.exit()).as("check over LDAP, Kerberos bind: %s%n%s", overKerberos.out(), overKerberos.err()).isEqualTo(3);
+        assertThat(overLdaps.exit()).as("check over LDAPS: %s%n%s", overLdaps.out(), overLdaps.err()).isEqualTo(3);
+        assertThat(overWinRm.exit()).as("check over WinRM: %s%n%s", overWinRm.out(), overWinRm.err()).isEqualTo(3);
+        JsonNode kerberosFindings = JSON.readTree(overKerberos.out()).path("findings");
+        // HV2 was planted with only the folklore SPN and no protocol transition
+        assertThat(kerberosFindings.toString()).contains("delegation.missing", "cifs/hv1.lab.test", "HV2$", "delegation.protocol-transition",
+                "delegation.useless-entry", "directory (ldap://dc1.lab.test): HV2$ msDS-AllowedToDelegateTo = ");
+        assertThat(overLdaps.out()).contains("directory (ldaps://127.0.0.1:636): HV2$ msDS-AllowedToDelegateTo = ");
+        // the same directory read three ways gives the same findings; only the evidence's source differs
+        assertThat(sameSource(kerberosFindings)).isEqualTo(sameSource(JSON.readTree(overWinRm.out()).path("findings")))
+                .isEqualTo(sameSource(JSON.readTree(overLdaps.out()).path("findings")));
+        assertThat(overWinRm.out()).doesNotContain("ldap://", "ldaps://");
+
+        Result apply = engine("delegation", "apply", "--playbook", playbook.toString(), "-i", viaLdaps.toString(), "-o", "json");
+        assertThat(apply.exit()).as("apply over LDAP: %s%n%s", apply.out(), apply.err()).isZero();
+        JsonNode applied = JSON.readTree(apply.out());
+        assertThat(applied.path("via").asText()).isEqualTo("ldaps://127.0.0.1:636");
+        assertThat(applied.path("changed").asBoolean()).isTrue();
+        assertThat(applied.path("after").path("complete").asBoolean()).as(apply.out()).isTrue();
+        // the source's tickets purged over WinRM (klist purge -li 0x3e7), not through the directory
+        assertThat(applied.path("purges").toString()).isEqualTo("[{\"host\":\"hv2\",\"ok\":true,\"detail\":\"tickets purged\"}]");
+        assertThat(sambaDelegation("HV2$")).contains("msDS-AllowedToDelegateTo: cifs/hv1.lab.test",
+                "msDS-AllowedToDelegateTo: Microsoft Virtual System Migration Service/hv1.lab.test",
+                "UF_TRUSTED_TO_AUTHENTICATE_FOR_DELEGATION: True");
+        Result recheck = engine("check", playbook.toString(), "-i", viaKerberos.toString(), "--output", "json");
+        assertThat(recheck.exit()).as("check after the fix: %s%n%s", recheck.out(), recheck.err()).isZero();
+        Path viaLdap = viaKerberos;
+
+        Result r = engine("run", playbook.toString(), "-i", viaLdap.toString(), "--output", "json",
+                "--set", "runs.dir=" + dir.resolve("runs"));
+        assertThat(r.exit()).as("run back: %s%n%s", r.out(), r.err()).isZero();
+        assertThat(where("web1")).isEqualTo("HV1");
+    }
+
+    @Test
+    @Order(3)
+    void aKerberosBindWithAWrongKeytabOrNoKdcSaysSo() throws Exception {
+        Path playbook = dir.resolve("read.yaml");
+        Files.writeString(playbook, """
+                version: 1
+                name: read
+                moves:
+                  - { vm: web1, to: hv2, storagePath: 'D:\\VMs\\web1' }
+                """);
+        // alice's keytab offered as Administrator's: the KDC refuses the pre-authentication
+        Result wrong = engine("check", playbook.toString(), "-i", ldapInventory(inventory("alice.password"), "ldap://dc1.lab.test", "keytabs/alice.keytab").toString());
+        assertThat(wrong.err() + wrong.out()).contains("Kerberos bind as Administrator@LAB.TEST failed")
+                .contains("keytabs/alice.keytab");
+        // a realm whose KDC is a closed loopback port
+        Path noKdc = dir.resolve("no-kdc.conf");
+        Files.writeString(noKdc, Files.readString(dc.resolve("krb5.conf")).replace("kdc = 127.0.0.1:88", "kdc = 127.0.0.1:" + closedPort())
+                .replace("udp_preference_limit = 1", "udp_preference_limit = 1\n\tkdc_timeout = 2000\n\tmax_retries = 1"));
+        Result none = engine(List.of("-Djava.security.krb5.conf=" + noKdc), "check", playbook.toString(), "-i",
+                ldapInventory(inventory("alice.password"), "ldap://dc1.lab.test", "admin.keytab").toString());
+        assertThat(none.err() + none.out()).contains("Kerberos bind as Administrator@LAB.TEST failed: no KDC answered for LAB.TEST");
+        // Samba (ldap server require strong auth = yes, its default) refuses an unsealed Kerberos bind inside TLS
+        Result inTls = engine("check", playbook.toString(), "-i",
+                ldapInventory(inventory("alice.password"), "ldaps://dc1.lab.test:636", "admin.keytab").toString());
+        assertThat(inTls.err() + inTls.out()).contains("Kerberos bind as Administrator@LAB.TEST failed: the server refuses a Kerberos bind inside TLS")
+                .contains("ldap://dc1.lab.test");
+    }
+
+    private static int closedPort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The findings with the evidence's "directory (…)" source left out. */
+    private static String sameSource(JsonNode findings) {
+        return findings.toString().replaceAll("directory \\((?:[^()]|\\([^()]*\\))*\\)", "directory");
+    }
+
+    /** The hosts' inventory plus the directory at {@code url}, by name, bound as Administrator with a keytab from the lab. */
+    private static Path ldapInventory(Path hostsInventory, String url, String keytab) throws Exception {
+        Path kt = dc.resolve(keytab);
+        if (!Files.exists(kt)) {
+            Process p = new ProcessBuilder("samba-tool", "domain", "exportkeytab", kt.toString(), "--principal=Administrator",
+                    "-s", dc.resolve("etc/smb.conf").toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(out).isZero();
+        }
+        Path file = dir.resolve("ldap-" + System.nanoTime() + ".yaml");
+        Files.writeString(file, Files.readString(hostsInventory) + """
+                directory:
+                  kind: ldap
+                  url: %s
+                  caFile: '%s'
+                  bind: { kerberos: { principal: Administrator@LAB.TEST, keytab: '%s' } }
+                """.formatted(url, dc.resolve("private/tls/ca.pem"), kt));
+        return file;
+    }
+
+    /** The hosts' inventory plus the directory over LDAPS by address, with a simple bind as Administrator. */
+    private static Path ldapsInventory(Path hostsInventory) throws Exception {
+        Path file = dir.resolve("ldaps-" + System.nanoTime() + ".yaml");
+        Files.writeString(file, Files.readString(hostsInventory) + """
+                directory:
+                  kind: ldap
+                  url: ldaps://127.0.0.1:636
+                  caFile: '%s'
+                  bind: { user: 'CN=Administrator,CN=Users,DC=lab,DC=test', credential: 'file:%s' }
+                """.formatted(dc.resolve("private/tls/ca.pem"), dc.resolve("admin.password")));
+        return file;
+    }
+
+    @Test
+    @Order(4)
     void aWrongPasswordIsRefusedByTheKdcAndNothingIsContactedFurther() throws Exception {
         Path wrong = dir.resolve("wrong.password");
         Files.writeString(wrong, "Not-alice-" + System.nanoTime());
@@ -215,8 +350,13 @@ class KerberosWinRmPeerIT {
     record Result(int exit, String out, String err) {}
 
     private static Result engine(String... args) throws Exception {
-        Process p = java(List.of("-Djava.security.krb5.conf=" + dc.resolve("krb5.conf"), "-Djdk.net.hosts.file=" + hosts),
-                args).start();
+        return engine(List.of("-Djava.security.krb5.conf=" + dc.resolve("krb5.conf")), args);
+    }
+
+    private static Result engine(List<String> krb5, String... args) throws Exception {
+        List<String> jvm = new ArrayList<>(krb5);
+        jvm.add("-Djdk.net.hosts.file=" + hosts);
+        Process p = java(jvm, args).start();
         Path out = dir.resolve("engine-" + System.nanoTime() + ".out");
         Path err = dir.resolve("engine-" + System.nanoTime() + ".err");
         Thread o = Thread.ofVirtual().start(() -> copy(p.getInputStream(), out));

@@ -173,4 +173,86 @@ class SambaDirectoryPeerIT {
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("dn: CN=HV3,CN=Computers," + lab.get("baseDn"), "add: msDS-AllowedToDelegateTo", "cifs/hv1.lab.test");
     }
+
+    // ---- resource-based delegation over LDAP ----------------------------------------------------------------------------
+
+    @Test
+    @Order(7)
+    void resourceBasedDelegationSetBySambaIsReadAndSamba417RefusesTheWriteOverLdapReadably() throws Exception {
+        // entries set with samba-tool (as system, on the database): FS1 and HV2 may already delegate to HV3
+        lab.sambaTool("delegation", "add-principal", "HV3$", "FS1$");
+        lab.sambaTool("delegation", "add-principal", "HV3$", "HV2$");
+        assertThat(lab.sambaTool("delegation", "show", "HV3$")).contains("CN=FS1,CN=Computers", "CN=HV2,CN=Computers");
+
+        // read over LDAP: the security descriptor's SIDs named, so HV3's side is already there and only HV2's is missing
+        Result plan = cli("delegation", "plan", "--hosts", "hv2,hv3", "--mode", "resource-based", "-o", "json");
+        assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
+        JsonNode planned = JSON.readTree(plan.out());
+        assertThat(planned.path("changes").toString()).contains("\"account\":\"HV2$\"", "HV3$").doesNotContain("\"account\":\"HV3$\"");
+
+        // Samba 4.17's LDAP server lets no client write msDS-AllowedToActOnBehalfOfOtherIdentity (Windows lets an
+        // account with write access): the apply fails, says why, and changes nothing
+        String before = lab.sambaTool("delegation", "show", "HV3$") + lab.sambaTool("delegation", "show", "HV2$");
+        Result r = cli("delegation", "apply", "--hosts", "hv2,hv3", "--mode", "resource-based", "-o", "json");
+        assertThat(r.exit()).as(r.out() + r.err()).isNotZero();
+        assertThat(r.out()).contains("msDS-AllowedToActOnBehalfOfOtherIdentity", "can only be modified as system");
+        assertThat(JSON.readTree(r.out()).path("changed").asBoolean()).isFalse();
+        assertThat(lab.sambaTool("delegation", "show", "HV3$") + lab.sambaTool("delegation", "show", "HV2$")).isEqualTo(before);
+    }
+
+    // ---- trusts over LDAP -------------------------------------------------------------------------------------------
+
+    static final String TRUST_DN = "CN=isolated.test,CN=System,";
+
+    @Test
+    @Order(8)
+    void anExternalTrustReadOverLdapRefusesTheCrossForestMoveInCheckAndPlan() throws Exception {
+        // the directory's record of a trust, not a working one: no second domain exists
+        lab.ldbadd("""
+                dn: %s%s
+                objectClass: trustedDomain
+                trustPartner: isolated.test
+                flatName: ISOLATED
+                trustDirection: 3
+                trustType: 2
+                trustAttributes: 0
+                """.formatted(TRUST_DN, lab.get("baseDn")));
+        Path playbook = dir.resolve("cross-forest.yaml");
+        Files.writeString(playbook, """
+                version: 1
+                name: cross-forest
+                moves:
+                  - { vm: app1, to: hvx, storagePath: 'D:\\VMs\\app1' }
+                """);
+
+        Result check = cli("check", playbook.toString());
+        assertThat(check.exit()).as(check.out() + check.err()).isEqualTo(3);
+        assertThat(check.out() + check.err()).contains("external trust", "(forest isolated.test)");
+
+        Path facts = dir.resolve("facts.yaml");
+        Result discover = cli("discover", "-o", facts.toString());
+        assertThat(discover.exit()).as(discover.out() + discover.err()).isZero();
+        assertThat(Files.readString(facts)).contains("isolated.test");
+        Result plan = cli("plan", playbook.toString(), "--facts", facts.toString());
+        assertThat(plan.out() + plan.err()).contains("external trust");
+        assertThat(plan.exit()).as(plan.out() + plan.err()).isNotZero();
+    }
+
+    @Test
+    @Order(9)
+    void withForestTransitiveTheSameMoveIsNoLongerRefusedForItsTrust() throws Exception {
+        lab.ldbmodify("""
+                dn: %s%s
+                changetype: modify
+                replace: trustAttributes
+                trustAttributes: 8
+                """.formatted(TRUST_DN, lab.get("baseDn")));
+        Path playbook = dir.resolve("cross-forest.yaml");
+
+        Result check = cli("check", playbook.toString());
+
+        assertThat(check.out() + check.err()).doesNotContain("external trust", "different forests with no trust");
+        // what remains is delegation across forests: resource-based, on HVX, which this directory does not hold
+        assertThat(check.out() + check.err()).contains("delegation.cross-domain");
+    }
 }

@@ -69,6 +69,33 @@ final class SambaLab implements AutoCloseable {
         return script(cmd, 60);
     }
 
+    /** ldbsearch on the lab's database (the DC's own view, not LDAP); its output. */
+    String ldbsearch(String filter, String... attributes) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ldbsearch", "-H", dir.resolve("private/sam.ldb").toString(), filter));
+        cmd.addAll(List.of(attributes));
+        return script(cmd, 60);
+    }
+
+    /** ldbadd of one LDIF record into the lab's database. */
+    String ldbadd(String ldif) throws Exception {
+        return ldb("ldbadd", ldif);
+    }
+
+    /** ldbmodify with one LDIF change on the lab's database. */
+    String ldbmodify(String ldif) throws Exception {
+        return ldb("ldbmodify", ldif);
+    }
+
+    private String ldb(String tool, String ldif) throws Exception {
+        Path file = Files.createTempFile(dir, "change", ".ldif");
+        Files.writeString(file, ldif);
+        try {
+            return script(List.of(tool, "-H", dir.resolve("private/sam.ldb").toString(), file.toString()), 60);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** An independent LDAPS read (the test's own connection, not the engine's). */
     SearchResultEntry account(String sam, String... attributes) throws Exception {
         LDAPConnectionOptions o = new LDAPConnectionOptions();
