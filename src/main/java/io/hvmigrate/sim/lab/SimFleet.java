@@ -142,7 +142,10 @@ public final class SimFleet implements AutoCloseable {
     private SimFleet(Fleet fleet, Options options, FleetCertificateAuthority ca) {
         this.fleet = fleet;
         this.options = options;
-        this.clock = new ScaledClock(Instant.parse("2026-01-05T22:00:00Z"), options.timeScale(), options.tick());
+        // A fleet of its own starts at a fixed moment, so runs repeat; one backed by a real directory starts now, so
+        // the directory's change times (whenChanged) and the hosts' ticket times (klist) are on one time line.
+        this.clock = new ScaledClock(options.directory() == null ? Instant.parse("2026-01-05T22:00:00Z")
+                : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), options.timeScale(), options.tick());
         this.ldap = options.directory() == null ? null : LdapDirectory.connect(options.directory().url(),
                 options.directory().baseDn(), options.directory().bindDn(), options.directory().password(),
                 options.directory().caFile());
