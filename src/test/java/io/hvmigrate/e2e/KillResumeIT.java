@@ -59,7 +59,11 @@ class KillResumeIT {
     Path dir;
 
     /** Where to kill: the first event that matches, then a pause; or at a moment after the start when no event is named. */
-    record KillPoint(String label, Predicate<JsonNode> when, long pauseMs) {
+    record KillPoint(String label, Predicate<JsonNode> when, long pauseMs, String vm) {
+        KillPoint(String label, Predicate<JsonNode> when, long pauseMs) {
+            this(label, when, pauseMs, null);
+        }
+
         @Override
         public String toString() {
             return label + " +" + pauseMs + " ms";
@@ -99,12 +103,12 @@ class KillResumeIT {
         String haVm = r.nextBoolean() ? "db-a3" : "new-s3";
         return switch (i % 8) {
             case 0 -> new KillPoint("during discovery", e -> false, 200 + r.nextInt(1200));
-            case 1 -> new KillPoint("before Remove-ClusterGroup of " + crossCluster, step("step-started", "remove-ha", crossCluster), r.nextInt(30));
-            case 2 -> new KillPoint("after Remove-ClusterGroup of " + crossCluster, step("step-finished", "remove-ha", crossCluster), r.nextInt(30));
-            case 3 -> new KillPoint("during Move-VM of " + anyVm, step("step-started", "migrate", anyVm), 50 + r.nextInt(700));
-            case 4 -> new KillPoint("before Add-ClusterVirtualMachineRole of " + haVm, step("step-started", "add-ha", haVm), r.nextInt(40));
-            case 5 -> new KillPoint("during verification of " + anyVm, step("step-started", "verify", anyVm), r.nextInt(40));
-            case 6 -> new KillPoint("after the migration of " + anyVm, step("step-finished", "migrate", anyVm), r.nextInt(20));
+            case 1 -> new KillPoint("before Remove-ClusterGroup of " + crossCluster, step("step-started", "remove-ha", crossCluster), r.nextInt(30), crossCluster);
+            case 2 -> new KillPoint("after Remove-ClusterGroup of " + crossCluster, step("step-finished", "remove-ha", crossCluster), r.nextInt(30), crossCluster);
+            case 3 -> new KillPoint("during Move-VM of " + anyVm, step("step-started", "migrate", anyVm), 50 + r.nextInt(700), anyVm);
+            case 4 -> new KillPoint("before Add-ClusterVirtualMachineRole of " + haVm, step("step-started", "add-ha", haVm), r.nextInt(40), haVm);
+            case 5 -> new KillPoint("during verification of " + anyVm, step("step-started", "verify", anyVm), r.nextInt(40), anyVm);
+            case 6 -> new KillPoint("after the migration of " + anyVm, step("step-finished", "migrate", anyVm), r.nextInt(20), anyVm);
             default -> new KillPoint("at a random moment of the run", e -> "run-started".equals(e.path("event").asText()), r.nextInt(2500));
         };
     }
@@ -258,6 +262,7 @@ class KillResumeIT {
         });
         boolean reached = false;
         boolean alive;
+        int[] finishedMoves = {0};
         try {
             long limit = started + TimeUnit.SECONDS.toNanos(120);
             boolean byTime = point.label().equals("during discovery");
@@ -276,8 +281,21 @@ class KillResumeIT {
                 }
                 if (!byTime && point.when().test(e)) {
                     reached = true;
-                    Thread.sleep(point.pauseMs());
+                    // wait the pause, but no longer than the move (or, for a moment of the run, the last move) lasts:
+                    // a kill after the run has ended would test nothing
+                    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(point.pauseMs());
+                    int finished = finishedMoves[0];
+                    while (System.nanoTime() < until) {
+                        JsonNode next = events.poll(Math.max(1, (until - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+                        if (next != null && "move-finished".equals(next.path("event").asText())
+                                && ((point.vm() != null && point.vm().equals(next.path("vm").asText())) || ++finished == TOUR.size())) {
+                            break;
+                        }
+                    }
                     break;
+                }
+                if ("move-finished".equals(e.path("event").asText())) {
+                    finishedMoves[0]++;
                 }
             }
         } finally {
