@@ -43,6 +43,10 @@ public final class HostConnections implements AutoCloseable {
     private final Settings settings;
     private final Map<String, PerHost> hosts = new ConcurrentHashMap<>();
     private final AtomicLong roundTrips = new AtomicLong();
+    private volatile RetryPolicy retryPolicy;
+    private volatile BreakerListener breakerListener = (host, from, to, why) -> { };
+
+    private record RetryPolicy(int attempts, Duration backoff) {}
 
     public HostConnections(Transport transport, Inventory inventory, Settings settings) {
         this.transport = transport;
@@ -93,11 +97,6 @@ public final class HostConnections implements AutoCloseable {
     public interface BreakerListener {
         void changed(String host, CircuitBreaker.State from, CircuitBreaker.State to, String why);
     }
-
-    private record RetryPolicy(int attempts, Duration backoff) {}
-
-    private volatile RetryPolicy retryPolicy;
-    private volatile BreakerListener breakerListener = (host, from, to, why) -> { };
 
     /**
      * Runs a script on a host and parses its result.

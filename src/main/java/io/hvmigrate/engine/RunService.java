@@ -249,15 +249,20 @@ public final class RunService {
         MoveExecutor executor = new MoveExecutor(hosts, journal, events, clock, options.limits());
         List<Scheduler.Item> items = jobs.stream().map(j -> new Scheduler.Item(j, estimate(j), starts.get(j.id()))).toList();
         Playbook.Window.Resolved window = policy.window() == null ? null : policy.window().resolve(clock.instant());
-        RunSummary s = new Scheduler(clock, events).run(runId, items, caps(policy, facts), window,
-                policy.failureBudget().allowedFailures(jobs.size()), executor::execute, control, hosts::roundTrips,
-                j -> {
-                    ObjectNode rec = journal.record("state");
-                    rec.put("move", j.id());
-                    rec.put("from", "PENDING");
-                    rec.put("to", MoveState.NOT_STARTED.name());
-                    journal.append(rec);
-                });
+        RunSummary s;
+        try {
+            s = new Scheduler(clock, events).run(runId, items, caps(policy, facts), window,
+                    policy.failureBudget().allowedFailures(jobs.size()), executor::execute, control, hosts::roundTrips,
+                    j -> {
+                        ObjectNode rec = journal.record("state");
+                        rec.put("move", j.id());
+                        rec.put("from", "PENDING");
+                        rec.put("to", MoveState.NOT_STARTED.name());
+                        journal.append(rec);
+                    });
+        } finally {
+            applyPolicy(policy, null);   // the journal closes after the run: later breaker changes are only told
+        }
         if (plan != null) {
             List<RunSummary.MoveResult> all = new ArrayList<>(s.moves());
             for (PlannedMove m : plan.moves()) {
