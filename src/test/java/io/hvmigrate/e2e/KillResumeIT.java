@@ -13,6 +13,7 @@ import io.hvmigrate.sim.world.HostInfo;
 import io.hvmigrate.sim.world.VmInfo;
 import io.hvmigrate.sim.world.VmPowerState;
 import io.hvmigrate.sim.world.WorldException;
+import io.hvmigrate.sim.world.fleet.FaultSpec;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 4's done-when: the engine process is killed with SIGKILL at 20 seeded pseudo-random points of the lab tour —
  * during discovery, around Remove-ClusterGroup, during Move-VM, before Add-ClusterVirtualMachineRole, during
- * verification, at random moments — and after each, {@code hvmigrate resume RUN} (or running the playbook again when no
+ * verification, while a role is being restored after a failed Move-VM, at random moments — and after each, {@code hvmigrate resume RUN} (or running the playbook again when no
  * journal was written yet) must leave the fleet whole: every VM exactly once, running, on its source or its
  * destination, highly available if it was before (the one move allowed to end unprotected excepted), the resume
  * exiting 0, and a further run of the playbook finding every move already in place.
@@ -59,9 +60,13 @@ class KillResumeIT {
     Path dir;
 
     /** Where to kill: the first event that matches, then a pause; or at a moment after the start when no event is named. */
-    record KillPoint(String label, Predicate<JsonNode> when, long pauseMs, String vm) {
+    record KillPoint(String label, Predicate<JsonNode> when, long pauseMs, String vm, Integer failMigrationAt) {
+        KillPoint(String label, Predicate<JsonNode> when, long pauseMs, String vm) {
+            this(label, when, pauseMs, vm, null);
+        }
+
         KillPoint(String label, Predicate<JsonNode> when, long pauseMs) {
-            this(label, when, pauseMs, null);
+            this(label, when, pauseMs, null, null);
         }
 
         @Override
@@ -101,7 +106,7 @@ class KillResumeIT {
         String crossCluster = r.nextBoolean() ? "db-a3" : MAY_END_UNPROTECTED;
         String anyVm = TOUR.get(r.nextInt(TOUR.size()));
         String haVm = r.nextBoolean() ? "db-a3" : "new-s3";
-        return switch (i % 8) {
+        return switch (i % 9) {
             case 0 -> new KillPoint("during discovery", e -> false, 200 + r.nextInt(1200));
             case 1 -> new KillPoint("before Remove-ClusterGroup of " + crossCluster, step("step-started", "remove-ha", crossCluster), r.nextInt(30), crossCluster);
             case 2 -> new KillPoint("after Remove-ClusterGroup of " + crossCluster, step("step-finished", "remove-ha", crossCluster), r.nextInt(30), crossCluster);
@@ -109,6 +114,12 @@ class KillResumeIT {
             case 4 -> new KillPoint("before Add-ClusterVirtualMachineRole of " + haVm, step("step-started", "add-ha", haVm), r.nextInt(40), haVm);
             case 5 -> new KillPoint("during verification of " + anyVm, step("step-started", "verify", anyVm), r.nextInt(40), anyVm);
             case 6 -> new KillPoint("after the migration of " + anyVm, step("step-finished", "migrate", anyVm), r.nextInt(20), anyVm);
+            case 7 -> {
+                // compensation under way: the migration fails once part way, and the engine dies while it adds the role back
+                int percent = 10 + r.nextInt(70);
+                yield new KillPoint("while restoring the role of " + crossCluster + " after its Move-VM failed at " + percent + " %",
+                        step("step-started", "restore-ha", crossCluster), r.nextInt(30), crossCluster, percent);
+            }
             default -> new KillPoint("at a random moment of the run", e -> "run-started".equals(e.path("event").asText()), r.nextInt(2500));
         };
     }
@@ -129,6 +140,9 @@ class KillResumeIT {
                 before.put(vm, new Before(v.computerName(), v.isClustered(), v.isClustered() ? role(sim, v).map(ClusterGroupInfo::priority).orElse(null) : null));
             }
 
+            if (point.failMigrationAt() != null) {
+                sim.world().injectMigrationFailure(new FaultSpec.MigrationFailure(point.vm(), point.failMigrationAt(), null, null, true));
+            }
             String notKilled = killChild(point, files, runs, here);
             if (notKilled != null) {
                 return notKilled;
