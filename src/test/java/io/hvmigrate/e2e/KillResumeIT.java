@@ -334,12 +334,10 @@ class KillResumeIT {
         RunRecord r = RunRecord.read(p);
         StringBuilder s = new StringBuilder();
         for (var j : r.jobs()) {
-            {
-                var st = r.lastState().get(j.id());
-                String inFlight = r.inFlightStep().get(j.id());
-                if (st != io.hvmigrate.engine.MoveState.PENDING || inFlight != null) {
-                    s.append(s.isEmpty() ? "" : ", ").append(j.vmName()).append(' ').append(st).append(inFlight == null ? "" : " in " + inFlight);
-                }
+            var st = r.lastState().get(j.id());
+            String inFlight = r.inFlightStep().get(j.id());
+            if (st != io.hvmigrate.engine.MoveState.PENDING || inFlight != null) {
+                s.append(s.isEmpty() ? "" : ", ").append(j.vmName()).append(' ').append(st).append(inFlight == null ? "" : " in " + inFlight);
             }
         }
         return s.isEmpty() ? "all pending" : s.toString();
