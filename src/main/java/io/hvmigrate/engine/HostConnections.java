@@ -43,16 +43,59 @@ public final class HostConnections implements AutoCloseable {
     private final Settings settings;
     private final Map<String, PerHost> hosts = new ConcurrentHashMap<>();
     private final AtomicLong roundTrips = new AtomicLong();
+    private volatile RetryPolicy retryPolicy;
+    private volatile BreakerListener breakerListener = (host, from, to, why) -> { };
+
+    private record RetryPolicy(int attempts, Duration backoff) {}
 
     public HostConnections(Transport transport, Inventory inventory, Settings settings) {
         this.transport = transport;
         this.inventory = inventory;
         this.settings = settings;
+        this.retryPolicy = new RetryPolicy(Math.max(1, settings.attempts()), settings.backoff());
     }
 
     /** Remote commands sent so far (a Command/Receive exchange each; opening a shell is not counted). */
     public long roundTrips() {
         return roundTrips.get();
+    }
+
+    /** Told of every retry: the attempt that failed (1 for the first), why, and the wait before the next one. */
+    @FunctionalInterface
+    public interface RetryListener {
+        RetryListener NONE = (attempt, failure, wait) -> { };
+
+        void retrying(int attempt, TransportException failure, Duration wait);
+    }
+
+    /** How a call passes the host's circuit breaker. */
+    public enum Breaker {
+        /** An open breaker refuses the call, and the call's outcome counts towards the breaker. */
+        OBEY,
+        /**
+         * The call is made even while the breaker is open, and does not count: compensation (adding a VM's role back)
+         * must not be given up because other calls to the host failed — it is the one call that protects the VM.
+         */
+        BYPASS
+    }
+
+    /**
+     * The retry policy of the run (a playbook's {@code retries:}): attempts in all, and the first backoff, doubled
+     * after each attempt.
+     */
+    public void retryPolicy(int attempts, Duration backoff) {
+        this.retryPolicy = new RetryPolicy(Math.max(1, attempts), backoff);
+    }
+
+    /** Told when a host's circuit breaker changes state, e.g. opens because the host keeps failing. */
+    public void onBreakerChange(BreakerListener listener) {
+        this.breakerListener = listener;
+    }
+
+    /** Told when a host's circuit breaker changes state. */
+    @FunctionalInterface
+    public interface BreakerListener {
+        void changed(String host, CircuitBreaker.State from, CircuitBreaker.State to, String why);
     }
 
     /**
@@ -61,15 +104,33 @@ public final class HostConnections implements AutoCloseable {
      * @param idempotent running it again has the same effect: it may then be retried even when it may have run
      */
     public StepResult run(String host, StepScript script, Duration deadline, boolean idempotent) throws TransportException {
+        return run(host, script, deadline, idempotent, Breaker.OBEY, RetryListener.NONE);
+    }
+
+    /**
+     * Runs a script on a host and parses its result, telling {@code retries} of every retry.
+     *
+     * @param idempotent running it again has the same effect: it may then be retried even when it may have run
+     */
+    public StepResult run(String host, StepScript script, Duration deadline, boolean idempotent, Breaker breaker,
+                          RetryListener retries) throws TransportException {
         PerHost h = hosts.computeIfAbsent(host, this::perHost);
+        RetryPolicy policy = retryPolicy;
         Retry retry = Retry.of(host, RetryConfig.custom()
-                .maxAttempts(Math.max(1, settings.attempts()))
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.backoff().toMillis(), 2.0))
+                .maxAttempts(policy.attempts())
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(Math.max(1, policy.backoff().toMillis()), 2.0))
+                // a failure proven transient, and only when sending again cannot make the script run twice: either it
+                // never ran (refused, not sent) or running it twice is harmless
                 .retryOnException(e -> e instanceof TransportException t && t.kind().transientFailure()
-                        && (idempotent || !t.kind().mayHaveRun()))
+                        && (idempotent || !t.kind().mayHaveRun()) && !(t.getCause() instanceof CallNotPermittedException))
                 .build());
+        retry.getEventPublisher().onRetry(ev -> {
+            if (ev.getLastThrowable() instanceof TransportException t) {
+                retries.retrying(ev.getNumberOfRetryAttempts(), t, ev.getWaitInterval());
+            }
+        });
         try {
-            return Retry.decorateCheckedSupplier(retry, () -> h.call(script, deadline)).get();
+            return Retry.decorateCheckedSupplier(retry, () -> h.call(script, deadline, breaker)).get();
         } catch (TransportException e) {
             throw e;
         } catch (Throwable e) {
@@ -94,6 +155,17 @@ public final class HostConnections implements AutoCloseable {
                 // only the host failing counts: a script that reports a PowerShell error reached a healthy host
                 .recordException(e -> e instanceof TransportException t && t.kind() != TransportException.Kind.REFUSED_LOCALLY)
                 .build());
+        breaker.getEventPublisher().onStateTransition(ev -> {
+            CircuitBreaker.Metrics m = breaker.getMetrics();
+            String why = switch (ev.getStateTransition().getToState()) {
+                case OPEN -> m.getNumberOfFailedCalls() + " of its last " + m.getNumberOfBufferedCalls()
+                        + " calls failed; no call is made to it for " + settings.breakerOpenFor().toSeconds() + " s, except to restore a VM's role";
+                case HALF_OPEN -> "trying one call to it again";
+                case CLOSED -> "it answers again";
+                default -> "";
+            };
+            breakerListener.changed(name, ev.getStateTransition().getFromState(), ev.getStateTransition().getToState(), why);
+        });
         return new PerHost(endpoint, bulkhead, breaker);
     }
 
@@ -120,18 +192,21 @@ public final class HostConnections implements AutoCloseable {
             this.breaker = breaker;
         }
 
-        StepResult call(StepScript script, Duration deadline) throws TransportException {
+        StepResult call(StepScript script, Duration deadline, Breaker mode) throws TransportException {
             try {
                 bulkhead.acquirePermission();
             } catch (BulkheadFullException e) {
                 throw new TransportException(TransportException.Kind.REFUSED_LOCALLY, endpoint.name(), "too many calls in flight to this host", e);
             }
-            try {
-                breaker.acquirePermission();
-            } catch (CallNotPermittedException e) {
-                bulkhead.releasePermission();
-                throw new TransportException(TransportException.Kind.REFUSED_LOCALLY, endpoint.name(),
-                        "not called: the host failed too often recently (circuit open for " + settings.breakerOpenFor().toSeconds() + " s)", e);
+            boolean counted = mode == Breaker.OBEY || breaker.tryAcquirePermission();
+            if (mode == Breaker.OBEY) {
+                try {
+                    breaker.acquirePermission();
+                } catch (CallNotPermittedException e) {
+                    bulkhead.releasePermission();
+                    throw new TransportException(TransportException.Kind.REFUSED_LOCALLY, endpoint.name(),
+                            "not called: the host failed too often recently (circuit open for " + settings.breakerOpenFor().toSeconds() + " s)", e);
+                }
             }
             long start = breaker.getCurrentTimestamp();
             HostSession session = null;
@@ -144,13 +219,14 @@ public final class HostConnections implements AutoCloseable {
                 RemoteOutput out = session.run(script, deadline);
                 idle.add(session);
                 session = null;
-                breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
+                if (counted) {
+                    breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
+                }
                 return StepResult.parse(out.stdout(), out.stderr(), out.exitCode());
-            } catch (TransportException e) {
-                breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), e);
-                throw e;
-            } catch (RuntimeException e) {
-                breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), e);
+            } catch (TransportException | RuntimeException e) {
+                if (counted) {
+                    breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), e);
+                }
                 throw e;
             } finally {
                 if (session != null) {

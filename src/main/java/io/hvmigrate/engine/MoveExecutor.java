@@ -99,7 +99,7 @@ public final class MoveExecutor {
                 if (!(r instanceof StepResult.Ok)) {
                     MoveState end = job.scenario().removesHa() ? MoveState.FAILED_UNPROTECTED : MoveState.FAILED_AFTER_MOVE;
                     return finish(job, sm, end, "the VM runs on " + job.destination() + " but could not be made highly available: " + describe(r)
-                            + "; run Add-ClusterVirtualMachineRole -VMId " + job.vmId() + " on " + job.destination());
+                            + "; run the playbook again, or Add-ClusterVirtualMachineRole -VMId " + job.vmId() + " on " + job.destination());
                 }
                 transition(job, sm, MoveState.HA_ADDED);
             }
@@ -158,18 +158,24 @@ public final class MoveExecutor {
 
     private enum Where { SOURCE, DESTINATION, UNKNOWN }
 
-    /** Asks the destination, then the source, where the VM is; waits while a migration of it is still running. */
+    /**
+     * Asks the source, then (only when the source no longer has it) the destination, where the VM is; waits while a
+     * migration of it still runs. A VM the source has and is not migrating is there and nowhere else, so a destination
+     * that cannot be reached does not stand in the way of that answer.
+     */
     private Where locate(MoveJob job) throws TransportException {
         Instant giveUp = clock.instant().plus(limits.migration(job));
         while (true) {
-            StepResult atDst = call(job, "locate", job.destination(), StepScripts.locateVm(job.vmId()), true);
-            if (atDst instanceof StepResult.Ok ok && ok.data().path("present").asBoolean() && !ok.data().path("migrating").asBoolean()) {
-                return Where.DESTINATION;
-            }
             StepResult atSrc = call(job, "locate", job.source(), StepScripts.locateVm(job.vmId()), true);
             boolean running = atSrc instanceof StepResult.Ok s && s.data().path("migrating").asBoolean();
             if (!running && atSrc instanceof StepResult.Ok s2 && s2.data().path("present").asBoolean()) {
                 return Where.SOURCE;
+            }
+            if (!running) {
+                StepResult atDst = call(job, "locate", job.destination(), StepScripts.locateVm(job.vmId()), true);
+                if (atDst instanceof StepResult.Ok ok && ok.data().path("present").asBoolean() && !ok.data().path("migrating").asBoolean()) {
+                    return Where.DESTINATION;
+                }
             }
             if (clock.instant().isAfter(giveUp)) {
                 return Where.UNKNOWN;
@@ -200,8 +206,11 @@ public final class MoveExecutor {
         return switch (sm.state()) {
             case PENDING, HA_RECORDED -> finish(job, sm, MoveState.FAILED, e.getMessage() + "; nothing was changed");
             case HA_REMOVED -> compensate(job, sm, role, e.getMessage());
-            case MIGRATED -> finish(job, sm, job.scenario().removesHa() && job.scenario().addsHa() ? MoveState.FAILED_UNPROTECTED : MoveState.FAILED_AFTER_MOVE,
-                    "the VM runs on " + job.destination() + ", but " + e.getMessage());
+            case MIGRATED -> job.scenario().addsHa()
+                    ? finish(job, sm, job.scenario().removesHa() ? MoveState.FAILED_UNPROTECTED : MoveState.FAILED_AFTER_MOVE,
+                            "the VM runs on " + job.destination() + " but could not be made highly available: " + e.getMessage()
+                                    + "; run the playbook again, or Add-ClusterVirtualMachineRole -VMId " + job.vmId() + " on " + job.destination())
+                    : finish(job, sm, MoveState.FAILED_AFTER_MOVE, "the VM runs on " + job.destination() + ", but " + e.getMessage());
             case HA_ADDED -> finish(job, sm, MoveState.FAILED_AFTER_MOVE, "the VM runs on " + job.destination() + " but could not be verified: " + e.getMessage());
             default -> throw new IllegalStateException("no failure from " + sm.state());
         };
@@ -252,19 +261,24 @@ public final class MoveExecutor {
     // ---- steps with the journal around them --------------------------------------------------------------------------
 
     private StepResult step(MoveJob job, Step step) throws TransportException {
-        return call(job, step.id(), step.host(), step.script(), step.idempotent(), limits.step());
+        return call(job, step.id(), step.host(), step.script(), step.idempotent(), limits.step(), breakerFor(step));
     }
 
     private StepResult stepWithLimit(MoveJob job, Step step, Duration limit) throws TransportException {
-        return call(job, step.id(), step.host(), step.script(), step.idempotent(), limit);
+        return call(job, step.id(), step.host(), step.script(), step.idempotent(), limit, breakerFor(step));
+    }
+
+    /** Restoring a role is what keeps the VM protected: an open circuit breaker on its host must not stop it. */
+    private static HostConnections.Breaker breakerFor(Step step) {
+        return step.kind() == Step.Kind.RESTORE_HA ? HostConnections.Breaker.BYPASS : HostConnections.Breaker.OBEY;
     }
 
     private StepResult call(MoveJob job, String stepId, String host, io.hvmigrate.powershell.StepScript script, boolean idempotent) throws TransportException {
-        return call(job, stepId, host, script, idempotent, limits.step());
+        return call(job, stepId, host, script, idempotent, limits.step(), HostConnections.Breaker.OBEY);
     }
 
     private StepResult call(MoveJob job, String stepId, String host, io.hvmigrate.powershell.StepScript script, boolean idempotent,
-                            Duration limit) throws TransportException {
+                            Duration limit, HostConnections.Breaker breaker) throws TransportException {
         ObjectNode before = journal.record("step-start");
         before.put("move", job.id());
         before.put("step", stepId);
@@ -272,7 +286,19 @@ public final class MoveExecutor {
         journal.append(before);
         events.stepStarted(job, stepId, host);
         try {
-            StepResult r = hosts.run(host, script, limit, idempotent);
+            StepResult r = hosts.run(host, script, limit, idempotent, breaker, (attempt, failure, wait) -> {
+                ObjectNode retry = journal.record("retry");
+                retry.put("move", job.id());
+                retry.put("step", stepId);
+                retry.put("host", host);
+                retry.put("attempt", attempt);
+                retry.put("kind", failure.kind().name());
+                retry.put("error", failure.getMessage());
+                retry.put("waitMs", wait.toMillis());
+                journal.append(retry);
+                events.notice(job.vmName() + ": " + stepId + " on " + host + " failed (" + failure.getMessage() + "); attempt "
+                        + (attempt + 1) + " in " + wait.toMillis() + " ms");
+            });
             ObjectNode after = journal.record("step-end");
             after.put("move", job.id());
             after.put("step", stepId);

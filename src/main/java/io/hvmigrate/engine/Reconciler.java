@@ -28,23 +28,46 @@ public final class Reconciler {
     /** Where the VM is, as both hosts see it. */
     public enum Place { SOURCE, DESTINATION, NOWHERE }
 
-    /** Asks both hosts; while a migration of the VM still runs, waits for it to end (up to the limit). */
+    /**
+     * Asks both hosts; while a migration of the VM still runs, waits for it to end (up to the limit). The two answers
+     * are read one after the other, so a VM that finishes its migration in between is on neither host in them: "nowhere"
+     * is believed only when a second pair of answers says it too. A host that cannot answer is not taken as "not there".
+     */
     public Place locate(MoveJob job) throws TransportException {
         Instant giveUp = clock.instant().plus(limit);
+        int nowhere = 0;
         while (true) {
             StepResult dst = hosts.run(job.destination(), StepScripts.locateVm(job.vmId()), Duration.ofMinutes(2), true);
             StepResult src = hosts.run(job.source(), StepScripts.locateVm(job.vmId()), Duration.ofMinutes(2), true);
+            boolean answered = dst instanceof StepResult.Ok && src instanceof StepResult.Ok;
             boolean migrating = migrating(dst) || migrating(src);
-            if (!migrating || clock.instant().isAfter(giveUp)) {
+            if (answered && !migrating) {
                 if (present(dst)) {
                     return Place.DESTINATION;
                 }
                 if (present(src)) {
                     return Place.SOURCE;
                 }
-                if (!migrating) {
+                if (++nowhere >= 2) {
                     return Place.NOWHERE;
                 }
+                continue;
+            }
+            nowhere = 0;
+            if (clock.instant().isAfter(giveUp)) {
+                if (!answered) {
+                    StepResult bad = dst instanceof StepResult.Ok ? src : dst;
+                    String host = dst instanceof StepResult.Ok ? job.source() : job.destination();
+                    throw new TransportException(TransportException.Kind.REJECTED, host,
+                            "cannot tell whether it has VM " + job.vmName() + ": " + MoveExecutor.describe(bad), null);
+                }
+                if (present(dst)) {
+                    return Place.DESTINATION;
+                }
+                if (present(src)) {
+                    return Place.SOURCE;
+                }
+                return Place.NOWHERE;
             }
             try {
                 Thread.sleep(poll);

@@ -95,6 +95,7 @@ public final class RunService {
             events.notice("run " + interrupted.runId() + " of this playbook did not finish: resuming it from the truth on the hosts");
             return resume(interrupted, control);
         }
+        applyPolicy(playbook.policy(), null);
         Discovery.Result found = discover();
         found.unreachable().forEach(u -> events.notice("could not read " + u.host() + ": " + u.reason()));
         Plan plan = new Planner(inventory, found.facts()).plan(playbook);
@@ -107,7 +108,21 @@ public final class RunService {
             return new Outcome.PreflightRefused(plan, preflight);
         }
         List<PlannedMove> planned = plan.moves().stream().filter(PlannedMove::planned).toList();
-        List<MoveJob> jobs = planned.stream().map(PlannedMove::job).toList();
+        List<MoveJob> jobs = new ArrayList<>(planned.stream().map(PlannedMove::job).toList());
+        Map<String, MoveExecutor.Start> starts = new HashMap<>();
+        jobs.forEach(j -> starts.put(j.id(), MoveExecutor.Start.FRESH));
+        Set<String> takenOver = new java.util.HashSet<>();
+        for (PlannedMove m : plan.moves()) {
+            Unprotected u = m.outcome() instanceof Classification.AlreadyInPlace ? leftUnprotected(playbook, m) : null;
+            if (u != null) {
+                // on its destination but not yet highly available there: the move is not in place until its role exists
+                jobs.add(u.job());
+                starts.put(u.job().id(), new MoveExecutor.Start(MoveState.MIGRATED, u.role()));
+                takenOver.add(m.id());
+                events.notice(m.vmName() + " is on " + u.job().destination() + " but not highly available there, as run " + u.runId()
+                        + " left it: making it highly available on " + u.job().destinationCluster());
+            }
+        }
         Path runDir = Journal.newRunDirectory(options.runsDir(), RUN_ID.format(clock.instant()) + "-" + playbook.name());
         String runId = runDir.getFileName().toString();
         Set<String> involved = involvedHosts(jobs);
@@ -119,12 +134,28 @@ public final class RunService {
         ArrayNode js = start.putArray("jobs");
         jobs.forEach(j -> js.add(JournalCodec.job(j)));
         ArrayNode skipped = start.putArray("alreadyInPlace");
-        plan.moves().stream().filter(m -> m.outcome() instanceof Classification.AlreadyInPlace).forEach(m -> skipped.add(m.vmName()));
+        plan.moves().stream().filter(m -> m.outcome() instanceof Classification.AlreadyInPlace && !takenOver.contains(m.id()))
+                .forEach(m -> skipped.add(m.vmName()));
         try (RunLock lock = RunLock.acquire(options.runsDir(), runId, List.copyOf(involved));
              Journal journal = Journal.create(runDir, runId, clock, start)) {
-            Map<String, MoveExecutor.Start> starts = new HashMap<>();
-            jobs.forEach(j -> starts.put(j.id(), MoveExecutor.Start.FRESH));
-            RunSummary summary = schedule(runId, jobs, starts, found.facts(), playbook.policy(), journal, control, plan);
+            for (MoveJob j : jobs) {
+                if (starts.get(j.id()).state() != MoveState.PENDING) {
+                    // what the journal of this run must know for a resume: the move starts past its migration
+                    ObjectNode rec = journal.record("state");
+                    rec.put("move", j.id());
+                    rec.put("from", MoveState.PENDING.name());
+                    rec.put("to", starts.get(j.id()).state().name());
+                    rec.put("detail", "on its destination, not yet highly available");
+                    journal.append(rec);
+                    if (starts.get(j.id()).recordedRole() != null) {
+                        ObjectNode role = journal.record("role-recorded");
+                        role.put("move", j.id());
+                        role.set("role", JournalCodec.role(starts.get(j.id()).recordedRole()));
+                        journal.append(role);
+                    }
+                }
+            }
+            RunSummary summary = schedule(runId, jobs, starts, found.facts(), playbook.policy(), journal, control, plan, takenOver);
             return finish(journal, runDir, summary, plan);
         } catch (RunLock.Busy b) {
             Files.deleteIfExists(runDir);   // still empty: the run never started
@@ -140,6 +171,7 @@ public final class RunService {
         try (RunLock lock = RunLock.acquire(options.runsDir(), record.runId(), List.copyOf(involved));
              Journal journal = Journal.open(record.dir(), record.runId(), clock)) {
             journal.append(journal.record("run-resumed"));
+            applyPolicy(policy, journal);
             Discovery.Result found = discover();
             Reconciler reconciler = new Reconciler(hosts, clock, options.limits().migrationFloor(), options.limits().pollInterval());
             List<MoveJob> todo = new ArrayList<>();
@@ -183,7 +215,7 @@ public final class RunService {
                             MoveState.NOT_STARTED, "could not ask the hosts where the VM is: " + e.getMessage() + "; resume again", Duration.ZERO));
                 }
             }
-            RunSummary summary = schedule(record.runId(), todo, starts, found.facts(), policy, journal, control, null);
+            RunSummary summary = schedule(record.runId(), todo, starts, found.facts(), policy, journal, control, null, Set.of());
             List<RunSummary.MoveResult> all = new ArrayList<>(settled);
             all.addAll(summary.moves());
             all.sort(java.util.Comparator.comparing(RunSummary.MoveResult::id));
@@ -213,31 +245,37 @@ public final class RunService {
     }
 
     private RunSummary schedule(String runId, List<MoveJob> jobs, Map<String, MoveExecutor.Start> starts, Facts facts,
-                                Playbook.Policy policy, Journal journal, Scheduler.Control control, Plan plan) {
-        events.runStarted(runId, jobs.size() + (plan == null ? 0 : (int) plan.count(Classification.AlreadyInPlace.class)));
+                                Playbook.Policy policy, Journal journal, Scheduler.Control control, Plan plan, Set<String> takenOver) {
+        events.runStarted(runId, jobs.size() + (plan == null ? 0 : (int) plan.count(Classification.AlreadyInPlace.class) - takenOver.size()));
         if (plan != null) {
             for (PlannedMove m : plan.moves()) {
-                if (m.outcome() instanceof Classification.AlreadyInPlace a) {
+                if (m.outcome() instanceof Classification.AlreadyInPlace a && !takenOver.contains(m.id())) {
                     events.notice(m.vmName() + ": " + a.reason());
                 }
             }
         }
+        applyPolicy(policy, journal);
         MoveExecutor executor = new MoveExecutor(hosts, journal, events, clock, options.limits());
         List<Scheduler.Item> items = jobs.stream().map(j -> new Scheduler.Item(j, estimate(j), starts.get(j.id()))).toList();
         Playbook.Window.Resolved window = policy.window() == null ? null : policy.window().resolve(clock.instant());
-        RunSummary s = new Scheduler(clock, events).run(runId, items, caps(policy, facts), window,
-                policy.failureBudget().allowedFailures(jobs.size()), executor::execute, control, hosts::roundTrips,
-                j -> {
-                    ObjectNode rec = journal.record("state");
-                    rec.put("move", j.id());
-                    rec.put("from", "PENDING");
-                    rec.put("to", MoveState.NOT_STARTED.name());
-                    journal.append(rec);
-                });
+        RunSummary s;
+        try {
+            s = new Scheduler(clock, events).run(runId, items, caps(policy, facts), window,
+                    policy.failureBudget().allowedFailures(jobs.size()), executor::execute, control, hosts::roundTrips,
+                    j -> {
+                        ObjectNode rec = journal.record("state");
+                        rec.put("move", j.id());
+                        rec.put("from", "PENDING");
+                        rec.put("to", MoveState.NOT_STARTED.name());
+                        journal.append(rec);
+                    });
+        } finally {
+            applyPolicy(policy, null);   // the journal closes after the run: later breaker changes are only told
+        }
         if (plan != null) {
             List<RunSummary.MoveResult> all = new ArrayList<>(s.moves());
             for (PlannedMove m : plan.moves()) {
-                if (m.outcome() instanceof Classification.AlreadyInPlace a) {
+                if (m.outcome() instanceof Classification.AlreadyInPlace a && !takenOver.contains(m.id())) {
                     all.add(new RunSummary.MoveResult(m.id(), m.vmName(), m.source() == null ? "?" : m.source().name(),
                             m.destination() == null ? "?" : m.destination().name(), "-", MoveState.SKIPPED, a.reason(), Duration.ZERO));
                 }
@@ -246,6 +284,25 @@ public final class RunService {
             s = new RunSummary(s.runId(), all, s.elapsed(), s.roundTrips(), s.notStartedBecause(), s.interrupted());
         }
         return s;
+    }
+
+    /**
+     * The playbook's retry policy for every remote call of the run, and circuit-breaker changes told to the user (and
+     * recorded in the journal once there is one).
+     */
+    private void applyPolicy(Playbook.Policy policy, Journal journal) {
+        hosts.retryPolicy(policy.retries().attempts(), policy.retries().backoff());
+        hosts.onBreakerChange((host, from, to, why) -> {
+            if (journal != null) {
+                ObjectNode rec = journal.record("breaker");
+                rec.put("host", host);
+                rec.put("from", from.name());
+                rec.put("to", to.name());
+                rec.put("why", why);
+                journal.append(rec);
+            }
+            events.notice(host + ": circuit breaker " + lower(from) + " -> " + lower(to) + ": " + why);
+        });
     }
 
     private Outcome finish(Journal journal, Path runDir, RunSummary summary, Plan plan) throws IOException {
@@ -286,6 +343,8 @@ public final class RunService {
         o.put("global", p.concurrency().global());
         o.put("perSource", p.concurrency().perSource());
         o.put("perDestination", p.concurrency().perDestination());
+        o.put("retryAttempts", p.retries().attempts());
+        o.put("retryBackoff", p.retries().backoff().toString());
         o.put("failureBudget", p.failureBudget().count());
         if (p.failureBudget().percent() != null) {
             o.put("failureBudgetPercent", p.failureBudget().percent());
@@ -312,7 +371,9 @@ public final class RunService {
         }
         return new Playbook.Policy(d.authentication(), d.migrationNetwork(),
                 new Playbook.Concurrency(o.path("global").asInt(d.concurrency().global()), o.path("perSource").asInt(d.concurrency().perSource()),
-                        o.path("perDestination").asInt(d.concurrency().perDestination())), d.retries(),
+                        o.path("perDestination").asInt(d.concurrency().perDestination())),
+                new Playbook.Retries(o.path("retryAttempts").asInt(d.retries().attempts()),
+                        o.has("retryBackoff") ? Duration.parse(o.path("retryBackoff").asText()) : d.retries().backoff()),
                 new Playbook.FailureBudget(o.path("failureBudget").asInt(0), o.has("failureBudgetPercent") ? o.path("failureBudgetPercent").asInt() : null),
                 window, d.ha());
     }
@@ -324,6 +385,41 @@ public final class RunService {
             s.add(j.destination());
         });
         return s;
+    }
+
+    /** A move an earlier run of the playbook left on its destination without the role it should have there. */
+    private record Unprotected(MoveJob job, MoveJob.Role role, String runId) {}
+
+    /**
+     * The VM of a move the plan finds in place is on a node of a cluster but not a clustered role: if an earlier run of
+     * this playbook moved it there to make it highly available and could not, that move is not over. Its job (with the
+     * role's group, priority and preferred owners) goes on from the migration's end.
+     */
+    private Unprotected leftUnprotected(Playbook playbook, PlannedMove m) throws IOException {
+        if (m.vm() == null || m.vm().group() != null || m.destination() == null || m.destination().cluster() == null) {
+            return null;
+        }
+        List<Path> runs = new ArrayList<>(RunRecord.list(options.runsDir()));
+        java.util.Collections.reverse(runs);
+        for (Path p : runs) {
+            RunRecord r;
+            try {
+                r = RunRecord.read(p);
+            } catch (IOException e) {
+                continue;
+            }
+            if (!Names.same(r.playbookName(), playbook.name()) || !r.playbookFile().equals(String.valueOf(playbook.file().toAbsolutePath()))) {
+                continue;
+            }
+            for (MoveJob j : r.jobs()) {
+                MoveState last = r.lastState().get(j.id());
+                if (j.vmId().equalsIgnoreCase(m.vm().id()) && j.scenario().addsHa() && Names.same(j.destination(), m.destination().name())
+                        && (last == MoveState.FAILED_UNPROTECTED || last == MoveState.FAILED_AFTER_MOVE || last == MoveState.MIGRATED)) {
+                    return new Unprotected(j, r.recordedRoles().get(j.id()), r.runId());
+                }
+            }
+        }
+        return null;
     }
 
     private RunRecord latestUnfinished(Playbook playbook) throws IOException {

@@ -156,8 +156,10 @@ public final class WinRmTransport implements Transport {
             return new TransportException(TransportException.Kind.TLS, host, "TLS failed: " + root.getMessage(), e);
         }
         if (!commandSent) {
-            if (e instanceof SOAPFaultException f) {
-                return new TransportException(TransportException.Kind.REJECTED, host, "WS-Management fault: " + f.getMessage(), e);
+            SOAPFaultException f = cause(e, SOAPFaultException.class);
+            if (f != null) {
+                return new TransportException(TransportException.Kind.REJECTED, host, "the host refused the request (WS-Management fault: "
+                        + f.getMessage().strip() + ")", e);
             }
             return new TransportException(TransportException.Kind.NOT_SENT, host, "cannot connect: " + root.getMessage(), e);
         }
@@ -207,12 +209,16 @@ public final class WinRmTransport implements Transport {
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     private static String chain(Throwable e) {
@@ -256,8 +262,10 @@ public final class WinRmTransport implements Transport {
                 int code = shell.execute(commandLine(script), out, err);
                 return new RemoteOutput(code, out.toString(), CliXml.readable(err.toString()));
             } catch (RuntimeException e) {
-                // no Receive yet: the failure was on the Command request itself
-                boolean sent = shell.getNumberOfReceiveCalls() > 0 || !(hasCause(e, ConnectException.class) || e instanceof SOAPFaultException);
+                // No Receive yet: the failure was on the Command request itself. A WS-Management fault in answer to it
+                // (HTTP 500, which WinRM4J hands back wrapped) means the host refused the command: it never started, so
+                // even a step that must not run twice may be sent again. Only a lost answer leaves its fate unknown.
+                boolean sent = shell.getNumberOfReceiveCalls() > 0 || !(hasCause(e, ConnectException.class) || hasCause(e, SOAPFaultException.class));
                 TransportException t = classify(host, e, sent);
                 LOG.debug("{} failed: {}", host, t.getMessage());
                 throw t;

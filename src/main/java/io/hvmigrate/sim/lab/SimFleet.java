@@ -300,8 +300,9 @@ public final class SimFleet implements AutoCloseable {
             }
             return switch (f.mode()) {
                 case none, unreachable -> TransportFault.none();
-                case http500 -> TransportFault.fail(new WsmanFault("s:Receiver", "w:InternalError",
-                        "The WS-Management service cannot process the request.", null, WsmanFault.E_FAIL, null));
+                // as Windows answers a request its WinRM service failed to serve: HTTP 500 with a WS-Management fault
+                // (s:Receiver, w:InternalError, WSManFault code E_FAIL); the request itself has no effect
+                case http500 -> TransportFault.fail(WsmanFault.internalError("The WS-Management service cannot process the request. "));
                 case slow -> TransportFault.delay(Duration.ofMillis(f.delayMs() == null ? 2000 : f.delayMs()));
                 case hang -> TransportFault.hang();
                 case dropAfterAccept -> action == WsmanAction.COMMAND ? TransportFault.dropResponse() : TransportFault.none();
