@@ -154,10 +154,23 @@ class KillResumeIT {
                     ? engine(files, runs, here, "resume", journal.getFileName().toString())
                     : engine(files, runs, here, "run", "playbooks/lab-tour.yaml");
             List<String> wrong = new ArrayList<>();
-            if (resumed.exit() != 0) {
+            // A move whose injected migration failure had been compensated before the kill has ended: resume leaves it
+            // failed (exit 1, the role restored), and the next run of the playbook, the fault spent, carries it out.
+            boolean endedFailedBeforeKill = point.failMigrationAt() != null && resumed.exit() == 1
+                    && reportProblems(runs).equals(" | " + point.vm() + ": failed — " + failedDetail(runs, point.vm()))
+                    && failedDetail(runs, point.vm()).contains("was restored");
+            if (resumed.exit() != 0 && !endedFailedBeforeKill) {
                 wrong.add((journal != null ? "resume" : "the re-run") + " exited " + resumed.exit() + ": " + resumed.summary() + reportProblems(runs));
             }
             wrong.addAll(invariants(sim, before));
+            if (wrong.isEmpty() && endedFailedBeforeKill) {
+                Result retry = engine(files, runs, here, "run", "playbooks/lab-tour.yaml");
+                if (retry.exit() != 0) {
+                    wrong.add("running the playbook after a compensated failure did not complete " + point.vm() + ": exit "
+                            + retry.exit() + ", " + retry.summary());
+                }
+                wrong.addAll(invariants(sim, before));
+            }
             if (wrong.isEmpty()) {
                 Result again = engine(files, runs, here, "run", "playbooks/lab-tour.yaml");
                 JsonNode end = again.events().isEmpty() ? JSON.createObjectNode() : again.events().getLast();
@@ -168,6 +181,21 @@ class KillResumeIT {
             }
             return wrong.isEmpty() ? null : String.join("; ", wrong);
         }
+    }
+
+    /** The detail the reports give a failed move ("" when none failed). */
+    private static String failedDetail(Path runs, String vm) throws IOException {
+        for (Path p : RunRecord.list(runs)) {
+            Path report = p.resolve("report.json");
+            if (Files.exists(report)) {
+                for (JsonNode m : JSON.readTree(report.toFile()).path("moves")) {
+                    if (m.path("vm").asText().equals(vm) && m.path("state").asText().equals("failed")) {
+                        return m.path("detail").asText();
+                    }
+                }
+            }
+        }
+        return "";
     }
 
     /** The moves the last report says did not end done or in place. */
