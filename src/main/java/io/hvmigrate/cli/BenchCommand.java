@@ -30,9 +30,10 @@ final class BenchCommand extends BaseCommand {
     @Option(names = "--hosts", paramLabel = "N", defaultValue = "20", description = "hosts in the fleet, 6 to 200 (default: ${DEFAULT-VALUE})")
     int hosts;
 
-    @Option(names = "--time-scale", paramLabel = "N", defaultValue = "100",
+    @Option(names = "--time-scale", paramLabel = "N", defaultValue = "50",
             description = {"simulated time runs N times faster than real time (default: ${DEFAULT-VALUE}): a round trip of a few",
-                    "milliseconds to hvsim then counts as some tenths of a second, as one to a real host does"})
+                    "milliseconds to hvsim then counts as a fifth of a second or so, as one to a real host does; a larger N",
+                    "magnifies every wall-clock cost of the engine (TLS, discovery, scheduling) against the migrations"})
     double timeScale;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "10", description = "the size of the fixed batches (default: ${DEFAULT-VALUE})")

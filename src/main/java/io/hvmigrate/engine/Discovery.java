@@ -85,14 +85,24 @@ public final class Discovery {
             });
             Map<String, Future<StepResult>> clusterCalls = new LinkedHashMap<>();
             clusterReader.forEach((c, h) -> clusterCalls.put(h, pool.submit(() -> hosts.run(h, StepScripts.discoverCluster(), limit, true))));
+            // the directory is read while the clusters are, through a host that reads no cluster when there is one
+            Directory dir = null;
+            Future<Directory.Snapshot> dirRead = null;
+            DirectoryRequest request = directoryRequest();
+            if (!hostData.isEmpty() || !directory.needsManagementHost()) {
+                String reader = hostData.keySet().stream().filter(h -> !clusterReader.containsValue(h)).findFirst()
+                        .orElse(hostData.isEmpty() ? null : hostData.keySet().iterator().next());
+                Directory through = directory.through(reader);
+                dir = through;
+                dirRead = pool.submit(() -> through.read(request.computers(), request.users(), request.domains()));
+            }
             List<JsonNode> clusterData = new ArrayList<>();
             for (var e : clusterCalls.entrySet()) {
                 read(e.getKey(), e.getValue(), unreachable).ifPresent(clusterData::add);
             }
             Facts facts = build(hostData, clusterData);
-            if (!hostData.isEmpty() || !directory.needsManagementHost()) {
-                String reader = hostData.isEmpty() ? null : hostData.keySet().iterator().next();
-                facts = withDirectory(facts, directory.through(reader), unreachable);
+            if (dirRead != null) {
+                facts = withDirectory(facts, dir, request, dirRead, unreachable);
             }
             return new Result(facts, unreachable);
         }
@@ -104,7 +114,11 @@ public final class Discovery {
      * directory does not know are left out; a failed read leaves the directory facts empty (checks then say they cannot
      * tell). Over LDAP, the domain, its forest and its trusts are read too.
      */
-    private Facts withDirectory(Facts facts, Directory dir, List<Unreachable> unreachable) {
+    /** What the directory is asked for: derived from the inventory alone, so the read can start early. */
+    private record DirectoryRequest(Map<String, String> byAccount, Map<String, List<String>> userHosts,
+                                    List<Directory.AccountRef> computers, List<Directory.AccountRef> users, List<String> domains) {}
+
+    private DirectoryRequest directoryRequest() {
         Map<String, String> byAccount = new LinkedHashMap<>();
         Map<String, String> domainOf = new LinkedHashMap<>();
         for (Inventory.HostEndpoint h : inventory.hosts()) {
@@ -136,13 +150,19 @@ public final class Discovery {
         List<String> domains = new ArrayList<>();
         domainOf.values().stream().filter(java.util.Objects::nonNull).map(d -> d.toLowerCase(Locale.ROOT))
                 .filter(d -> !domains.contains(d)).forEach(domains::add);
+        return new DirectoryRequest(byAccount, userHosts, computers, users, domains);
+    }
 
+    private Facts withDirectory(Facts facts, Directory dir, DirectoryRequest request, Future<Directory.Snapshot> pending,
+                                List<Unreachable> unreachable) {
+        Map<String, String> byAccount = request.byAccount();
+        Map<String, List<String>> userHosts = request.userHosts();
         List<Facts.ComputerAccount> accounts = new ArrayList<>();
         List<Facts.Domain> domainFacts = new ArrayList<>(facts.directory().domains());
         List<Facts.Trust> trusts = new ArrayList<>(facts.directory().trusts());
         List<Facts.UserAccount> userFacts = new ArrayList<>();
         try {
-            Directory.Snapshot snap = dir.read(computers, users, domains);
+            Directory.Snapshot snap = await(pending);
             for (DirectoryAccount a : snap.computers()) {
                 accounts.add(new Facts.ComputerAccount(byAccount.getOrDefault(Names.key(a.asked()), a.asked()), a.samAccountName(),
                         a.servicePrincipalNames(), a.allowedToDelegateTo(), a.trustedToAuthForDelegation(), a.trustedForDelegation(),
@@ -194,6 +214,20 @@ public final class Discovery {
         }
         return new Facts(facts.collectedAt(), facts.hosts(), facts.clusters(), facts.fileServers(), facts.vms(),
                 new Facts.DirectoryFacts(domainFacts, trusts, accounts, userFacts, facts.directory().tickets(), dir.where()));
+    }
+
+    private static Directory.Snapshot await(Future<Directory.Snapshot> pending) throws DirectoryException {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DirectoryException("interrupted while reading the directory");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof DirectoryException d) {
+                throw d;
+            }
+            throw new DirectoryException(String.valueOf(e.getCause()));
+        }
     }
 
     /** {@code LAB\svc} → svc in LAB; {@code svc@LAB.TEST} → svc in lab.test; {@code svc} → svc in the directory's own domain. */
