@@ -34,6 +34,11 @@ final class DiscoverCommand extends BaseCommand {
         try (EngineSetup engine = new EngineSetup(inv, settings, root().environment, RunEvents.NONE, err(), false)) {
             Discovery.Result r = engine.service.discover();
             r.unreachable().forEach(u -> err().println("hvmigrate: could not read " + u.host() + ": " + u.reason()));
+            if (r.facts().hosts().isEmpty() && !inv.hosts().isEmpty()) {
+                // a snapshot of nothing would later read as a fleet without hosts: keep any earlier one as it is
+                err().println("hvmigrate: no inventory host could be read" + (file != null ? "; " + file + " was not written" : ""));
+                return ExitCode.FAILED.code();
+            }
             boolean json = file != null && file.toString().endsWith(".json");
             String text = json ? FactsWriter.json(r.facts()) : FactsWriter.yaml(r.facts());
             if (file != null) {

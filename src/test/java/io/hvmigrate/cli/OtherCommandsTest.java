@@ -53,4 +53,23 @@ class OtherCommandsTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("plan").contains("validate").contains("config").contains("Exit codes");
     }
+
+    @Test
+    void discoverWritesNoSnapshotWhenNoHostAnswers(@TempDir Path dir) throws Exception {
+        // two hosts on closed loopback ports: nothing answers
+        Path inv = dir.resolve("inventory.yaml");
+        java.nio.file.Files.writeString(inv, """
+                version: 1
+                defaults: { transport: https, auth: ntlm, user: 'LAB\\svc', credential: 'env:HVM_TEST_PW' }
+                hosts:
+                  - { name: hv-a1, fqdn: hv-a1.lab.test, address: 127.0.0.1, port: 1 }
+                  - { name: hv-a2, fqdn: hv-a2.lab.test, address: 127.0.0.1, port: 2 }
+                """);
+        Path facts = dir.resolve("facts.yaml");
+        java.nio.file.Files.writeString(facts, "an earlier snapshot");
+        CliRun r = CliRun.with(Map.of("HVM_TEST_PW", "x"), "discover", "-i", inv.toString(), "-o", facts.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("could not read hv-a1", "no inventory host could be read", "was not written");
+        assertThat(facts).hasContent("an earlier snapshot");
+    }
 }
