@@ -312,7 +312,8 @@ public final class RunService {
         summary.counts().forEach((k, v) -> counts.put(k.name(), v));
         journal.append(end);
         Path report = runDir.resolve("report.json");
-        Files.writeString(report, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(RunReport.json(summary)), StandardCharsets.UTF_8);
+        Files.writeString(report, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                RunReport.json(summary, RunReport.retries(runDir.resolve(io.hvmigrate.journal.Journal.FILE_NAME)))), StandardCharsets.UTF_8);
         events.runFinished(summary);
         return new Outcome.Finished(summary, runDir, plan);
     }

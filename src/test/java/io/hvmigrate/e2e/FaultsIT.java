@@ -105,6 +105,11 @@ class FaultsIT {
             assertThat(j.path("error").asText()).contains("WS-Management fault");
         });
         assertThat(retries).extracting(j -> j.path("attempt").asInt()).containsExactly(1, 2);
+        // the report counts them too, for schedulers that read report.json
+        JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                EngineRun.runDir(runs, r).resolve("report.json").toFile());
+        assertThat(report.path("retries").asInt()).isEqualTo(2);
+        assertThat(report.path("moves").get(0).path("retries").asInt()).isEqualTo(2);
     }
 
     @Test
