@@ -33,7 +33,9 @@ final class SetAdAccountControl implements Cmdlet {
     public void process(CommandContext ctx, Object input) throws PsException {
         Invocation in = new Invocation(ctx, TYPE);
         try {
-            ComputerAccount c = AdIdentity.computer(in.world, in.raw("Identity").orElseThrow());
+            // as in AD: one domain is searched, the one -Server names or the host's own
+            ComputerAccount c = AdIdentity.computer(in.world, in.raw("Identity").orElseThrow(),
+                    in.world.adDomain(in.string("Server").orElse(null), in.session.computerName()));
             if (in.has("TrustedToAuthForDelegation")) {
                 in.world.adSetAccountControl(c.samAccountName(), AccountControl.TRUSTED_TO_AUTH_FOR_DELEGATION,
                         in.bool("TrustedToAuthForDelegation").orElseThrow());

@@ -30,7 +30,9 @@ final class SetAdObject implements Cmdlet {
     public void process(CommandContext ctx, Object input) throws PsException {
         Invocation in = new Invocation(ctx, TYPE);
         try {
-            ComputerAccount c = AdIdentity.computer(in.world, in.raw("Identity").orElseThrow());
+            // as in AD: one domain is searched, the one -Server names or the host's own
+            ComputerAccount c = AdIdentity.computer(in.world, in.raw("Identity").orElseThrow(),
+                    in.world.adDomain(in.string("Server").orElse(null), in.session.computerName()));
             AttributeChange.apply(in, c.samAccountName());
             if (in.has("PassThru")) {
                 in.write(WorldObjects.adComputer(in.world.adComputer(c.samAccountName()), List.of()));

@@ -216,10 +216,14 @@ class ClusterAndDirectoryCmdletsTest {
 
     @Test
     void principalsAllowedToDelegateToAccountReplacesTheList() throws Exception {
-        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-P1")
+        // HV-P1's account is in partner.test: as in AD, a host of lab.test finds it only with -Server
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-P1")
+                .with("PrincipalsAllowedToDelegateToAccount", List.of("HV-S2")).run())
+                .hasMessageContaining("Cannot find an object with identity: 'HV-P1'");
+        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-P1").with("Server", "partner.test")
                 .with("PrincipalsAllowedToDelegateToAccount", List.of("HV-S2")).run();
         assertThat(world.adComputer("HV-P1").principalsAllowedToDelegateToAccount()).containsExactly("LAB\\HV-S2$");
-        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-P1")
+        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-P1").with("Server", "partner.test")
                 .with("PrincipalsAllowedToDelegateToAccount", List.of()).run();
         assertThat(world.adComputer("HV-P1").principalsAllowedToDelegateToAccount()).isEmpty();
     }
