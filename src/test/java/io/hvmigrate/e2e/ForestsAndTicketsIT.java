@@ -8,10 +8,9 @@ import io.cloudsoft.winrm4j.client.PayloadEncryptionMode;
 import io.cloudsoft.winrm4j.client.ShellCommand;
 import io.cloudsoft.winrm4j.client.WinRmClient;
 import io.cloudsoft.winrm4j.client.WinRmClientContext;
-import io.hvmigrate.cli.Main;
+import io.hvmigrate.e2e.Cli.Result;
 import io.hvmigrate.sim.lab.LabFiles;
 import io.hvmigrate.sim.lab.SimFleet;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,16 +55,9 @@ class ForestsAndTicketsIT {
         }
     }
 
-    record Result(int exit, String out, String err) {}
 
     static Result cli(Path inventory, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-i", inventory.toString(), "--set", "runs.dir=" + dir.resolve("runs")));
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true),
-                Map.of("HOME", dir.toString()));
-        return new Result(code, out.toString(), err.toString());
+        return Cli.run(inventory, dir, args);
     }
 
     static Path playbook(String name, String moves) throws Exception {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hvmigrate.cli.Main;
+import io.hvmigrate.e2e.Cli.Result;
 import io.hvmigrate.sim.lab.LabFiles;
 import io.hvmigrate.sim.lab.SimFleet;
 import io.hvmigrate.sim.world.VmInfo;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,16 +47,9 @@ class PreflightIT {
         }
     }
 
-    record Result(int exit, String out, String err) {}
 
     static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-i", files.inventory().toString(), "--set", "runs.dir=" + dir.resolve("runs")));
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true),
-                Map.of("HOME", dir.toString()));
-        return new Result(code, out.toString(), err.toString());
+        return Cli.run(files.inventory(), dir, args);
     }
 
     @Test
