@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cloudsoft.winrm4j.client.PayloadEncryptionMode;
-import io.cloudsoft.winrm4j.client.ShellCommand;
-import io.cloudsoft.winrm4j.client.WinRmClient;
-import io.cloudsoft.winrm4j.client.WinRmClientContext;
 import io.hvmigrate.e2e.Cli.Result;
+import io.hvmigrate.e2e.UserWinRm.PsResult;
 import io.hvmigrate.sim.lab.LabFiles;
 import io.hvmigrate.sim.lab.SimFleet;
 import io.hvmigrate.sim.world.VmInfo;
 import io.hvmigrate.sim.world.ad.ComputerAccount;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.http.client.config.AuthSchemes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -207,29 +200,7 @@ class DelegationIT {
         return b.toString();
     }
 
-    record PsResult(int exit, String out, String err) {}
-
-    /** A user's own WinRM client (WinRM4J, not hvmigrate's transport) running PowerShell on one host. */
     private static PsResult runPs(String host, String script) throws Exception {
-        SimFleet.Endpoint ep = sim.endpoint(host).orElseThrow();
-        String account = LabFiles.serviceAccount(sim);
-        int slash = account.indexOf('\\');
-        WinRmClientContext context = WinRmClientContext.newInstance();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        try (WinRmClient client = WinRmClient.builder(ep.uri().toString())
-                .authenticationScheme(AuthSchemes.NTLM)
-                .credentials(account.substring(0, slash), account.substring(slash + 1), sim.password())
-                .payloadEncryptionMode(PayloadEncryptionMode.OFF)
-                .sslContext(sim.certificateAuthority().clientSslContext())
-                .context(context)
-                .build();
-             ShellCommand shell = client.createShell()) {
-            int code = shell.execute("powershell -encodedcommand "
-                    + Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_16LE)), out, err);
-            return new PsResult(code, out.toString(), err.toString());
-        } finally {
-            context.shutdown();
-        }
+        return UserWinRm.runPs(sim, host, script);
     }
 }
