@@ -18,10 +18,14 @@ import io.hvmigrate.transport.RemoteOutput;
 import io.hvmigrate.transport.Transport;
 import io.hvmigrate.transport.TransportException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -176,7 +180,16 @@ public final class HostConnections implements AutoCloseable {
 
     @Override
     public void close() {
-        hosts.values().forEach(PerHost::close);
+        // every idle shell is deleted at once: a host that went down costs one wait, not one per shell and host
+        List<HostSession> sessions = new ArrayList<>();
+        for (PerHost h : hosts.values()) {
+            for (HostSession s; (s = h.idle.poll()) != null; ) {
+                sessions.add(s);
+            }
+        }
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            sessions.forEach(s -> pool.submit(s::close));
+        }
         hosts.clear();
     }
 
@@ -236,11 +249,5 @@ public final class HostConnections implements AutoCloseable {
             }
         }
 
-        void close() {
-            HostSession s;
-            while ((s = idle.poll()) != null) {
-                s.close();
-            }
-        }
     }
 }
