@@ -102,9 +102,14 @@ public final class Preflight {
 
     private void delegation(PlannedMove m, HostFacts src, List<Finding> out, Map<String, Finding> hostWide) {
         if (facts.directory().computers().isEmpty()) {
-            hostWide.putIfAbsent("directory", new Finding("delegation.unknown", Severity.WARNING, null, src.name(),
-                    "the directory was not read, so delegation cannot be checked",
-                    List.of("no computer accounts in the facts"), "hvmigrate discover (with a host that has the ActiveDirectory module)"));
+            // a move between hosts is carried out by the source on the engine's behalf: without the directory nothing
+            // proves it may delegate, and the move would fail in the window rather than here
+            hostWide.putIfAbsent("directory", new Finding("delegation.unknown", Severity.BLOCKING, null, src.name(),
+                    "the directory was not read, so the delegation moves between hosts need cannot be checked",
+                    List.of("no computer accounts in the facts" + (facts.directory().source() != null
+                            ? " (read through " + facts.directory().source() + ")" : "")),
+                    "let hvmigrate read the directory: a `directory:` block in the inventory (LDAP), or the ActiveDirectory"
+                            + " module (RSAT-AD-PowerShell) on an inventory host; then check again"));
             return;
         }
         Optional<Facts.ComputerAccount> acct = facts.directory().computer(src.name());

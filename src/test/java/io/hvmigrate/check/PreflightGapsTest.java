@@ -203,4 +203,16 @@ class PreflightGapsTest {
         assertThat(withId(fresh, "delegation.stale-tickets")).isEmpty();
         assertThat(withId(unknown, "delegation.stale-tickets")).isEmpty();
     }
+
+    @Test
+    void aMoveBetweenHostsIsRefusedWhenTheDirectoryCouldNotBeRead() throws Exception {
+        List<Finding> unread = check(accounts(FACTS), LOCAL_MOVE);
+        assertThat(withId(unread, "delegation.unknown")).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Finding.Severity.BLOCKING);
+            assertThat(x.fix()).contains("directory:", "RSAT-AD-PowerShell");
+        });
+        List<Finding> read = check(accounts(FACTS, account("s1", List.of("Microsoft Virtual System Migration Service/s2.lab.test"), List.of())),
+                LOCAL_MOVE);
+        assertThat(withId(read, "delegation.unknown")).isEmpty();
+    }
 }
