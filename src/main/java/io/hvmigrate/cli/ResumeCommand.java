@@ -47,8 +47,11 @@ final class ResumeCommand extends BaseCommand {
         }
         RunRecord record = RunRecord.read(dir);
         if (record.finished()) {
-            out().println("run " + runId + " finished already; nothing to resume (run the playbook again to retry its failed moves)");
-            return ExitCode.OK.code();
+            // a scheduler that resumes a run that had ended learns how it ended: its exit code, not a blanket 0
+            int ended = record.runEnd().path("exitCode").asInt(ExitCode.OK.code());
+            out().println("run " + runId + " finished already with exit code " + ended + "; nothing to resume"
+                    + (ended == ExitCode.OK.code() ? "" : " (run the playbook again to retry its failed moves)"));
+            return ended;
         }
         Inventory inv = InventoryFormat.load(inventory != null ? inventory : Path.of(record.inventoryFile()));
         boolean json = "json".equalsIgnoreCase(settings.get("output"));

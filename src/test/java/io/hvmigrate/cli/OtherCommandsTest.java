@@ -72,4 +72,17 @@ class OtherCommandsTest {
         assertThat(r.err()).contains("could not read hv-a1", "no inventory host could be read", "was not written");
         assertThat(facts).hasContent("an earlier snapshot");
     }
+
+    @Test
+    void resumingARunThatEndedGivesItsExitCode(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("runs").resolve("20261203T010203Z-nightly");
+        java.nio.file.Files.createDirectories(run);
+        java.nio.file.Files.writeString(run.resolve("journal.jsonl"), """
+                {"ts":"2026-12-03T01:02:03Z","run":"20261203T010203Z-nightly","type":"run-start","playbook":"nightly","jobs":[]}
+                {"ts":"2026-12-03T01:09:03Z","run":"20261203T010203Z-nightly","type":"run-end","exitCode":1,"states":{"FAILED":1}}
+                """);
+        CliRun r = CliRun.of("resume", "20261203T010203Z-nightly", "--set", "runs.dir=" + dir.resolve("runs"));
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("finished already with exit code 1", "run the playbook again");
+    }
 }
