@@ -245,6 +245,11 @@ public final class Interpreter implements Operators.Host {
         if (body.param() != null) {
             bindSimpleParameters(body.param(), args);
         }
+        runBlocks(body, out);
+    }
+
+    /** begin, process (once), end — or the unnamed body, which is an end block. */
+    private void runBlocks(ScriptBlockBody body, Pipe out) {
         if (body.namedBlocks()) {
             if (body.begin() != null) {
                 execBlockReturning(body.begin(), out);
@@ -514,21 +519,33 @@ public final class Interpreter implements Operators.Host {
         for (Object item : items) {
             checkStop();
             setVariable(f.variable().path(), item, f.variable().extent());
-            try {
-                execBlock(f.body(), out);
-            } catch (Flow.Break b) {
-                if (labelMatches(b.label, f.label())) {
-                    break;
-                }
-                throw b;
-            } catch (Flow.Continue k) {
-                if (!labelMatches(k.label, f.label())) {
-                    throw k;
-                }
+            if (!loopPass(f.body(), f.label(), out)) {
+                break;
             }
         }
         if (name != null) {
             lastStatus = true;
+        }
+    }
+
+    /**
+     * One pass of a loop's body: false when a {@code break} for this loop (unlabelled, or naming its label) ends the
+     * loop; a matching {@code continue} goes on to the next pass; other breaks and continues go to the loops outside.
+     */
+    private boolean loopPass(Block body, String label, Pipe out) {
+        try {
+            execBlock(body, out);
+            return true;
+        } catch (Flow.Break b) {
+            if (labelMatches(b.label, label)) {
+                return false;
+            }
+            throw b;
+        } catch (Flow.Continue k) {
+            if (!labelMatches(k.label, label)) {
+                throw k;
+            }
+            return true;
         }
     }
 
@@ -541,17 +558,8 @@ public final class Interpreter implements Operators.Host {
             if (f.condition() != null && !condition(f.condition())) {
                 break;
             }
-            try {
-                execBlock(f.body(), out);
-            } catch (Flow.Break b) {
-                if (labelMatches(b.label, f.label())) {
-                    break;
-                }
-                throw b;
-            } catch (Flow.Continue k) {
-                if (!labelMatches(k.label, f.label())) {
-                    throw k;
-                }
+            if (!loopPass(f.body(), f.label(), out)) {
+                break;
             }
             if (f.iterator() != null) {
                 execStatement(f.iterator(), Pipe.NULL);
@@ -565,17 +573,8 @@ public final class Interpreter implements Operators.Host {
             if (!condition(w.condition())) {
                 break;
             }
-            try {
-                execBlock(w.body(), out);
-            } catch (Flow.Break b) {
-                if (labelMatches(b.label, w.label())) {
-                    break;
-                }
-                throw b;
-            } catch (Flow.Continue k) {
-                if (!labelMatches(k.label, w.label())) {
-                    throw k;
-                }
+            if (!loopPass(w.body(), w.label(), out)) {
+                break;
             }
         }
     }
@@ -583,17 +582,8 @@ public final class Interpreter implements Operators.Host {
     private void execDo(DoLoop d, Pipe out) {
         while (true) {
             checkStop();
-            try {
-                execBlock(d.body(), out);
-            } catch (Flow.Break b) {
-                if (labelMatches(b.label, d.label())) {
-                    break;
-                }
-                throw b;
-            } catch (Flow.Continue k) {
-                if (!labelMatches(k.label, d.label())) {
-                    throw k;
-                }
+            if (!loopPass(d.body(), d.label(), out)) {
+                break;
             }
             boolean c = condition(d.condition());
             if (d.until() ? c : !c) {
@@ -640,17 +630,8 @@ public final class Interpreter implements Operators.Host {
                     }
                 }
                 if (!matched && s.defaultBlock() != null) {
-                    try {
-                        execBlock(s.defaultBlock(), out);
-                    } catch (Flow.Break b) {
-                        if (labelMatches(b.label, s.label())) {
-                            break;
-                        }
-                        throw b;
-                    } catch (Flow.Continue k) {
-                        if (!labelMatches(k.label, s.label())) {
-                            throw k;
-                        }
+                    if (!loopPass(s.defaultBlock(), s.label(), out)) {
+                        break;
                     }
                 }
             }
@@ -1324,19 +1305,7 @@ public final class Interpreter implements Operators.Host {
                     scope.define("args", new ArrayList<>(args));
                 }
             }
-            if (body.namedBlocks()) {
-                if (body.begin() != null) {
-                    execBlockReturning(body.begin(), out);
-                }
-                if (body.process() != null) {
-                    execBlockReturning(body.process(), out);
-                }
-                if (body.end() != null) {
-                    execBlockReturning(body.end(), out);
-                }
-            } else if (body.end() != null) {
-                execBlockReturning(body.end(), out);
-            }
+            runBlocks(body, out);
         } finally {
             if (!newScope && dollarUnder != EngineContext.NO_INPUT) {
                 if (hadUnder) {
