@@ -354,6 +354,14 @@ class LanguageSemanticsTest {
         assertThat(strings("$i = 0; while ($true) { $i++; if ($i -gt 2) { break }; $i }")).containsExactly("1", "2");
         assertThat(strings("$i = 0; do { $i++ } until ($i -ge 3); $i")).containsExactly("3");
         assertThat(strings("foreach ($x in 1..4) { if ($x -eq 2) { continue }; $x }")).containsExactly("1", "3", "4");
+        // a labelled break or continue reaches past the inner loop to the one it names, as in PowerShell
+        assertThat(strings(":outer foreach ($a in 1..3) { foreach ($b in 1..3) { if ($b -eq 2) { continue outer }; \"$a$b\" } }"))
+                .containsExactly("11", "21", "31");
+        assertThat(strings(":outer for ($a = 1; $a -le 3; $a++) { $j = 0; while ($true) { $j++; if ($a -eq 2) { break outer }; if ($j -gt 1) { break }; \"$a$j\" } }"))
+                .containsExactly("11");
+        assertThat(strings("$i = 0; do { $i++; if ($i -eq 2) { continue }; $i } while ($i -lt 4)")).containsExactly("1", "3", "4");
+        assertThat(strings("foreach ($x in 1..3) { switch ($x) { 2 { 'two'; break } default { \"d$x\" } } }"))
+                .containsExactly("d1", "two", "d3");
     }
 
     @Test
