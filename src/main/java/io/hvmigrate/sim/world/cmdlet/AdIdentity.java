@@ -31,6 +31,19 @@ final class AdIdentity {
         return world.adComputer(id, domain);
     }
 
+    /** The -Identity of a Set- cmdlet, searched in one domain as AD does: the one -Server names, or the host's own. */
+    static ComputerAccount target(Invocation in) throws WorldException {
+        return computer(in.world, in.raw("Identity").orElseThrow(),
+                in.world.adDomain(in.string("Server").orElse(null), in.session.computerName()));
+    }
+
+    /** -PassThru: the account as the directory holds it after the change. */
+    static void passThru(Invocation in, ComputerAccount c) throws WorldException {
+        if (in.has("PassThru")) {
+            in.write(WorldObjects.adComputer(in.world.adComputer(c.samAccountName()), java.util.List.of()));
+        }
+    }
+
     /** An ADPrincipal argument as {@code DOMAIN\NAME$}, the form hvsim keeps in the RBCD list. */
     static String principal(World world, Object value) throws WorldException {
         ComputerAccount c = computer(world, value);

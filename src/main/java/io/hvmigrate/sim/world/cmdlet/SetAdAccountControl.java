@@ -33,9 +33,7 @@ final class SetAdAccountControl implements Cmdlet {
     public void process(CommandContext ctx, Object input) throws PsException {
         Invocation in = new Invocation(ctx, TYPE);
         try {
-            // as in AD: one domain is searched, the one -Server names or the host's own
-            ComputerAccount c = AdIdentity.computer(in.world, in.raw("Identity").orElseThrow(),
-                    in.world.adDomain(in.string("Server").orElse(null), in.session.computerName()));
+            ComputerAccount c = AdIdentity.target(in);
             if (in.has("TrustedToAuthForDelegation")) {
                 in.world.adSetAccountControl(c.samAccountName(), AccountControl.TRUSTED_TO_AUTH_FOR_DELEGATION,
                         in.bool("TrustedToAuthForDelegation").orElseThrow());
@@ -48,9 +46,7 @@ final class SetAdAccountControl implements Cmdlet {
                 in.world.adSetAccountControl(c.samAccountName(), AccountControl.NOT_DELEGATED,
                         in.bool("AccountNotDelegated").orElseThrow());
             }
-            if (in.has("PassThru")) {
-                in.write(WorldObjects.adComputer(in.world.adComputer(c.samAccountName()), List.of()));
-            }
+            AdIdentity.passThru(in, c);
         } catch (WorldException e) {
             throw in.fail(e);
         }

@@ -39,9 +39,7 @@ final class SetAdComputer implements Cmdlet {
     public void process(CommandContext ctx, Object input) throws PsException {
         Invocation in = new Invocation(ctx, TYPE);
         try {
-            // as in AD: one domain is searched, the one -Server names or the host's own
-            ComputerAccount c = AdIdentity.computer(in.world, in.raw("Identity").orElseThrow(),
-                    in.world.adDomain(in.string("Server").orElse(null), in.session.computerName()));
+            ComputerAccount c = AdIdentity.target(in);
             AttributeChange.apply(in, c.samAccountName());
             if (in.has("PrincipalsAllowedToDelegateToAccount")) {
                 List<String> principals = new ArrayList<>();
@@ -55,9 +53,7 @@ final class SetAdComputer implements Cmdlet {
                 in.world.adSetAccountControl(c.samAccountName(), AccountControl.TRUSTED_FOR_DELEGATION,
                         in.bool("TrustedForDelegation").orElseThrow());
             }
-            if (in.has("PassThru")) {
-                in.write(WorldObjects.adComputer(in.world.adComputer(c.samAccountName()), List.of()));
-            }
+            AdIdentity.passThru(in, c);
         } catch (WorldException e) {
             throw in.fail(e);
         }
