@@ -391,21 +391,17 @@ public final class LdapDirectory implements Directory, AutoCloseable {
 
     @Override
     public boolean allowProtocolTransition(String account, String domainName) throws DirectoryException {
-        return protocolTransition(account, domainName, true);
+        return accountControl(account, domainName, DirectoryAccount.TRUSTED_TO_AUTH_FOR_DELEGATION, true);
     }
 
     @Override
     public boolean stopProtocolTransition(String account, String domainName) throws DirectoryException {
-        return protocolTransition(account, domainName, false);
+        return accountControl(account, domainName, DirectoryAccount.TRUSTED_TO_AUTH_FOR_DELEGATION, false);
     }
 
     @Override
     public boolean stopUnconstrained(String account, String domainName) throws DirectoryException {
         return accountControl(account, domainName, DirectoryAccount.TRUSTED_FOR_DELEGATION, false);
-    }
-
-    private boolean protocolTransition(String account, String domainName, boolean on) throws DirectoryException {
-        return accountControl(account, domainName, DirectoryAccount.TRUSTED_TO_AUTH_FOR_DELEGATION, on);
     }
 
     private boolean accountControl(String account, String domainName, long bit, boolean on) throws DirectoryException {

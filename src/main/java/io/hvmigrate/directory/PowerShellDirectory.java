@@ -55,18 +55,7 @@ public final class PowerShellDirectory implements Directory {
 
     @Override
     public List<DirectoryAccount> computers(List<String> names) throws DirectoryException {
-        List<DirectoryAccount> out = new ArrayList<>();
-        for (int i = 0; i < names.size(); i += StepScripts.DIRECTORY_BATCH) {
-            List<String> batch = names.subList(i, Math.min(names.size(), i + StepScripts.DIRECTORY_BATCH));
-            for (JsonNode a : run(StepScripts.discoverDirectory(batch))) {
-                if (a.has("missing")) {
-                    continue;
-                }
-                out.add(new DirectoryAccount(a.path("name").asText(), a.path("sam").asText(), null, null, StepResult.strings(a.path("spn")),
-                        StepResult.strings(a.path("a2d")), a.path("uac").asLong(), StepResult.strings(a.path("rbcd"))));
-            }
-        }
-        return out;
+        return read(names.stream().map(n -> new AccountRef(n, null)).toList(), List.of(), List.of()).computers();
     }
 
     @Override

@@ -77,8 +77,9 @@ public final class HostConnections implements AutoCloseable {
         /** An open breaker refuses the call, and the call's outcome counts towards the breaker. */
         OBEY,
         /**
-         * The call is made even while the breaker is open, and does not count: compensation (adding a VM's role back)
-         * must not be given up because other calls to the host failed — it is the one call that protects the VM.
+         * The call is made even while the breaker is open (and then does not count towards it): compensation (adding a
+         * VM's role back) must not be given up because other calls to the host failed — it is the one call that
+         * protects the VM.
          */
         BYPASS
     }
@@ -211,7 +212,9 @@ public final class HostConnections implements AutoCloseable {
             } catch (BulkheadFullException e) {
                 throw new TransportException(TransportException.Kind.REFUSED_LOCALLY, endpoint.name(), "too many calls in flight to this host", e);
             }
-            boolean counted = mode == Breaker.OBEY || breaker.tryAcquirePermission();
+            // whether the call's outcome counts towards the breaker: always when it obeys the breaker, and for a call
+            // that bypasses it only when the breaker would have let it through anyway
+            boolean counted;
             if (mode == Breaker.OBEY) {
                 try {
                     breaker.acquirePermission();
@@ -220,6 +223,9 @@ public final class HostConnections implements AutoCloseable {
                     throw new TransportException(TransportException.Kind.REFUSED_LOCALLY, endpoint.name(),
                             "not called: the host failed too often recently (circuit open for " + settings.breakerOpenFor().toSeconds() + " s)", e);
                 }
+                counted = true;
+            } else {
+                counted = breaker.tryAcquirePermission();
             }
             long start = breaker.getCurrentTimestamp();
             HostSession session = null;

@@ -259,12 +259,6 @@ public final class StepScripts {
         return wrap(DISCOVER_CLUSTER, values());
     }
 
-    private static final ScriptTemplate DISCOVER_DIRECTORY = ScriptTemplate.of("""
-            $r=@(<<names>>|%{$n=$_;try{$c=Get-ADComputer -Identity $n -Properties servicePrincipalName,msDS-AllowedToDelegateTo,userAccountControl,PrincipalsAllowedToDelegateToAccount
-            [ordered]@{name=$n;sam=$c.SamAccountName;dns=$c.DNSHostName;spn=@($c.servicePrincipalName);a2d=@($c.'msDS-AllowedToDelegateTo');uac=[long]$c.userAccountControl;rbcd=@($c.PrincipalsAllowedToDelegateToAccount|%{[string]$_})}}catch{[ordered]@{name=$n;missing=$_.Exception.Message}}})
-            Out-Result ([pscustomobject]@{ok=$true;data=$r})
-            """);
-
     private static final ScriptTemplate READ_DIRECTORY = ScriptTemplate.of("""
             function P($s){$p=@{};if($s){$p.Server=$s};$p}
             $c=@(<<computers>>|%{$p=P $_.s;$_.n|%{$n=$_;try{$a=Get-ADComputer -Identity $n @p -Properties *
@@ -286,20 +280,5 @@ public final class StepScripts {
                                            boolean ownDomain) {
         List<String> ds = ownDomain ? List.of("") : domains;
         return wrap(READ_DIRECTORY, values("computers", computers, "users", users, "domains", ds));
-    }
-
-    /** The longest list of account names one directory read takes, so the script stays under its size limit. */
-    public static final int DIRECTORY_BATCH = 40;
-
-    /**
-     * Reads computer accounts from the directory (Get-ADComputer, on a host with the AD module): SPNs,
-     * msDS-AllowedToDelegateTo, userAccountControl and resource-based delegation. An account that cannot be read is
-     * reported with Windows' message rather than failing the whole read.
-     */
-    public static StepScript discoverDirectory(List<String> accountNames) {
-        if (accountNames.isEmpty() || accountNames.size() > DIRECTORY_BATCH) {
-            throw new IllegalArgumentException("read 1 to " + DIRECTORY_BATCH + " accounts at a time, not " + accountNames.size());
-        }
-        return wrap(DISCOVER_DIRECTORY, values("names", accountNames));
     }
 }

@@ -11,8 +11,6 @@ import io.hvmigrate.powershell.StepScript;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;

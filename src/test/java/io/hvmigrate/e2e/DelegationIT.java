@@ -11,7 +11,6 @@ import io.hvmigrate.sim.lab.SimFleet;
 import io.hvmigrate.sim.world.VmInfo;
 import io.hvmigrate.sim.world.ad.ComputerAccount;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

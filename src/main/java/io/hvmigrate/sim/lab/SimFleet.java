@@ -239,7 +239,7 @@ public final class SimFleet implements AutoCloseable {
                 .accounts(accounts)
                 .shellHost(new PowerShellShellHost(session -> runspace(h.name(), session)))
                 .transportFaults(faultsFor(h.name()));
-        kerberosFor(h, fqdn, accounts).ifPresent(b::negotiateMechanism);
+        kerberosFor(h, accounts).ifPresent(b::negotiateMechanism);
         if (https) {
             b.https(ca.issue(fqdn, List.of(bind)));
         } else {
@@ -330,19 +330,25 @@ public final class SimFleet implements AutoCloseable {
         }
     }
 
-    private Optional<KerberosMechanism> kerberosFor(HostSpec h, String fqdn, AccountStore accounts) {
-        KerberosPrincipal principal = new KerberosPrincipal("HTTP/" + fqdn + "@" + h.domain().toUpperCase(Locale.ROOT),
-                KerberosPrincipal.KRB_NT_SRV_HST);
-        return keytabs.stream().filter(k -> KerberosMechanism.holds(k, principal)).findFirst()
-                .map(k -> new KerberosMechanism(principal, k, accounts,
-                        realm -> fleet.domains().stream().filter(d -> d.name().equalsIgnoreCase(realm))
-                                .map(DomainSpec::netbios).findFirst()));
+    private Optional<KerberosMechanism> kerberosFor(HostSpec h, AccountStore accounts) {
+        KerberosPrincipal principal = httpPrincipal(h);
+        return keytabFor(principal).map(k -> new KerberosMechanism(principal, k, accounts,
+                realm -> fleet.domains().stream().filter(d -> d.name().equalsIgnoreCase(realm))
+                        .map(DomainSpec::netbios).findFirst()));
+    }
+
+    /** {@code HTTP/<fqdn>@<REALM>}: the principal a client asks the KDC for to reach the host's WinRM service. */
+    private static KerberosPrincipal httpPrincipal(HostSpec h) {
+        return new KerberosPrincipal("HTTP/" + fqdnOf(h) + "@" + h.domain().toUpperCase(Locale.ROOT), KerberosPrincipal.KRB_NT_SRV_HST);
+    }
+
+    private Optional<KeyTab> keytabFor(KerberosPrincipal principal) {
+        return keytabs.stream().filter(k -> KerberosMechanism.holds(k, principal)).findFirst();
     }
 
     /** The hosts that accept Kerberos (their {@code HTTP/} principal is in the keytab given), by name. */
     public List<String> kerberosHosts() {
-        return fleet.hosts().stream().filter(h -> kerberosFor(h, fqdnOf(h), AccountStore.empty()).isPresent())
-                .map(HostSpec::name).toList();
+        return fleet.hosts().stream().filter(h -> keytabFor(httpPrincipal(h)).isPresent()).map(HostSpec::name).toList();
     }
 
     private AccountStore accounts() {
