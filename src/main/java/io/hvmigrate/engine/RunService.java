@@ -112,8 +112,13 @@ public final class RunService {
         Map<String, MoveExecutor.Start> starts = new HashMap<>();
         jobs.forEach(j -> starts.put(j.id(), MoveExecutor.Start.FRESH));
         Set<String> takenOver = new java.util.HashSet<>();
+        List<RunRecord> earlier = null;   // this playbook's earlier runs, read once, only when a move needs them
         for (PlannedMove m : plan.moves()) {
-            Unprotected u = m.outcome() instanceof Classification.AlreadyInPlace ? leftUnprotected(playbook, m) : null;
+            Unprotected u = null;
+            if (m.outcome() instanceof Classification.AlreadyInPlace && mayBeLeftUnprotected(m)) {
+                earlier = earlier != null ? earlier : earlierRuns(playbook);
+                u = leftUnprotected(m, earlier);
+            }
             if (u != null) {
                 // on its destination but not yet highly available there: the move is not in place until its role exists
                 jobs.add(u.job());
@@ -391,27 +396,36 @@ public final class RunService {
     /** A move an earlier run of the playbook left on its destination without the role it should have there. */
     private record Unprotected(MoveJob job, MoveJob.Role role, String runId) {}
 
+    /** A VM found in place on a cluster node without being a clustered role: an earlier run may have left it so. */
+    private static boolean mayBeLeftUnprotected(PlannedMove m) {
+        return m.vm() != null && m.vm().group() == null && m.destination() != null && m.destination().cluster() != null;
+    }
+
+    /** The runs of this playbook (same name and file), newest first. */
+    private List<RunRecord> earlierRuns(Playbook playbook) throws IOException {
+        List<Path> runs = new ArrayList<>(RunRecord.list(options.runsDir()));
+        java.util.Collections.reverse(runs);
+        List<RunRecord> out = new ArrayList<>();
+        for (Path p : runs) {
+            try {
+                RunRecord r = RunRecord.read(p);
+                if (Names.same(r.playbookName(), playbook.name()) && r.playbookFile().equals(String.valueOf(playbook.file().toAbsolutePath()))) {
+                    out.add(r);
+                }
+            } catch (IOException e) {
+                // a run folder without a readable journal tells nothing
+            }
+        }
+        return out;
+    }
+
     /**
      * The VM of a move the plan finds in place is on a node of a cluster but not a clustered role: if an earlier run of
      * this playbook moved it there to make it highly available and could not, that move is not over. Its job (with the
      * role's group, priority and preferred owners) goes on from the migration's end.
      */
-    private Unprotected leftUnprotected(Playbook playbook, PlannedMove m) throws IOException {
-        if (m.vm() == null || m.vm().group() != null || m.destination() == null || m.destination().cluster() == null) {
-            return null;
-        }
-        List<Path> runs = new ArrayList<>(RunRecord.list(options.runsDir()));
-        java.util.Collections.reverse(runs);
-        for (Path p : runs) {
-            RunRecord r;
-            try {
-                r = RunRecord.read(p);
-            } catch (IOException e) {
-                continue;
-            }
-            if (!Names.same(r.playbookName(), playbook.name()) || !r.playbookFile().equals(String.valueOf(playbook.file().toAbsolutePath()))) {
-                continue;
-            }
+    private static Unprotected leftUnprotected(PlannedMove m, List<RunRecord> earlier) {
+        for (RunRecord r : earlier) {
             for (MoveJob j : r.jobs()) {
                 MoveState last = r.lastState().get(j.id());
                 if (j.vmId().equalsIgnoreCase(m.vm().id()) && j.scenario().addsHa() && Names.same(j.destination(), m.destination().name())
