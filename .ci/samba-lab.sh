@@ -48,6 +48,17 @@ stop() {
   rm -f "$d/samba.pid"
 }
 
+# Says why provisioning failed. A VFS module that cannot load (acl_xattr, used by setsysvolacl) means the Debian
+# package samba-vfs-modules is missing: samba only recommends it, so --no-install-recommends leaves it out.
+provision_failed() {
+  log "provision failed; see $1/setup.log"
+  tail -5 "$1/setup.log" >&2
+  module=$(sed -n 's/.*vfs_init_custom failed for \([A-Za-z0-9_]*\).*/\1/p' "$1/setup.log" | head -n 1)
+  if [ -n "$module" ]; then
+    log "the Samba VFS module '$module' cannot be loaded: install the package samba-vfs-modules (apt-get install samba-vfs-modules)"
+  fi
+}
+
 # samba-tool against the lab's configuration only
 st() {
   samba-tool "$@" -s "$d/etc/smb.conf" >>"$d/setup.log" 2>&1 || {
@@ -65,7 +76,7 @@ start() {
     exit 2
   fi
   for tool in samba samba-tool openssl; do
-    command -v $tool >/dev/null 2>&1 || { log "$tool is missing (apt-get install samba winbind krb5-user ldb-tools smbclient ldap-utils)"; exit 1; }
+    command -v $tool >/dev/null 2>&1 || { log "$tool is missing (apt-get install samba winbind krb5-user ldb-tools smbclient ldap-utils samba-ad-provision samba-dsdb-modules samba-vfs-modules)"; exit 1; }
   done
   mkdir -p "$d"
   d=$(cd "$d" && pwd)
@@ -78,7 +89,7 @@ start() {
   log "provisioning $realm in $d"
   samba-tool domain provision --targetdir="$d" --realm=$realm --domain=$domain --host-name=dc1 --server-role=dc \
     --dns-backend=NONE --use-rfc2307 --adminpass="$pw" --option="interfaces=lo" --option="bind interfaces only=yes" \
-    >"$d/setup.log" 2>&1 || { log "provision failed; see $d/setup.log"; tail -5 "$d/setup.log" >&2; exit 1; }
+    >"$d/setup.log" 2>&1 || { provision_failed "$d"; exit 1; }
   mkdir -p "$d/run" "$d/run/ncalrpc" "$d/run/winbindd" "$d/run/ntp_signd" "$d/log"
   chmod 755 "$d/run" "$d/run/winbindd"
   chmod 750 "$d/run/ntp_signd"
