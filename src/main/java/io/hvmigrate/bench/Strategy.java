@@ -52,6 +52,7 @@ sealed interface Strategy {
                             + r.report().findings().stream().filter(x -> x.severity() == io.hvmigrate.check.Finding.Severity.BLOCKING)
                             .map(x -> x.move() + " " + x.id()).toList());
                     case RunService.Outcome.Busy b -> failures.add(b.message());
+                    case RunService.Outcome.Unreachable u -> failures.add("no host could be read: " + u.hosts());
                 }
                 return new Outcome(c.hosts().roundTrips(), failures);
             }

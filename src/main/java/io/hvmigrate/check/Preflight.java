@@ -87,7 +87,7 @@ public final class Preflight {
             out.add(new Finding("auth.credssp", Severity.BLOCKING, m.id(), src.name(),
                     "CredSSP cannot carry an engine-driven move: it needs an interactive logon on the source (a WinRM session "
                     + "has none, and Move-VM fails with 0x8009030E), it is single-hop"
-                    + (guard ? ", and Credential Guard, on on " + src.name() + ", blocks it" : "")
+                    + (guard ? ", and Credential Guard, enabled on " + src.name() + ", blocks it" : "")
                     + "; use Kerberos with constrained delegation",
                     evidence, "Set-VMHost -ComputerName " + src.name() + "," + dst.name()
                     + " -VirtualMachineMigrationAuthenticationType Kerberos; then hvmigrate delegation apply"));

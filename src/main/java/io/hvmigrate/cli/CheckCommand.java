@@ -47,15 +47,21 @@ final class CheckCommand extends BaseCommand {
         Inputs in = Inputs.load(playbook, invFile, factsFile, false);
         boolean json = "json".equalsIgnoreCase(settings().get("output"));
         Facts facts = in.facts();
+        java.util.List<io.hvmigrate.plan.UnreadHost> unread = java.util.List.of();
         if (facts == null) {
             try (EngineSetup engine = new EngineSetup(in.inventory(), settings(), root().environment,
                     new JsonLinesEvents(new java.io.PrintWriter(java.io.Writer.nullWriter()), Clock.systemUTC()), err(), false)) {
                 Discovery.Result found = engine.service.discover();
-                found.unreachable().forEach(u -> err().println("hvmigrate: note: could not read " + u.host() + ": " + u.reason()));
+                found.unreachable().forEach(u -> err().println("hvmigrate: could not read " + u.describe()));
                 facts = found.facts();
+                unread = found.unreadHosts();
+                if (found.noHostRead()) {
+                    err().println("hvmigrate: no host could be read: a connection problem, not a playbook one; nothing was checked");
+                    return ExitCode.HOSTS_UNREACHABLE.code();
+                }
             }
         }
-        Plan plan = new Planner(in.inventory(), facts).plan(in.playbook());
+        Plan plan = new Planner(in.inventory(), facts, unread).plan(in.playbook());
         Report report = new Preflight(facts, in.playbook().policy()).check(plan);
         if (json) {
             com.fasterxml.jackson.databind.node.ObjectNode root = CheckOutput.json(report);
@@ -73,7 +79,7 @@ final class CheckCommand extends BaseCommand {
                 PlanOutput.refusals(plan, out());
                 out().println();
             }
-            CheckOutput.text(report, out());
+            CheckOutput.text(report, out(), plan.anyRefused());
         }
         return report.blocking() || plan.anyRefused() ? ExitCode.REFUSED.code() : ExitCode.OK.code();
     }

@@ -17,8 +17,14 @@ final class CheckOutput {
     private CheckOutput() {}
 
     static void text(Report r, PrintWriter out) {
+        text(r, out, false);
+    }
+
+    /** @param someRefused some moves could not be planned, so preflight did not check them: never say "every check passed" */
+    static void text(Report r, PrintWriter out, boolean someRefused) {
         if (r.findings().isEmpty()) {
-            out.println("Preflight: every check passed.");
+            out.println(someRefused ? "Preflight of the moves that could be planned: nothing found (the moves above were not checked)."
+                    : "Preflight: every check passed.");
             return;
         }
         out.printf("Preflight: %d blocking, %d warnings, %d notes%n", r.count(Finding.Severity.BLOCKING),

@@ -116,7 +116,7 @@ abstract class DelegationBase extends BaseCommand {
     /** Reads the fleet; hosts that cannot be read are said on stderr. */
     Facts discover(EngineSetup engine) {
         Discovery.Result found = engine.service.discover();
-        found.unreachable().forEach(u -> err().println("hvmigrate: note: could not read " + u.host() + ": " + u.reason()));
+        found.unreachable().forEach(u -> err().println("hvmigrate: could not read " + u.describe()));
         err().flush();
         return found.facts();
     }

@@ -33,7 +33,7 @@ final class DiscoverCommand extends BaseCommand {
         Inventory inv = InventoryFormat.load(invFile);
         try (EngineSetup engine = new EngineSetup(inv, settings, root().environment, RunEvents.NONE, err(), false)) {
             Discovery.Result r = engine.service.discover();
-            r.unreachable().forEach(u -> err().println("hvmigrate: could not read " + u.host() + ": " + u.reason()));
+            r.unreachable().forEach(u -> err().println("hvmigrate: could not read " + u.describe()));
             if (r.facts().hosts().isEmpty() && !inv.hosts().isEmpty()) {
                 // a snapshot of nothing would later read as a fleet without hosts: keep any earlier one as it is
                 err().println("hvmigrate: no inventory host could be read" + (file != null ? "; " + file + " was not written" : ""));

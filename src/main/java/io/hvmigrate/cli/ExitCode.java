@@ -14,6 +14,11 @@ public enum ExitCode {
     WINDOW_CLOSED(4),
     /** Another run holds a host this one needs; try again when it has finished. */
     BUSY(5),
+    /**
+     * No host could be read: every inventory host refused the connection, the credentials or TLS. A connection
+     * problem, not a playbook one; nothing was changed. Each host's line says which, and the fix.
+     */
+    HOSTS_UNREACHABLE(6),
     /** hvmigrate itself failed: a bug; the message says where. */
     INTERNAL_ERROR(70),
     /** Interrupted (Ctrl-C). */

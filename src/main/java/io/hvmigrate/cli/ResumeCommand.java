@@ -68,6 +68,10 @@ final class ResumeCommand extends BaseCommand {
                 }
                 case RunService.Outcome.Finished f -> f.summary().exitCode();
                 case RunService.Outcome.Refused r -> ExitCode.REFUSED.code();
+                case RunService.Outcome.Unreachable u -> {
+                    u.hosts().forEach(h -> err().println("hvmigrate: could not read " + h.describe()));
+                    yield ExitCode.HOSTS_UNREACHABLE.code();
+                }
                 case RunService.Outcome.PreflightRefused r -> {
                     CheckOutput.text(r.report(), out());
                     yield ExitCode.REFUSED.code();

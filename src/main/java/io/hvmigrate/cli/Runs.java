@@ -58,6 +58,11 @@ final class Runs {
                 }
                 yield ExitCode.REFUSED.code();
             }
+            case RunService.Outcome.Unreachable u -> {
+                cmd.err().println("hvmigrate: no host could be read; nothing was changed:");
+                u.hosts().forEach(h -> cmd.err().println("  " + h.describe()));
+                yield ExitCode.HOSTS_UNREACHABLE.code();
+            }
             case RunService.Outcome.Busy b -> {
                 cmd.err().println("hvmigrate: " + b.message() + "; try again when it has finished");
                 yield ExitCode.BUSY.code();

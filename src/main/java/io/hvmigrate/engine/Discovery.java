@@ -40,11 +40,87 @@ import java.util.concurrent.Future;
  */
 public final class Discovery {
 
-    /** A host that could not be read, and why. */
-    public record Unreachable(String host, String reason) {}
+    /**
+     * A host that could not be read, why, and what kind of failure that was: a move that depends on the host is then
+     * refused for that cause (authentication, TLS, connection, WinRM configuration), never as a missing VM.
+     */
+    public record Unreachable(String host, String reason, Cause cause) {
+
+        /** The fix for this cause, as the user acts on it. */
+        public String fix() {
+            return cause.fix();
+        }
+
+        /** One line for the user: the host, the cause, what happened, the fix. */
+        public String describe() {
+            return host + ": " + cause.words() + " (" + cause.name() + "): " + reason + "; fix: " + fix();
+        }
+    }
+
+    /** Why a host could not be read. Stable names: reports and scripts may match on them. */
+    public enum Cause {
+        /** The host refused the credentials (HTTP 401, a Kerberos failure, a missing secret). */
+        AUTH_FAILED("authentication failed", "check the inventory's credential for the host (user, password file or environment "
+                + "variable; for Kerberos a valid ticket or keytab) and that the account is an administrator of the host"),
+        /** The certificate was not trusted or did not name the host. */
+        TLS_FAILED("TLS failed", "install the host's WinRM certificate's CA in the inventory's trust (tls.ca), or issue the host a "
+                + "certificate naming it; see the README, Host prerequisites"),
+        /** Nothing reached the host, or the connection broke. */
+        HOST_UNREACHABLE("host unreachable", "check that the host is up, that WinRM listens on the inventory's port "
+                + "(Test-WSMan <host> -UseSSL) and that the firewall lets the management host in"),
+        /** The host's WinRM service answered with a fault: a quota or its configuration. */
+        WINRM_REFUSED("WinRM refused the request", "check the host's WinRM configuration (winrm get winrm/config): MaxShellsPerUser, "
+                + "MaxConcurrentOperationsPerUser, MaxMemoryPerShellMB, and the listener"),
+        /** The host answered, but the discovery script failed there. */
+        SCRIPT_FAILED("discovery failed on the host", "run the message's command on the host to see why (Hyper-V module, "
+                + "Failover Clustering tools, the account's rights)");
+
+        private final String words;
+        private final String fix;
+
+        Cause(String words, String fix) {
+            this.words = words;
+            this.fix = fix;
+        }
+
+        public String words() {
+            return words;
+        }
+
+        public String fix() {
+            return fix;
+        }
+
+        /** The cause of a failed remote call. */
+        public static Cause of(TransportException e) {
+            return switch (e.kind()) {
+                case AUTHENTICATION -> AUTH_FAILED;
+                case TLS -> TLS_FAILED;
+                case REJECTED -> WINRM_REFUSED;
+                case NOT_SENT, OUTCOME_UNKNOWN, REFUSED_LOCALLY -> HOST_UNREACHABLE;
+            };
+        }
+    }
 
     /** What discovery found, and which hosts it could not read. */
-    public record Result(Facts facts, List<Unreachable> unreachable) {}
+    public record Result(Facts facts, List<Unreachable> unreachable) {
+
+        /** The inventory hosts that could not be read, as the planner refuses the moves that depend on them. */
+        public List<io.hvmigrate.plan.UnreadHost> unreadHosts() {
+            return unreachable.stream().filter(u -> !u.host().endsWith(" (directory)"))
+                    .map(u -> new io.hvmigrate.plan.UnreadHost(u.host(), switch (u.cause()) {
+                        case AUTH_FAILED -> io.hvmigrate.plan.RefusalCode.AUTH_FAILED;
+                        case TLS_FAILED -> io.hvmigrate.plan.RefusalCode.TLS_FAILED;
+                        case HOST_UNREACHABLE -> io.hvmigrate.plan.RefusalCode.HOST_UNREACHABLE;
+                        case WINRM_REFUSED, SCRIPT_FAILED -> io.hvmigrate.plan.RefusalCode.HOST_NOT_READ;
+                    }, u.cause().words() + ": " + u.reason(), u.fix())).toList();
+        }
+
+        /** True when hosts were asked and none answered: a connection problem, not a playbook one. */
+        public boolean noHostRead() {
+            return facts.hosts().isEmpty() && !unreadHosts().isEmpty();
+        }
+    }
 
     private final HostConnections hosts;
     private final Inventory inventory;
@@ -209,7 +285,7 @@ public final class Discovery {
                 }
             }
         } catch (DirectoryException e) {
-            unreachable.add(new Unreachable(dir.where() + " (directory)", e.getMessage()));
+            unreachable.add(new Unreachable(dir.where() + " (directory)", e.getMessage(), Cause.SCRIPT_FAILED));
             return facts;
         }
         return new Facts(facts.collectedAt(), facts.hosts(), facts.clusters(), facts.fileServers(), facts.vms(),
@@ -253,20 +329,25 @@ public final class Discovery {
             return switch (r) {
                 case StepResult.Ok ok -> Optional.of(ok.data());
                 case StepResult.Failed fail -> {
-                    unreachable.add(new Unreachable(host, fail.message()));
+                    unreachable.add(new Unreachable(host, fail.message(), Cause.SCRIPT_FAILED));
                     yield Optional.empty();
                 }
                 case StepResult.Unreadable u -> {
-                    unreachable.add(new Unreachable(host, u.why()));
+                    unreachable.add(new Unreachable(host, u.why(), Cause.SCRIPT_FAILED));
                     yield Optional.empty();
                 }
             };
         } catch (java.util.concurrent.ExecutionException e) {
-            unreachable.add(new Unreachable(host, e.getCause() instanceof TransportException t ? t.getMessage() : String.valueOf(e.getCause())));
+            if (e.getCause() instanceof TransportException t) {
+                String why = t.getMessage().startsWith(t.host() + ": ") ? t.getMessage().substring(t.host().length() + 2) : t.getMessage();
+                unreachable.add(new Unreachable(host, why, Cause.of(t)));
+            } else {
+                unreachable.add(new Unreachable(host, String.valueOf(e.getCause()), Cause.SCRIPT_FAILED));
+            }
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            unreachable.add(new Unreachable(host, "interrupted"));
+            unreachable.add(new Unreachable(host, "interrupted", Cause.HOST_UNREACHABLE));
             return Optional.empty();
         }
     }

@@ -19,6 +19,11 @@ public enum MoveState {
     DONE(true),
     /** It was already where the playbook wants it. */
     SKIPPED(true),
+    /**
+     * Left out of this run (--skip-refused): the move could not be planned, or preflight found what would make it fail.
+     * Nothing was done to its VM; the report gives the refusal or the finding and its fix.
+     */
+    REFUSED(true),
     /** Not started: the window closed, the failure budget ran out, or the run was stopped. */
     NOT_STARTED(true),
     /** The move failed; the VM runs on its source as before (its role restored when it had one). */

@@ -49,6 +49,9 @@ public final class RunService {
         /** Preflight found what would make moves fail (delegation, authentication, networks, …); nothing was changed. */
         record PreflightRefused(Plan plan, io.hvmigrate.check.Report report) implements Outcome {}
 
+        /** No inventory host could be read (connection, authentication, TLS): a connection problem; nothing was changed. */
+        record Unreachable(List<Discovery.Unreachable> hosts) implements Outcome {}
+
         /** Another run holds hosts this one needs. */
         record Busy(String message) implements Outcome {}
 
@@ -97,17 +100,38 @@ public final class RunService {
         }
         applyPolicy(playbook.policy(), null);
         Discovery.Result found = discover();
-        found.unreachable().forEach(u -> events.notice("could not read " + u.host() + ": " + u.reason()));
-        Plan plan = new Planner(inventory, found.facts()).plan(playbook);
+        found.unreachable().forEach(u -> events.notice("could not read " + u.describe()));
+        if (found.noHostRead()) {
+            return new Outcome.Unreachable(found.unreachable());
+        }
+        Plan plan = new Planner(inventory, found.facts(), found.unreadHosts()).plan(playbook);
         boolean refused = plan.anyRefused();
         if (refused && !options.skipRefused()) {
             return new Outcome.Refused(plan, found.unreachable());
         }
         io.hvmigrate.check.Report preflight = new io.hvmigrate.check.Preflight(found.facts(), playbook.policy()).check(plan);
-        if (preflight.blocking()) {
+        Map<String, io.hvmigrate.check.Finding> blocked = preflight.blockingByMove(plan);
+        if (preflight.blocking() && (!options.skipRefused() || !preflight.blockingOutsideMoves(plan).isEmpty())) {
             return new Outcome.PreflightRefused(plan, preflight);
         }
-        List<PlannedMove> planned = plan.moves().stream().filter(PlannedMove::planned).toList();
+        // --skip-refused: refused and preflight-blocked moves are left out, each with its reason; the others run
+        List<RunSummary.MoveResult> leftOut = new ArrayList<>();
+        for (PlannedMove m : plan.moves()) {
+            String why = null;
+            if (m.outcome() instanceof Classification.Refused r) {
+                why = r.code() + ": " + r.reason() + (r.fix() == null ? "" : "; fix: " + r.fix());
+            } else if (m.planned() && blocked.containsKey(m.id())) {
+                io.hvmigrate.check.Finding f = blocked.get(m.id());
+                why = f.id() + ": " + f.message() + (f.fix() == null ? "" : "; fix: " + f.fix());
+            }
+            if (why != null) {
+                leftOut.add(new RunSummary.MoveResult(m.id(), m.vmName(), m.source() == null ? "?" : m.source().name(),
+                        m.destination() == null ? "?" : m.destination().name(), m.planned() ? m.job().scenario().name() : "-",
+                        MoveState.REFUSED, why, Duration.ZERO));
+                events.notice(m.id() + " " + m.vmName() + " left out (--skip-refused): " + why);
+            }
+        }
+        List<PlannedMove> planned = plan.moves().stream().filter(m -> m.planned() && !blocked.containsKey(m.id())).toList();
         List<MoveJob> jobs = new ArrayList<>(planned.stream().map(PlannedMove::job).toList());
         Map<String, MoveExecutor.Start> starts = new HashMap<>();
         jobs.forEach(j -> starts.put(j.id(), MoveExecutor.Start.FRESH));
@@ -138,6 +162,8 @@ public final class RunService {
         start.set("policy", policyRecord(playbook.policy()));
         ArrayNode js = start.putArray("jobs");
         jobs.forEach(j -> js.add(JournalCodec.job(j)));
+        ArrayNode refusedRec = start.putArray("refused");
+        leftOut.forEach(r -> refusedRec.addObject().put("move", r.id()).put("vm", r.vm()).put("why", r.detail()));
         ArrayNode skipped = start.putArray("alreadyInPlace");
         plan.moves().stream().filter(m -> m.outcome() instanceof Classification.AlreadyInPlace && !takenOver.contains(m.id()))
                 .forEach(m -> skipped.add(m.vmName()));
@@ -161,6 +187,12 @@ public final class RunService {
                 }
             }
             RunSummary summary = schedule(runId, jobs, starts, found.facts(), playbook.policy(), journal, control, plan, takenOver);
+            if (!leftOut.isEmpty()) {
+                List<RunSummary.MoveResult> all = new ArrayList<>(summary.moves());
+                all.addAll(leftOut);
+                all.sort(java.util.Comparator.comparing(RunSummary.MoveResult::id));
+                summary = new RunSummary(summary.runId(), all, summary.elapsed(), summary.roundTrips(), summary.notStartedBecause(), summary.interrupted());
+            }
             return finish(journal, runDir, summary, plan);
         } catch (RunLock.Busy b) {
             Files.deleteIfExists(runDir);   // still empty: the run never started

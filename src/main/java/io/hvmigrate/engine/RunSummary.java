@@ -38,7 +38,10 @@ public record RunSummary(String runId, List<MoveResult> moves, Duration elapsed,
         return "window".equals(notStartedBecause) && moves.stream().anyMatch(r -> r.state() == MoveState.NOT_STARTED);
     }
 
-    /** 130 interrupted, 1 a move failed, 4 the window closed with work left, 0 otherwise. */
+    /**
+     * 130 interrupted, 1 a move failed, 4 the window closed with work left, 3 moves were left out as refused
+     * (--skip-refused: the others ran), 0 otherwise.
+     */
     public int exitCode() {
         if (interrupted) {
             return 130;
@@ -48,6 +51,9 @@ public record RunSummary(String runId, List<MoveResult> moves, Duration elapsed,
         }
         if (windowClosedWithWorkLeft()) {
             return 4;
+        }
+        if (moves.stream().anyMatch(r -> r.state() == MoveState.REFUSED)) {
+            return 3;
         }
         return 0;
     }

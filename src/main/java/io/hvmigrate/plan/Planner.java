@@ -34,11 +34,30 @@ public final class Planner {
     private final Inventory inventory;
     private final Topology topology;
     private final ScenarioClassifier classifier;
+    private final List<UnreadHost> unread;
 
     public Planner(Inventory inventory, Facts facts) {
+        this(inventory, facts, List.of());
+    }
+
+    /** @param unread the inventory hosts discovery could not read: moves that depend on them are refused for that cause */
+    public Planner(Inventory inventory, Facts facts, List<UnreadHost> unread) {
         this.inventory = inventory;
         this.topology = new Topology(facts);
         this.classifier = new ScenarioClassifier(topology);
+        this.unread = List.copyOf(unread);
+    }
+
+    private Optional<UnreadHost> unread(String host) {
+        return host == null ? Optional.empty() : unread.stream().filter(u -> Names.same(u.host(), host)
+                || inventory.host(host).map(h -> Names.same(h.name(), u.host())).orElse(false)).findFirst();
+    }
+
+    /** Refused because a host could not be read: the cause's code, the hosts named, the cause's fix. */
+    private static Refused notRead(String what, List<UnreadHost> hosts) {
+        UnreadHost first = hosts.get(0);
+        String who = String.join("; ", hosts.stream().map(u -> u.host() + ": " + u.reason()).toList());
+        return new Refused(first.code(), what + " (" + who + ")", first.fix());
     }
 
     /** @throws io.hvmigrate.load.InvalidInputException when the playbook asks for something the facts make impossible to expand */
@@ -69,10 +88,16 @@ public final class Planner {
                         continue;
                     }
                     Optional<HostFacts> dst = pickDestination(List.of(v.to()), vm, load, v.location(), problems);
-                    moves.add(move(moves.size(), v.location(), vm, dst, v.storagePath(), null, allowUnprotected, policy, load));
+                    moves.add(move(moves.size(), v.location(), vm, dst, List.of(v.to()), v.storagePath(), null, allowUnprotected, policy, load));
                 }
                 case Playbook.Drain d -> {
                     Optional<HostFacts> host = topology.host(d.host());
+                    if (host.isEmpty() && unread(d.host()).isPresent()) {
+                        moves.add(new PlannedMove(id(moves.size()), d.location(), "(the VMs of " + d.host() + ")", null, null, null,
+                                notRead("host '" + d.host() + "' could not be read, so its VMs are not known", List.of(unread(d.host()).get())),
+                                List.of(), List.of(), null));
+                        continue;
+                    }
                     if (host.isEmpty()) {
                         problems.add(d.location(), "host '" + d.host() + "' is in the inventory but not in the facts", "discover it again, or check that it is reachable");
                         continue;
@@ -93,6 +118,16 @@ public final class Planner {
                     expand(vms, targets, d.location(), d.storageRoot(), allowUnprotected, policy, taken, load, moves, problems);
                 }
                 case Playbook.Select s -> {
+                    List<UnreadHost> selectUnread = s.host() != null ? unread(s.host()).stream().toList()
+                            : topology.cluster(s.cluster()).map(c -> c.nodes().stream().map(this::unread).flatMap(Optional::stream).toList())
+                            .orElse(unread);   // a cluster none of whose nodes answered is unknown: any unread host may be one
+                    if (!selectUnread.isEmpty()) {
+                        // some VMs that match may be on a host that could not be read: moving the others would move part of a selection
+                        moves.add(new PlannedMove(id(moves.size()), s.location(), "(" + String.join(", ", s.names()) + " on "
+                                + (s.host() != null ? s.host() : "cluster " + s.cluster()) + ")", null, null, null,
+                                notRead("the selection cannot be made: a host it covers could not be read", selectUnread), List.of(), List.of(), null));
+                        continue;
+                    }
                     List<Pattern> globs = s.names().stream().map(Planner::glob).toList();
                     List<HostFacts> where = s.host() != null ? topology.host(s.host()).stream().toList()
                             : topology.cluster(s.cluster()).map(c -> c.nodes().stream().map(topology::host).flatMap(Optional::stream).toList()).orElse(List.of());
@@ -121,7 +156,7 @@ public final class Planner {
                 continue;
             }
             Optional<HostFacts> dst = pickDestination(targets, vm, load, origin, problems);
-            moves.add(move(moves.size(), origin, vm, dst, null, storageRoot, allowUnprotected, policy, load));
+            moves.add(move(moves.size(), origin, vm, dst, targets, null, storageRoot, allowUnprotected, policy, load));
         }
     }
 
@@ -168,7 +203,11 @@ public final class Planner {
 
     private PlannedMove unresolved(int index, Playbook.VmMove v, List<VmFacts> found) {
         Refused r;
-        if (found.isEmpty()) {
+        List<UnreadHost> mayHoldIt = v.from() != null ? unread(v.from()).stream().toList() : unread;
+        if (found.isEmpty() && !mayHoldIt.isEmpty()) {
+            r = notRead("VM '" + v.vm() + "' was not found on the hosts that answered, and "
+                    + (v.from() != null ? "its host" : mayHoldIt.size() == 1 ? "one host" : mayHoldIt.size() + " hosts") + " could not be read", mayHoldIt);
+        } else if (found.isEmpty()) {
             String near = DidYouMean.closest(v.vm(), topology.facts().vms().stream().map(VmFacts::name).toList())
                     .map(s -> "did you mean '" + s + "'? ").orElse("");
             r = new Refused(RefusalCode.VM_NOT_FOUND, "no VM named '" + v.vm() + "'" + (v.from() != null ? " on " + v.from() : "") + " in the facts",
@@ -180,9 +219,14 @@ public final class Planner {
         return new PlannedMove(id(index), v.location(), v.vm(), null, null, null, r, List.of(), List.of(), null);
     }
 
-    private PlannedMove move(int index, Location origin, VmFacts vm, Optional<HostFacts> dst, String storagePath, String storageRoot,
+    private PlannedMove move(int index, Location origin, VmFacts vm, Optional<HostFacts> dst, List<String> targets, String storagePath, String storageRoot,
                              boolean allowUnprotected, Playbook.Policy policy, Map<String, Long> load) {
         HostFacts src = hostOf(vm).orElseThrow();
+        List<UnreadHost> unreadTargets = targets.stream().map(this::unread).flatMap(Optional::stream).toList();
+        if (dst.isEmpty() && !unreadTargets.isEmpty()) {
+            return new PlannedMove(id(index), origin, vm.name(), vm, src, null,
+                    notRead("the destination for VM '" + vm.name() + "' could not be read", unreadTargets), List.of(), List.of(), null);
+        }
         if (dst.isEmpty()) {
             Refused r = new Refused(RefusalCode.HOST_NOT_DISCOVERED, "the destination for VM '" + vm.name() + "' is not in the facts (not discovered, or its cluster has no Up node)",
                     "discover the fleet again and check the destination host is reachable and Up");

@@ -3,6 +3,14 @@ package io.hvmigrate.plan;
 /** Why a move cannot be planned. The names are stable: reports and scripts may match on them. */
 public enum RefusalCode {
     VM_NOT_FOUND,
+    /** A host the move depends on (its source, its destination, or one the VM may be on) could not be reached. */
+    HOST_UNREACHABLE,
+    /** A host the move depends on refused hvmigrate's credentials. */
+    AUTH_FAILED,
+    /** A host the move depends on did not pass TLS (certificate not trusted, or not naming the host). */
+    TLS_FAILED,
+    /** A host the move depends on answered, but could not be read (WinRM refused the request, or discovery failed there). */
+    HOST_NOT_READ,
     VM_AMBIGUOUS,
     HOST_NOT_DISCOVERED,
     DESTINATION_NOT_UP,

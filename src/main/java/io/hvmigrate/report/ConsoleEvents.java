@@ -131,6 +131,7 @@ public final class ConsoleEvents implements RunEvents, AutoCloseable {
             case DONE -> "done";
             case SKIPPED -> "already in place";
             case NOT_STARTED -> "not started";
+            case REFUSED -> "refused, left out";
             case FAILED -> "FAILED";
             case FAILED_AFTER_MOVE -> "FAILED after the move";
             case FAILED_UNPROTECTED -> "FAILED, VM UNPROTECTED";

@@ -20,10 +20,12 @@ public final class SummaryTable {
                     m.state().name().toLowerCase(Locale.ROOT).replace('_', '-'), ConsoleEvents.human(m.duration()), m.detail()));
         }
         Map<MoveState, Long> c = s.counts();
-        sb.append(String.format("%nrun %s: %d done, %d already in place, %d failed, %d not started in %s; %d remote calls; exit code %d",
+        sb.append(String.format("%nrun %s: %d done, %d already in place, %d failed, %d not started%s in %s; %d remote calls; exit code %d",
                 s.runId(), c.getOrDefault(MoveState.DONE, 0L), c.getOrDefault(MoveState.SKIPPED, 0L),
                 c.getOrDefault(MoveState.FAILED, 0L) + c.getOrDefault(MoveState.FAILED_AFTER_MOVE, 0L) + c.getOrDefault(MoveState.FAILED_UNPROTECTED, 0L),
-                c.getOrDefault(MoveState.NOT_STARTED, 0L), ConsoleEvents.human(s.elapsed()), s.roundTrips(), s.exitCode()));
+                c.getOrDefault(MoveState.NOT_STARTED, 0L),
+                c.containsKey(MoveState.REFUSED) ? ", " + c.get(MoveState.REFUSED) + " refused and left out" : "",
+                ConsoleEvents.human(s.elapsed()), s.roundTrips(), s.exitCode()));
         if (c.getOrDefault(MoveState.FAILED_UNPROTECTED, 0L) > 0) {
             sb.append(String.format("%nWARNING: %d VM(s) are not highly available as they were; their lines above say what to run.",
                     c.get(MoveState.FAILED_UNPROTECTED)));
