@@ -53,6 +53,9 @@ sealed interface Strategy {
                             .map(x -> x.move() + " " + x.id()).toList());
                     case RunService.Outcome.Busy b -> failures.add(b.message());
                     case RunService.Outcome.Unreachable u -> failures.add("no host could be read: " + u.hosts());
+                    case RunService.Outcome.WindowNotOpen w -> failures.add("the window has not opened");
+                    case RunService.Outcome.WindowOver w -> failures.add("the window is over");
+                    case RunService.Outcome.StoppedBeforeStart w -> failures.add("stopped before the start");
                 }
                 return new Outcome(c.hosts().roundTrips(), failures);
             }

@@ -44,7 +44,8 @@ final class EngineSetup implements AutoCloseable {
         MoveExecutor.Limits limits = new MoveExecutor.Limits(step, Duration.ofMinutes(10), Setting.bytesPerSecond(settings.get("migration.bandwidth")),
                 4.0, Units.duration(settings.get("progress.interval")));
         directory = Directories.of(inventory, hosts, secrets, step);
-        service = new RunService(inventory, hosts, Clock.systemUTC(), events, new RunService.Options(runsDir, skipRefused, limits), directory);
+        service = new RunService(inventory, hosts, Clock.systemUTC(), events, new RunService.Options(runsDir, skipRefused, limits,
+                Boolean.parseBoolean(settings.get("window.wait")), Units.duration(settings.get("window.lead"))), directory);
     }
 
     static Path runsDir(EngineSettings settings, Map<String, String> env) {

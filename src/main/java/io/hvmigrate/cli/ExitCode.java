@@ -19,6 +19,8 @@ public enum ExitCode {
      * problem, not a playbook one; nothing was changed. Each host's line says which, and the fix.
      */
     HOSTS_UNREACHABLE(6),
+    /** The maintenance window has not opened and the run was told not to wait (--no-wait): nothing was done. */
+    WINDOW_NOT_OPEN(7),
     /** hvmigrate itself failed: a bug; the message says where. */
     INTERNAL_ERROR(70),
     /** Interrupted (Ctrl-C). */

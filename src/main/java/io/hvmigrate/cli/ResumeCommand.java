@@ -32,9 +32,12 @@ final class ResumeCommand extends BaseCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json")
     String output;
 
+    @Option(names = "--no-wait", description = "when the run's window has not opened, exit 7 at once instead of waiting for it")
+    boolean noWait;
+
     @Override
     Map<String, String[]> settingFlags() {
-        return Map.of("output", new String[] {output, "--output"});
+        return Map.of("output", new String[] {output, "--output"}, "window.wait", new String[] {noWait ? "false" : null, "--no-wait"});
     }
 
     @Override
@@ -68,6 +71,20 @@ final class ResumeCommand extends BaseCommand {
                 }
                 case RunService.Outcome.Finished f -> f.summary().exitCode();
                 case RunService.Outcome.Refused r -> ExitCode.REFUSED.code();
+                case RunService.Outcome.WindowNotOpen w -> {
+                err().println("hvmigrate: the maintenance window has not opened: it opens at " + RunService.local(w.window().start(), null)
+                        + "; nothing was done (--no-wait). Run again then, or without --no-wait to wait for it.");
+                yield ExitCode.WINDOW_NOT_OPEN.code();
+            }
+                case RunService.Outcome.WindowOver w -> {
+                err().println("hvmigrate: the maintenance window closed at " + RunService.local(w.window().end(), null)
+                        + "; nothing was started, no host contacted.");
+                yield ExitCode.WINDOW_CLOSED.code();
+            }
+                case RunService.Outcome.StoppedBeforeStart s -> {
+                err().println("hvmigrate: stopped while waiting for the maintenance window; nothing was done.");
+                yield ExitCode.INTERRUPTED.code();
+            }
                 case RunService.Outcome.Unreachable u -> {
                     u.hosts().forEach(h -> err().println("hvmigrate: could not read " + h.describe()));
                     yield ExitCode.HOSTS_UNREACHABLE.code();

@@ -28,12 +28,15 @@ final class RunCommand extends BaseCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (progress for people) or json (one event per line)")
     String output;
 
-    @Option(names = "--skip-refused", description = "run the moves that can be planned even when others are refused")
+    @Option(names = "--skip-refused", description = "leave out the moves that are refused (planning) or blocked (preflight), each reported with its reason, and run the others")
     boolean skipRefused;
+
+    @Option(names = "--no-wait", description = "when the playbook's window has not opened, exit 7 at once (nothing contacted) instead of waiting for it")
+    boolean noWait;
 
     @Override
     Map<String, String[]> settingFlags() {
-        return Map.of("output", new String[] {output, "--output"});
+        return Map.of("output", new String[] {output, "--output"}, "window.wait", new String[] {noWait ? "false" : null, "--no-wait"});
     }
 
     @Override

@@ -58,6 +58,20 @@ final class Runs {
                 }
                 yield ExitCode.REFUSED.code();
             }
+            case RunService.Outcome.WindowNotOpen w -> {
+                cmd.err().println("hvmigrate: the maintenance window has not opened: it opens at " + RunService.local(w.window().start(), null)
+                        + "; nothing was done (--no-wait). Run again then, or without --no-wait to wait for it.");
+                yield ExitCode.WINDOW_NOT_OPEN.code();
+            }
+            case RunService.Outcome.WindowOver w -> {
+                cmd.err().println("hvmigrate: the maintenance window closed at " + RunService.local(w.window().end(), null)
+                        + "; nothing was started, no host contacted.");
+                yield ExitCode.WINDOW_CLOSED.code();
+            }
+            case RunService.Outcome.StoppedBeforeStart s -> {
+                cmd.err().println("hvmigrate: stopped while waiting for the maintenance window; nothing was done.");
+                yield ExitCode.INTERRUPTED.code();
+            }
             case RunService.Outcome.Unreachable u -> {
                 cmd.err().println("hvmigrate: no host could be read; nothing was changed:");
                 u.hosts().forEach(h -> cmd.err().println("  " + h.describe()));

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -38,8 +39,17 @@ import java.util.Set;
  */
 public final class RunService {
 
-    /** Run settings. */
-    public record Options(Path runsDir, boolean skipRefused, MoveExecutor.Limits limits) {}
+    /**
+     * Run settings.
+     *
+     * @param waitForWindow before the window opens: wait for it (true), or return {@link Outcome.WindowNotOpen} at once
+     * @param windowLead    how long before the opening discovery and preflight start (no host is contacted earlier)
+     */
+    public record Options(Path runsDir, boolean skipRefused, MoveExecutor.Limits limits, boolean waitForWindow, Duration windowLead) {
+        public Options(Path runsDir, boolean skipRefused, MoveExecutor.Limits limits) {
+            this(runsDir, skipRefused, limits, true, Duration.ofMinutes(2));
+        }
+    }
 
     /** How an attempt to run ended. */
     public sealed interface Outcome {
@@ -51,6 +61,15 @@ public final class RunService {
 
         /** No inventory host could be read (connection, authentication, TLS): a connection problem; nothing was changed. */
         record Unreachable(List<Discovery.Unreachable> hosts) implements Outcome {}
+
+        /** The window has not opened and the run was told not to wait (--no-wait): nothing was contacted. */
+        record WindowNotOpen(Playbook.Window.Resolved window) implements Outcome {}
+
+        /** The window closed before the run began: nothing was contacted, nothing starts. */
+        record WindowOver(Playbook.Window.Resolved window) implements Outcome {}
+
+        /** Stopped (a signal, Ctrl-C) while waiting for the window: nothing was contacted. */
+        record StoppedBeforeStart(Playbook.Window.Resolved window) implements Outcome {}
 
         /** Another run holds hosts this one needs. */
         record Busy(String message) implements Outcome {}
@@ -97,6 +116,11 @@ public final class RunService {
         if (interrupted != null) {
             events.notice("run " + interrupted.runId() + " of this playbook did not finish: resuming it from the truth on the hosts");
             return resume(interrupted, control);
+        }
+        Outcome early = awaitWindow(playbook.policy().window() == null ? null : playbook.policy().window().resolve(clock.instant()),
+                playbook.policy().window() == null ? null : playbook.policy().window().zone(), control);
+        if (early != null) {
+            return early;
         }
         applyPolicy(playbook.policy(), null);
         Discovery.Result found = discover();
@@ -204,6 +228,11 @@ public final class RunService {
     /** Resumes a run that did not finish: reconciles every unfinished move with the hosts, then goes on. */
     public Outcome resume(RunRecord record, Scheduler.Control control) throws IOException {
         Playbook.Policy policy = policyFrom(record.runStart().path("policy"));
+        // the original window, as the journal keeps it (absolute): a resume before it opens waits, after it starts nothing new
+        Outcome early = awaitWindow(policy.window() == null ? null : policy.window().resolve(clock.instant()), null, control);
+        if (early != null && !(early instanceof Outcome.WindowOver)) {
+            return early;
+        }
         Set<String> involved = involvedHosts(record.jobs());
         try (RunLock lock = RunLock.acquire(options.runsDir(), record.runId(), List.copyOf(involved));
              Journal journal = Journal.open(record.dir(), record.runId(), clock)) {
@@ -261,6 +290,69 @@ public final class RunService {
         } catch (RunLock.Busy b) {
             return new Outcome.Busy(b.getMessage());
         }
+    }
+
+    private static final Duration WAIT_NOTICE_EVERY = Duration.ofMinutes(10);
+
+    /**
+     * Before the window opens, no host is contacted until its opening less the lead (the time discovery and preflight
+     * need): the run waits, telling when it will begin (and again every ten minutes), and a stop request ends the wait;
+     * or, told not to wait, it returns at once. A window already over is refused here, before any contact.
+     *
+     * @return null to go on now; otherwise how the run ends without contacting a host
+     */
+    private Outcome awaitWindow(Playbook.Window.Resolved w, java.time.ZoneId zone, Scheduler.Control control) {
+        if (w == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        if (w.over(now)) {
+            return new Outcome.WindowOver(w);
+        }
+        Instant contactFrom = w.start().minus(options.windowLead());
+        if (!now.isBefore(contactFrom)) {
+            return null;
+        }
+        if (!options.waitForWindow()) {
+            return new Outcome.WindowNotOpen(w);
+        }
+        events.notice("the maintenance window opens at " + local(w.start(), zone) + " (in " + human(Duration.between(now, w.start()))
+                + "); waiting: no host is contacted before " + local(contactFrom, zone) + ". Ctrl-C or a stop signal ends the wait.");
+        Instant nextNotice = now.plus(WAIT_NOTICE_EVERY);
+        while (true) {
+            now = clock.instant();
+            if (!now.isBefore(contactFrom)) {
+                break;
+            }
+            if (control.stopping()) {
+                return new Outcome.StoppedBeforeStart(w);
+            }
+            if (!now.isBefore(nextNotice)) {
+                events.notice("waiting for the maintenance window: it opens in " + human(Duration.between(now, w.start())));
+                nextNotice = now.plus(WAIT_NOTICE_EVERY);
+            }
+            long ms = Math.min(500, Math.max(1, Duration.between(now, contactFrom).toMillis()));
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome.StoppedBeforeStart(w);
+            }
+        }
+        events.notice("the maintenance window opens at " + local(w.start(), zone) + ": discovering the fleet");
+        return null;
+    }
+
+    /** An instant as the operator reads it: ISO-8601 local time with its offset, in the playbook's zone or this host's. */
+    public static String local(Instant t, java.time.ZoneId zone) {
+        return t.atZone(zone != null ? zone : java.time.ZoneId.systemDefault()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME) + (zone != null ? " (" + zone + ")" : "");
+    }
+
+    private static String human(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? (s / 3600) + "h" + String.format(Locale.ROOT, "%02dm", (s % 3600) / 60)
+                : s >= 60 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02ds", s % 60) : s + "s";
     }
 
     /** The place a reconciliation found, with its transport failure as thrown by the call itself. */

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Starts moves so the whole wave finishes soonest: the longest move that may start goes first (not playbook order),
  * within the caps — the run's global cap, per source and per destination host, and each host's own limit of
  * migrations it takes part in (its MaximumVirtualMachineMigrations, or its cluster's MaximumParallelMigrations). No
- * move starts if its estimate would pass the window's cutoff; at the window's end, running moves finish or are
+ * move starts before the window opens, nor if its estimate would pass the window's cutoff; at the window's end, running moves finish or are
  * cancelled as the policy says; once more moves failed than the failure budget allows, no new move starts. A move
  * holds its slots on its hosts while it removes a cluster role and migrates; once its migration has ended the next
  * move may start there, while this one adds its role on the destination and verifies.
@@ -141,7 +141,8 @@ public final class Scheduler {
                     if (control.cancelling()) {
                         cancelAll[0] = true;
                     }
-                    if (stopReason == null) {
+                    boolean open = window == null || !now.isBefore(window.start());   // no move starts before the window opens
+                    if (stopReason == null && open) {
                         for (var it = pending.iterator(); it.hasNext() && migrating[0] < caps.global(); ) {
                             Item item = it.next();
                             MoveJob j = item.job();
@@ -222,7 +223,7 @@ public final class Scheduler {
                     if (stopReason != null && running[0] == 0) {
                         break;
                     }
-                    if (running[0] == 0 && stopReason == null && !pending.isEmpty()) {
+                    if (running[0] == 0 && stopReason == null && !pending.isEmpty() && open) {
                         // nothing runs and nothing may start: every remaining move would pass the cutoff
                         stopReason = "window";
                         events.notice("no remaining move can finish before the cutoff " + window.cutoff() + ": " + pending.size() + " left");
@@ -247,7 +248,7 @@ public final class Scheduler {
     private void awaitChange(Condition changed, Playbook.Window.Resolved window, Instant now) {
         long waitMs = 1000;
         if (window != null) {
-            for (Instant t : new Instant[] {window.cutoff(), window.end()}) {
+            for (Instant t : new Instant[] {window.start(), window.cutoff(), window.end()}) {
                 long until = Duration.between(now, t).toMillis();
                 if (until > 0) {
                     waitMs = Math.min(waitMs, until);

@@ -65,8 +65,14 @@ public final class PlaybookFormat {
                     Shape.integer("failed moves tolerated", 0, 100000),
                     Shape.string("a percentage of the moves, e.g. 10%").pattern("\\d{1,3}%", "a percentage such as 10%")))
             .optional("window", Shape.object(null, "the maintenance window")
-                    .optional("start", Shape.string("when it opens (ISO-8601 with offset); default: when the run starts").check(Units::checkTimestamp))
-                    .optional("end", Shape.string("when it closes (ISO-8601 with offset)").check(Units::checkTimestamp))
+                    .optional("start", Shape.string("when it opens (ISO-8601 with offset, or local time in timeZone); default: when the run starts").check(Units::checkLocalOrOffsetTimestamp))
+                    .optional("end", Shape.string("when it closes (ISO-8601 with offset, or local time in timeZone)").check(Units::checkLocalOrOffsetTimestamp))
+                    .optional("timeZone", Shape.string("the zone of local times and of every: (Europe/Berlin, W. Europe Standard Time, UTC, +01:00)")
+                            .check(v -> io.hvmigrate.model.TimeZones.parse(v).isPresent() ? null
+                                    : "'" + v + "' is not a time zone | fix: write " + io.hvmigrate.model.TimeZones.HINT
+                                    + DidYouMean.closest(v, io.hvmigrate.model.TimeZones.names()).map(n -> " (did you mean '" + n + "'?)").orElse("")))
+                    .optional("every", Shape.string("a weekly window for standing jobs: days and local times, e.g. Sun 01:00-05:00, Sat,Sun 22:00-02:00, Mon-Fri 20:00-23:00, daily 01:00-04:00")
+                            .check(v -> weekly(v) != null ? null : "'" + v + "' is not a weekly window | fix: write days and times such as Sun 01:00-05:00, Sat,Sun 22:00-02:00 or daily 01:00-04:00"))
                     .optional("duration", Shape.string("its length, instead of end").check(Units::checkDuration))
                     .optional("cutoff", Shape.string("the last moment a new move may start: a timestamp, or a duration before the end (e.g. 30m)")
                             .check(v -> Units.duration(v) != null ? null : Units.checkTimestamp(v)))
@@ -251,18 +257,118 @@ public final class PlaybookFormat {
         return new Policy(auth, net, c, r, budget, w, ha);
     }
 
+    private static final java.util.regex.Pattern WEEKLY = java.util.regex.Pattern.compile(
+            "(?i)\\s*(daily|[a-z]{3}(?:-[a-z]{3})?(?:\\s*,\\s*[a-z]{3}(?:-[a-z]{3})?)*)\\s+(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})\\s*");
+
+    /** "Sun 01:00-05:00", "Sat,Sun 22:00-02:00", "Mon-Fri 20:00-23:00", "daily 01:00-04:00"; null when it is none. */
+    static io.hvmigrate.model.Playbook.Weekly weekly(String text) {
+        java.util.regex.Matcher m = WEEKLY.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        java.util.Set<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+        if (m.group(1).equalsIgnoreCase("daily")) {
+            days.addAll(java.util.EnumSet.allOf(java.time.DayOfWeek.class));
+        } else {
+            for (String part : m.group(1).split(",")) {
+                String[] range = part.trim().split("-");
+                java.time.DayOfWeek a = day(range[0]);
+                java.time.DayOfWeek b = range.length > 1 ? day(range[1]) : a;
+                if (a == null || b == null) {
+                    return null;
+                }
+                for (java.time.DayOfWeek d = a; ; d = d.plus(1)) {
+                    days.add(d);
+                    if (d == b) {
+                        break;
+                    }
+                }
+            }
+        }
+        try {
+            java.time.LocalTime from = java.time.LocalTime.parse(pad(m.group(2)));
+            java.time.LocalTime to = java.time.LocalTime.parse(pad(m.group(3)));
+            return from.equals(to) ? null : new io.hvmigrate.model.Playbook.Weekly(days, from, to);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String pad(String hhmm) {
+        return hhmm.length() == 4 ? "0" + hhmm : hhmm;
+    }
+
+    private static java.time.DayOfWeek day(String abbreviation) {
+        for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+            if (d.name().substring(0, 3).equalsIgnoreCase(abbreviation.trim())) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** A timestamp with its offset, or a local one in the window's zone; null when neither can be made. */
+    private static Instant instant(String text, java.time.ZoneId zone) {
+        java.time.OffsetDateTime o = Units.timestamp(text);
+        if (o != null) {
+            return o.toInstant();
+        }
+        if (zone == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(text.trim()).atZone(zone).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private static Window window(Node.MapNode w, Problems problems) {
-        Instant start = Fields.string(w, "start").map(Units::timestamp).map(o -> o.toInstant()).orElse(null);
-        Instant end = Fields.string(w, "end").map(Units::timestamp).map(o -> o.toInstant()).orElse(null);
+        java.time.ZoneId zone = Fields.string(w, "timeZone").flatMap(io.hvmigrate.model.TimeZones::parse).orElse(null);
+        for (String key : List.of("start", "end", "cutoff")) {
+            Optional<String> t = Fields.string(w, key);
+            if (t.isPresent() && zone == null && Units.timestamp(t.get()) == null && Units.duration(t.get()) == null
+                    && Units.checkLocalOrOffsetTimestamp(t.get()) == null && w.entry("timeZone").isEmpty()) {
+                problems.add(Fields.at(w, key), "'" + t.get() + "' is a local time, and the window has no timeZone:",
+                        "add the offset (" + t.get().trim() + "+01:00) or timeZone: <zone> to the window (" + io.hvmigrate.model.TimeZones.HINT + ")");
+            }
+        }
+        io.hvmigrate.model.Playbook.Weekly every = Fields.string(w, "every").map(PlaybookFormat::weekly).orElse(null);
+        Instant start = Fields.string(w, "start").map(t -> instant(t, zone)).orElse(null);
+        Instant end = Fields.string(w, "end").map(t -> instant(t, zone)).orElse(null);
         Duration duration = Fields.string(w, "duration").map(Units::duration).orElse(null);
         String cutoffText = Fields.string(w, "cutoff").orElse(null);
         Duration cutoffBefore = cutoffText == null ? null : Units.duration(cutoffText);
-        Instant cutoffAt = cutoffText == null || cutoffBefore != null ? null
-                : Optional.ofNullable(Units.timestamp(cutoffText)).map(o -> o.toInstant()).orElse(null);
+        Instant cutoffAt = cutoffText == null || cutoffBefore != null ? null : instant(cutoffText, zone);
         DeadlineAction action = "cancel".equalsIgnoreCase(Fields.string(w, "atDeadline", "finish")) ? DeadlineAction.CANCEL : DeadlineAction.FINISH;
 
         boolean hasEnd = w.entry("end").isPresent();
         boolean hasDuration = w.entry("duration").isPresent();
+        if (w.entry("every").isPresent()) {
+            for (String key : List.of("start", "end", "duration")) {
+                if (w.entry(key).isPresent()) {
+                    problems.add(w.entry(key).get().keyLocation(), "a recurring window (every:) has no " + key + ": of its own",
+                            "remove " + key + ":, or remove every: for a one-off window");
+                }
+            }
+            if (cutoffText != null && cutoffBefore == null) {
+                problems.add(Fields.at(w, "cutoff"), "a recurring window's cutoff is a time before each end, not a timestamp", "write it as a duration, e.g. 30m");
+            }
+            if (w.entry("timeZone").isEmpty()) {
+                problems.add(w.entry("every").get().keyLocation(), "a recurring window needs timeZone: (its times are local)",
+                        "add timeZone: <zone>, " + io.hvmigrate.model.TimeZones.HINT);
+            }
+            if (every != null && cutoffBefore != null) {
+                java.time.Duration length = java.time.Duration.between(every.from(), every.to());
+                if (!every.to().isAfter(every.from())) {
+                    length = length.plusDays(1);
+                }
+                if (cutoffBefore.compareTo(length) >= 0) {
+                    problems.add(Fields.at(w, "cutoff"), "the cutoff (" + cutoffText + " before the end) leaves no time to start any move", "use a shorter cutoff than the window");
+                }
+            }
+            return new Window(null, null, null, null, cutoffBefore, action, zone, every);
+        }
         if (hasEnd && hasDuration) {
             problems.add(w.entry("duration").get().keyLocation(), "the window has both end: and duration:", "keep one of them");
         } else if (!hasEnd && !hasDuration) {
@@ -284,6 +390,6 @@ public final class PlaybookFormat {
         if (cutoffBefore != null && length != null && cutoffBefore.compareTo(length) >= 0) {
             problems.add(Fields.at(w, "cutoff"), "the cutoff (" + cutoffText + " before the end) leaves no time to start any move", "use a shorter cutoff than the window");
         }
-        return new Window(start, end, duration, cutoffAt, cutoffBefore, action);
+        return new Window(start, end, duration, cutoffAt, cutoffBefore, action, zone, null);
     }
 }

@@ -85,6 +85,20 @@ public final class Units {
         return duration(v) == null ? "'" + v + "' is not a duration | fix: write " + DURATION_HINT : null;
     }
 
+    /** A timestamp with an offset, or a local date and time (the window's timeZone: says where). */
+    public static String checkLocalOrOffsetTimestamp(String v) {
+        if (timestamp(v) != null) {
+            return null;
+        }
+        try {
+            java.time.LocalDateTime.parse(v.trim());
+            return null;
+        } catch (DateTimeParseException e) {
+            return "'" + v + "' is not a timestamp | fix: write an ISO-8601 time, e.g. 2026-11-22T22:00:00+01:00, or a local "
+                    + "time such as 2026-11-22T22:00 with the window's timeZone:";
+        }
+    }
+
     public static String checkTimestamp(String v) {
         if (timestamp(v) != null) {
             return null;

@@ -107,21 +107,81 @@ public record Playbook(Path file, String name, String description, Policy policy
     }
 
     /**
-     * The maintenance window. Absolute ({@code start}/{@code end}) or relative to when the run starts
-     * ({@code duration}); {@code cutoff} is the last moment a new move may start, absolute or as a time before the end.
+     * The maintenance window. Absolute ({@code start}/{@code end}), relative to when the run starts ({@code duration}),
+     * or recurring ({@code every}, e.g. Sundays 01:00–05:00 in {@code zone}); {@code cutoff} is the last moment a new
+     * move may start, absolute or as a time before the end. {@code zone} is the zone the playbook wrote local times in
+     * (null: every time carried its own offset).
      */
     public record Window(Instant start, Instant end, Duration duration, Instant cutoffAt, Duration cutoffBefore,
-                         DeadlineAction atDeadline) {
+                         DeadlineAction atDeadline, java.time.ZoneId zone, Weekly every) {
 
-        /** The window as it applies to a run that starts at {@code now}. */
+        public Window(Instant start, Instant end, Duration duration, Instant cutoffAt, Duration cutoffBefore, DeadlineAction atDeadline) {
+            this(start, end, duration, cutoffAt, cutoffBefore, atDeadline, null, null);
+        }
+
+        /**
+         * The window as it applies to a run that starts at {@code now}. A recurring window resolves to the occurrence
+         * open at {@code now}, or else the next one.
+         */
         public Resolved resolve(Instant now) {
-            Instant s = start != null ? start : now;
-            Instant e = end != null ? end : s.plus(duration);
+            Instant s;
+            Instant e;
+            if (every != null) {
+                Instant[] occurrence = every.occurrence(now, zone == null ? java.time.ZoneOffset.UTC : zone);
+                s = occurrence[0];
+                e = occurrence[1];
+            } else {
+                s = start != null ? start : now;
+                e = end != null ? end : s.plus(duration);
+            }
             Instant c = cutoffAt != null ? cutoffAt : cutoffBefore != null ? e.minus(cutoffBefore) : e;
             return new Resolved(s, e, c, atDeadline);
         }
 
-        public record Resolved(Instant start, Instant end, Instant cutoff, DeadlineAction atDeadline) {}
+        public record Resolved(Instant start, Instant end, Instant cutoff, DeadlineAction atDeadline) {
+            /** True when the window has not opened at {@code now}. */
+            public boolean notYetOpen(Instant now) {
+                return now.isBefore(start);
+            }
+
+            /** True when the window has closed at {@code now}. */
+            public boolean over(Instant now) {
+                return !now.isBefore(end);
+            }
+        }
+    }
+
+    /**
+     * A weekly recurring window: on each of {@code days}, from {@code from} to {@code to} local time ({@code to} at or
+     * before {@code from}: it ends the next day, e.g. Sat 22:00-02:00).
+     */
+    public record Weekly(java.util.Set<java.time.DayOfWeek> days, java.time.LocalTime from, java.time.LocalTime to) {
+        public Weekly {
+            days = java.util.Set.copyOf(days);
+        }
+
+        /** The occurrence open at {@code now}, or else the next one: {start, end}. */
+        Instant[] occurrence(Instant now, java.time.ZoneId zone) {
+            java.time.LocalDate today = now.atZone(zone).toLocalDate();
+            // yesterday's occurrence may still be open (it may cross midnight); a week and a day ahead finds the next
+            for (java.time.LocalDate d = today.minusDays(1); !d.isAfter(today.plusDays(8)); d = d.plusDays(1)) {
+                if (!days.contains(d.getDayOfWeek())) {
+                    continue;
+                }
+                Instant s = d.atTime(from).atZone(zone).toInstant();
+                Instant e = (to.isAfter(from) ? d : d.plusDays(1)).atTime(to).atZone(zone).toInstant();
+                if (now.isBefore(e)) {
+                    return new Instant[] {s, e};
+                }
+            }
+            throw new IllegalStateException("a weekly window with no day: " + this);
+        }
+
+        @Override
+        public String toString() {
+            return days.stream().sorted().map(x -> x.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT))
+                    .collect(java.util.stream.Collectors.joining(",")) + " " + from + "-" + to;
+        }
     }
 
     /** What happens to moves still running when the window ends. */

@@ -25,7 +25,9 @@ public final class SettingsCatalog {
                 new Setting("winrm.connectTimeout", "how long to wait for a TCP connection to a host", "10s", Setting.duration(), false),
                 new Setting("step.timeout", "time limit of a step other than the migration itself", "3m", Setting.duration(), false),
                 new Setting("migration.bandwidth", "expected live-migration throughput per move, for estimates and time limits until runs measure it (e.g. 1Gbps, 100MBps)", "1Gbps", Setting.bandwidth(), false),
-                new Setting("progress.interval", "how often running migrations are polled for progress", "2s", Setting.duration(), false)));
+                new Setting("progress.interval", "how often running migrations are polled for progress", "2s", Setting.duration(), false),
+                new Setting("window.wait", "before the playbook's window opens: true waits for it, false exits 7 at once (run --no-wait)", "true", Setting.oneOf("true", "false"), false),
+                new Setting("window.lead", "how long before the window opens discovery and preflight start, so the first move can start at the opening", "2m", Setting.duration(), false)));
     }
 
     public Optional<Setting> get(String key) {

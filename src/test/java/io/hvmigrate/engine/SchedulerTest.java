@@ -229,4 +229,29 @@ class SchedulerTest {
                 }, new Scheduler.Control(), () -> 0, j -> {});
         assertThat(peak.get()).isEqualTo(1);
     }
+
+    @Test
+    void noMoveStartsBeforeTheWindowOpens() throws Exception {
+        Instant opens = clock.instant().plus(Duration.ofMinutes(5));
+        Playbook.Window.Resolved w = new Playbook.Window.Resolved(opens, opens.plus(Duration.ofHours(1)), opens.plus(Duration.ofHours(1)),
+                Playbook.DeadlineAction.FINISH);
+        List<Instant> startedAt = Collections.synchronizedList(new ArrayList<>());
+        // the clock reaches the opening only after the scheduler has had time to (wrongly) start a move
+        Thread opener = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            clock.now.set(opens);
+        });
+        RunSummary s = new Scheduler(clock, events).run("r", List.of(item(job("m", "s1", "d1", 1))), new Scheduler.Caps(4, 2, 2, Map.of()), w, 0,
+                (j, st, c) -> {
+                    startedAt.add(clock.instant());
+                    return new MoveExecutor.Outcome(MoveState.DONE, "");
+                }, new Scheduler.Control(), () -> 0, j -> {});
+        opener.join();
+        assertThat(s.moves()).singleElement().extracting(RunSummary.MoveResult::state).isEqualTo(MoveState.DONE);
+        assertThat(startedAt).singleElement().satisfies(t -> assertThat(t).isAfterOrEqualTo(opens));
+    }
 }

@@ -99,7 +99,7 @@ class PlaybookValidationTest {
                 """);
         assertThat(problems(f)).singleElement().asString().startsWith("3:21 the cutoff (5h before the end) leaves no time");
         java.nio.file.Files.writeString(f, "name: n\npolicy: { window: { start: 2026-11-22T22:00:00 } }\nmoves: [{ vm: a, to: hv-a1 }]\n");
-        assertThat(problems(f)).anySatisfy(p -> assertThat(p).contains("has no time zone").contains("2026-11-22T22:00:00+01:00"))
+        assertThat(problems(f)).anySatisfy(p -> assertThat(p).contains("has no timeZone").contains("2026-11-22T22:00:00+01:00"))
                 .anySatisfy(p -> assertThat(p).contains("needs end: or duration:"));
     }
 
@@ -137,5 +137,77 @@ class PlaybookValidationTest {
                 assertThat(p.location().line()).isGreaterThanOrEqualTo(3);
             });
         });
+    }
+
+    @Test
+    void aWindowInLocalTimeTakesItsZoneByWindowsOrIanaName(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("p.yaml");
+        // 8 March 2026 is the Sunday US daylight saving time begins: 01:00 is EST (-05:00), 05:00 is EDT (-04:00)
+        java.nio.file.Files.writeString(f, """
+                name: n
+                policy:
+                  window: { start: 2026-03-08T01:00, end: 2026-03-08T05:00, timeZone: Eastern Standard Time }
+                moves: [{ vm: a, to: hv-a1 }]
+                """);
+        var w = PlaybookFormat.load(f, inventory).policy().window().resolve(java.time.Instant.parse("2026-03-01T00:00:00Z"));
+        assertThat(w.start()).isEqualTo(java.time.Instant.parse("2026-03-08T06:00:00Z"));
+        assertThat(w.end()).isEqualTo(java.time.Instant.parse("2026-03-08T09:00:00Z"));
+
+        java.nio.file.Files.writeString(f, "name: n\npolicy: { window: { start: 2026-12-13T01:00, duration: 4h, timeZone: Europe/Berlin } }\nmoves: [{ vm: a, to: hv-a1 }]\n");
+        var b = PlaybookFormat.load(f, inventory).policy().window().resolve(java.time.Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(b.start()).isEqualTo(java.time.Instant.parse("2026-12-13T00:00:00Z"));
+        assertThat(b.end()).isEqualTo(java.time.Instant.parse("2026-12-13T04:00:00Z"));
+    }
+
+    @Test
+    void aRecurringWindowIsTheOccurrenceOpenNowOrTheNextOne(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("p.yaml");
+        java.nio.file.Files.writeString(f, """
+                name: n
+                policy:
+                  window: { every: 'Sat,Sun 22:00-02:00', timeZone: W. Europe Standard Time, cutoff: 30m }
+                moves: [{ vm: a, to: hv-a1 }]
+                """);
+        Playbook.Window window = PlaybookFormat.load(f, inventory).policy().window();
+        // Monday 7 December 2026, 12:00 UTC: the next occurrence is Saturday 12 December 22:00 CET (21:00 UTC)
+        var next = window.resolve(java.time.Instant.parse("2026-12-07T12:00:00Z"));
+        assertThat(next.start()).isEqualTo(java.time.Instant.parse("2026-12-12T21:00:00Z"));
+        assertThat(next.end()).isEqualTo(java.time.Instant.parse("2026-12-13T01:00:00Z"));
+        assertThat(next.cutoff()).isEqualTo(java.time.Instant.parse("2026-12-13T00:30:00Z"));
+        // Sunday 13 December, 00:30 UTC (01:30 CET): Saturday's occurrence, which crosses midnight, is still open
+        var open = window.resolve(java.time.Instant.parse("2026-12-13T00:30:00Z"));
+        assertThat(open.start()).isEqualTo(java.time.Instant.parse("2026-12-12T21:00:00Z"));
+        assertThat(open.notYetOpen(java.time.Instant.parse("2026-12-13T00:30:00Z"))).isFalse();
+        // right after it closes: Sunday evening's
+        var sunday = window.resolve(java.time.Instant.parse("2026-12-13T01:00:00Z"));
+        assertThat(sunday.start()).isEqualTo(java.time.Instant.parse("2026-12-13T21:00:00Z"));
+    }
+
+    @Test
+    void refusesLocalTimesWithoutAZoneUnknownZonesAndRecurringWindowsWithAStart(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("p.yaml");
+        java.nio.file.Files.writeString(f, "name: n\npolicy: { window: { start: 2026-11-22T22:00, duration: 4h } }\nmoves: [{ vm: a, to: hv-a1 }]\n");
+        assertThat(problems(f)).singleElement().asString().contains("is a local time, and the window has no timeZone").contains("timeZone: <zone>");
+
+        java.nio.file.Files.writeString(f, "name: n\npolicy: { window: { duration: 4h, timeZone: W. Europe Standrd Time } }\nmoves: [{ vm: a, to: hv-a1 }]\n");
+        assertThat(problems(f)).singleElement().asString().contains("is not a time zone").contains("did you mean 'W. Europe Standard Time'?");
+
+        java.nio.file.Files.writeString(f, "name: n\npolicy: { window: { every: Sun 01:00-05:00, start: 2026-11-22T22:00:00Z } }\nmoves: [{ vm: a, to: hv-a1 }]\n");
+        assertThat(problems(f)).anySatisfy(p -> assertThat(p).contains("a recurring window (every:) has no start:"))
+                .anySatisfy(p -> assertThat(p).contains("a recurring window needs timeZone:"));
+
+        java.nio.file.Files.writeString(f, "name: n\npolicy: { window: { every: Sunday at one, timeZone: UTC } }\nmoves: [{ vm: a, to: hv-a1 }]\n");
+        assertThat(problems(f)).singleElement().asString().contains("is not a weekly window").contains("Sun 01:00-05:00");
+    }
+
+    @Test
+    void weeklyWindowsReadDayRangesAndDaily() {
+        assertThat(PlaybookFormat.weekly("Mon-Fri 20:00-23:00").days()).hasSize(5).doesNotContain(java.time.DayOfWeek.SATURDAY);
+        assertThat(PlaybookFormat.weekly("Fri-Mon 1:00-4:30").days()).containsExactlyInAnyOrder(java.time.DayOfWeek.FRIDAY,
+                java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY, java.time.DayOfWeek.MONDAY);
+        assertThat(PlaybookFormat.weekly("daily 01:00-04:00").days()).hasSize(7);
+        assertThat(PlaybookFormat.weekly("Sun 01:00-01:00")).isNull();
+        assertThat(PlaybookFormat.weekly("Sun 25:00-02:00")).isNull();
+        assertThat(PlaybookFormat.weekly("Xyz 01:00-02:00")).isNull();
     }
 }
