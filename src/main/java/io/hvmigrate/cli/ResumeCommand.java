@@ -57,47 +57,14 @@ final class ResumeCommand extends BaseCommand {
             return ended;
         }
         Inventory inv = InventoryFormat.load(inventory != null ? inventory : Path.of(record.inventoryFile()));
-        boolean json = "json".equalsIgnoreCase(settings.get("output"));
-        RunEvents events = json ? new JsonLinesEvents(out(), Clock.systemUTC())
-                : new ConsoleEvents(out(), Clock.systemUTC(), System.console() != null && !"never".equals(settings.get("color")));
         Scheduler.Control control = new Scheduler.Control();
         Interrupts.install(control, err());
-        try (EngineSetup engine = new EngineSetup(inv, settings, root().environment, events, err(), false)) {
+        try (Runs.Watchers w = Runs.Watchers.of(this);
+             EngineSetup engine = new EngineSetup(inv, settings, root().environment, w.events, err(), false)) {
             RunService.Outcome o = engine.service.resume(record, control);
-            return switch (o) {
-                case RunService.Outcome.Busy b -> {
-                    err().println("hvmigrate: " + b.message());
-                    yield ExitCode.BUSY.code();
-                }
-                case RunService.Outcome.Finished f -> f.summary().exitCode();
-                case RunService.Outcome.Refused r -> ExitCode.REFUSED.code();
-                case RunService.Outcome.WindowNotOpen w -> {
-                err().println("hvmigrate: the maintenance window has not opened: it opens at " + RunService.local(w.window().start(), null)
-                        + "; nothing was done (--no-wait). Run again then, or without --no-wait to wait for it.");
-                yield ExitCode.WINDOW_NOT_OPEN.code();
-            }
-                case RunService.Outcome.WindowOver w -> {
-                err().println("hvmigrate: the maintenance window closed at " + RunService.local(w.window().end(), null)
-                        + "; nothing was started, no host contacted.");
-                yield ExitCode.WINDOW_CLOSED.code();
-            }
-                case RunService.Outcome.StoppedBeforeStart s -> {
-                err().println("hvmigrate: stopped while waiting for the maintenance window; nothing was done.");
-                yield ExitCode.INTERRUPTED.code();
-            }
-                case RunService.Outcome.Unreachable u -> {
-                    u.hosts().forEach(h -> err().println("hvmigrate: could not read " + h.describe()));
-                    yield ExitCode.HOSTS_UNREACHABLE.code();
-                }
-                case RunService.Outcome.PreflightRefused r -> {
-                    CheckOutput.text(r.report(), out());
-                    yield ExitCode.REFUSED.code();
-                }
-            };
-        } finally {
-            if (events instanceof ConsoleEvents c) {
-                c.close();
-            }
+            int code = Runs.report(this, o, w.events);
+            OnFinish.run(settings.get("run.onFinish"), o, code, err());
+            return code;
         }
     }
 }

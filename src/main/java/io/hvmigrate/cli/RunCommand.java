@@ -34,9 +34,16 @@ final class RunCommand extends BaseCommand {
     @Option(names = "--no-wait", description = "when the playbook's window has not opened, exit 7 at once (nothing contacted) instead of waiting for it")
     boolean noWait;
 
+    @Option(names = "--log-file", paramLabel = "FILE", description = "also write the run's plain output, each line time-stamped, to FILE (rotated at log.fileMaxSize)")
+    String logFile;
+
+    @Option(names = "--on-finish", paramLabel = "CMD", description = "run CMD through the shell when the run ends, with HVMIGRATE_EXIT_CODE, HVMIGRATE_REPORT, HVMIGRATE_RUN_ID and HVMIGRATE_OUTCOME set")
+    String onFinish;
+
     @Override
     Map<String, String[]> settingFlags() {
-        return Map.of("output", new String[] {output, "--output"}, "window.wait", new String[] {noWait ? "false" : null, "--no-wait"});
+        return Map.of("output", new String[] {output, "--output"}, "window.wait", new String[] {noWait ? "false" : null, "--no-wait"},
+                "log.file", new String[] {logFile, "--log-file"}, "run.onFinish", new String[] {onFinish, "--on-finish"});
     }
 
     @Override

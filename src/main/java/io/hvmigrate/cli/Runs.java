@@ -15,33 +15,105 @@ final class Runs {
     private Runs() {}
 
     static Integer execute(BaseCommand cmd, Inventory inv, Playbook pb, boolean skip) throws IOException {
-        boolean json = "json".equalsIgnoreCase(cmd.settings().get("output"));
-        RunEvents events;
-        ConsoleEvents console = null;
-        if (json) {
-            events = new JsonLinesEvents(cmd.out(), Clock.systemUTC());
-        } else {
-            console = new ConsoleEvents(cmd.out(), Clock.systemUTC(), System.console() != null && !"never".equals(cmd.settings().get("color")));
-            events = console;
-        }
         Scheduler.Control control = new Scheduler.Control();
         Interrupts.install(control, cmd.err());
-        try (EngineSetup engine = new EngineSetup(inv, cmd.settings(), cmd.root().environment, events, cmd.err(), skip)) {
+        try (Watchers w = Watchers.of(cmd);
+             EngineSetup engine = new EngineSetup(inv, cmd.settings(), cmd.root().environment, w.events, cmd.err(), skip)) {
             RunService.Outcome o = engine.service.run(pb, control);
-            return report(cmd, o, inv);
-        } finally {
+            int code = report(cmd, o, w.events);
+            OnFinish.run(cmd.settings().get("run.onFinish"), o, code, cmd.err());
+            return code;
+        }
+    }
+
+    /** Who watches a run: the terminal (bars or plain lines) or JSON lines, and the log file when one is set. */
+    static final class Watchers implements AutoCloseable {
+        final RunEvents events;
+        private final ConsoleEvents console;
+        private final ConsoleEvents log;
+        private final java.io.PrintWriter logWriter;
+
+        private Watchers(RunEvents events, ConsoleEvents console, ConsoleEvents log, java.io.PrintWriter logWriter) {
+            this.events = events;
+            this.console = console;
+            this.log = log;
+            this.logWriter = logWriter;
+        }
+
+        static Watchers of(BaseCommand cmd) throws IOException {
+            var settings = cmd.settings();
+            ConsoleEvents console = "json".equalsIgnoreCase(settings.get("output")) ? null : console(cmd.out(), settings);
+            RunEvents main = console != null ? console : new JsonLinesEvents(cmd.out(), Clock.systemUTC());
+            String file = settings.get("log.file");
+            if (file == null || file.isBlank()) {
+                return new Watchers(main, console, null, null);
+            }
+            java.io.PrintWriter w = new java.io.PrintWriter(new io.hvmigrate.report.RotatingLogWriter(java.nio.file.Path.of(file),
+                    io.hvmigrate.load.Units.bytes(settings.get("log.fileMaxSize")), Integer.parseInt(settings.get("log.fileKeep"))), true);
+            ConsoleEvents log = new ConsoleEvents(w, Clock.systemUTC(), false,
+                    io.hvmigrate.load.Units.duration(settings.get("report.progressEvery")), io.hvmigrate.load.Units.duration(settings.get("report.stallAfter")));
+            return new Watchers(new io.hvmigrate.report.TeeEvents(java.util.List.of(main, log)), console, log, w);
+        }
+
+        @Override
+        public void close() {
             if (console != null) {
                 console.close();
+            }
+            if (log != null) {
+                log.close();
+                logWriter.close();
             }
         }
     }
 
-    private static Integer report(BaseCommand cmd, RunService.Outcome o, Inventory inv) {
+    /** What a person sees of a run in plain text or on a terminal, as the settings say. */
+    static ConsoleEvents console(java.io.PrintWriter out, io.hvmigrate.settings.EngineSettings settings) {
+        return new ConsoleEvents(out, Clock.systemUTC(), System.console() != null && !"never".equals(settings.get("color")),
+                io.hvmigrate.load.Units.duration(settings.get("report.progressEvery")), io.hvmigrate.load.Units.duration(settings.get("report.stallAfter")));
+    }
+
+    /**
+     * How the run ended, told to the user and as the exit code. A run that ended before executing anything still ends
+     * its JSON events with {@code run-finished} (its outcome, exit code and why), so a scheduler reads one shape always.
+     */
+    static Integer report(BaseCommand cmd, RunService.Outcome o, RunEvents events) {
+        int code = outcome(cmd, o);
+        String why = switch (o) {
+            case RunService.Outcome.Finished f -> null;
+            case RunService.Outcome.Refused r -> r.plan().count(io.hvmigrate.plan.Classification.Refused.class) + " moves cannot be made as asked; nothing was changed";
+            case RunService.Outcome.PreflightRefused r -> r.report().count(io.hvmigrate.check.Finding.Severity.BLOCKING) + " blocking preflight findings; nothing was changed";
+            case RunService.Outcome.Unreachable u -> "no host could be read; nothing was changed";
+            case RunService.Outcome.WindowNotOpen w -> "the maintenance window opens at " + w.window().start() + "; nothing was done";
+            case RunService.Outcome.WindowOver w -> "the maintenance window closed at " + w.window().end() + "; nothing was started";
+            case RunService.Outcome.StoppedBeforeStart s -> "stopped while waiting for the maintenance window; nothing was done";
+            case RunService.Outcome.Busy b -> b.message();
+        };
+        if (o instanceof RunService.Outcome.Finished f) {
+            events.reportWritten(f.runDir().resolve("report.json"));
+        }
+        if (why != null) {
+            if (o instanceof RunService.Outcome.Refused r && "json".equalsIgnoreCase(cmd.settings().get("output"))) {
+                for (io.hvmigrate.plan.PlannedMove m : r.plan().moves()) {
+                    if (m.outcome() instanceof io.hvmigrate.plan.Classification.Refused x) {
+                        events.moveRefused(m.id(), m.vmName(), x.code() + ": " + x.reason() + (x.fix() == null ? "" : "; fix: " + x.fix()));
+                    }
+                }
+            }
+            events.runEnded(outcomeName(o), code, why);
+        }
+        return code;
+    }
+
+    private static String outcomeName(RunService.Outcome o) {
+        String n = o.getClass().getSimpleName();
+        return n.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Integer outcome(BaseCommand cmd, RunService.Outcome o) {
         return switch (o) {
             case RunService.Outcome.Refused r -> {
-                if ("json".equalsIgnoreCase(cmd.settings().get("output"))) {
-                    cmd.out().println(PlanOutput.json(r.plan(), inv.file(), null).toString());
-                } else {
+                if (!"json".equalsIgnoreCase(cmd.settings().get("output"))) {
                     cmd.out().println("Refused: nothing was changed. Moves that cannot be made as asked:");
                     PlanOutput.refusals(r.plan(), cmd.out());
                     cmd.out().println("Fix them (or pass --skip-refused to run the others).");
@@ -49,9 +121,7 @@ final class Runs {
                 yield ExitCode.REFUSED.code();
             }
             case RunService.Outcome.PreflightRefused r -> {
-                if ("json".equalsIgnoreCase(cmd.settings().get("output"))) {
-                    cmd.out().println(CheckOutput.json(r.report()).toString());
-                } else {
+                if (!"json".equalsIgnoreCase(cmd.settings().get("output"))) {   // in JSON, each finding was an event
                     cmd.out().println("Refused: nothing was changed. Preflight found what would make moves fail:");
                     CheckOutput.text(r.report(), cmd.out());
                     cmd.out().println("Fix them (hvmigrate check PLAYBOOK shows the same), then run again.");
@@ -82,9 +152,6 @@ final class Runs {
                 yield ExitCode.BUSY.code();
             }
             case RunService.Outcome.Finished f -> {
-                if (!"json".equalsIgnoreCase(cmd.settings().get("output"))) {
-                    cmd.out().println("report: " + f.runDir().resolve("report.json"));
-                }
                 yield f.summary().exitCode();
             }
         };

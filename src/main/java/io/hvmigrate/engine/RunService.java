@@ -123,17 +123,28 @@ public final class RunService {
             return early;
         }
         applyPolicy(playbook.policy(), null);
+        events.phase("discovery", true, "reading " + inventory.hosts().size() + " hosts");
         Discovery.Result found = discover();
-        found.unreachable().forEach(u -> events.notice("could not read " + u.describe()));
+        found.unreachable().forEach(events::hostUnreadable);
+        events.phase("discovery", false, found.facts().hosts().size() + " hosts read, " + found.facts().vms().size() + " VMs, "
+                + found.unreachable().size() + " could not be read");
         if (found.noHostRead()) {
             return new Outcome.Unreachable(found.unreachable());
         }
+        events.phase("planning", true, playbook.moves().size() + " entries");
         Plan plan = new Planner(inventory, found.facts(), found.unreadHosts()).plan(playbook);
+        events.phase("planning", false, plan.moves().size() + " moves: " + plan.moves().stream().filter(PlannedMove::planned).count()
+                + " planned, " + plan.count(Classification.AlreadyInPlace.class) + " already in place, "
+                + plan.count(Classification.Refused.class) + " refused");
         boolean refused = plan.anyRefused();
         if (refused && !options.skipRefused()) {
             return new Outcome.Refused(plan, found.unreachable());
         }
+        events.phase("preflight", true, "checking " + plan.moves().stream().filter(PlannedMove::planned).count() + " moves");
         io.hvmigrate.check.Report preflight = new io.hvmigrate.check.Preflight(found.facts(), playbook.policy()).check(plan);
+        preflight.findings().forEach(events::finding);
+        events.phase("preflight", false, preflight.count(io.hvmigrate.check.Finding.Severity.BLOCKING) + " blocking, "
+                + preflight.count(io.hvmigrate.check.Finding.Severity.WARNING) + " warnings");
         Map<String, io.hvmigrate.check.Finding> blocked = preflight.blockingByMove(plan);
         if (preflight.blocking() && (!options.skipRefused() || !preflight.blockingOutsideMoves(plan).isEmpty())) {
             return new Outcome.PreflightRefused(plan, preflight);
@@ -152,7 +163,7 @@ public final class RunService {
                 leftOut.add(new RunSummary.MoveResult(m.id(), m.vmName(), m.source() == null ? "?" : m.source().name(),
                         m.destination() == null ? "?" : m.destination().name(), m.planned() ? m.job().scenario().name() : "-",
                         MoveState.REFUSED, why, Duration.ZERO));
-                events.notice(m.id() + " " + m.vmName() + " left out (--skip-refused): " + why);
+                events.moveRefused(m.id(), m.vmName(), why);
             }
         }
         List<PlannedMove> planned = plan.moves().stream().filter(m -> m.planned() && !blocked.containsKey(m.id())).toList();
@@ -316,8 +327,8 @@ public final class RunService {
         if (!options.waitForWindow()) {
             return new Outcome.WindowNotOpen(w);
         }
-        events.notice("the maintenance window opens at " + local(w.start(), zone) + " (in " + human(Duration.between(now, w.start()))
-                + "); waiting: no host is contacted before " + local(contactFrom, zone) + ". Ctrl-C or a stop signal ends the wait.");
+        events.phase("waiting", true, "the maintenance window opens at " + local(w.start(), zone) + " (in " + human(Duration.between(now, w.start()))
+                + "); no host is contacted before " + local(contactFrom, zone) + ". Ctrl-C or a stop signal ends the wait.");
         Instant nextNotice = now.plus(WAIT_NOTICE_EVERY);
         while (true) {
             now = clock.instant();
@@ -339,7 +350,7 @@ public final class RunService {
                 return new Outcome.StoppedBeforeStart(w);
             }
         }
-        events.notice("the maintenance window opens at " + local(w.start(), zone) + ": discovering the fleet");
+        events.phase("waiting", false, "the maintenance window opens at " + local(w.start(), zone) + ": discovering the fleet");
         return null;
     }
 

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What a person sees. On a terminal: a progress bar per running move (percent and ETA) and the wave's total, redrawn in
- * place; finished moves scroll above it. Elsewhere (a pipe, a log file): one plain line per event.
+ * place; finished moves and notices scroll above it. Elsewhere (a pipe, a log file, a scheduler's console): one plain
+ * line per event, each stamped with the local time and its offset, and each running move's progress every
+ * {@code progressEvery}. On both, a migration whose progress has not moved for {@code stallAfter} is warned of once.
  */
 public final class ConsoleEvents implements RunEvents, AutoCloseable {
     private final PrintWriter out;
@@ -29,6 +31,12 @@ public final class ConsoleEvents implements RunEvents, AutoCloseable {
     private int finished;
     private int drawnLines;
     private final ScheduledExecutorService redraw;
+    private final Duration progressEvery;
+    private final Duration stallAfter;
+    private final java.time.ZoneId zone;
+    private static final java.time.format.DateTimeFormatter STAMP = new java.time.format.DateTimeFormatterBuilder()
+            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T')
+            .appendPattern("HH:mm:ss").appendOffsetId().toFormatter(java.util.Locale.ROOT);
 
     private static final class Running {
         final MoveJob job;
@@ -36,27 +44,83 @@ public final class ConsoleEvents implements RunEvents, AutoCloseable {
         int percent = -1;
         String step = "";
         Instant percentSince;
+        Instant changed;       // when the percentage last moved (or the move started)
+        Instant printed;       // when its progress line was last printed (plain output)
+        boolean stallTold;
 
         Running(MoveJob job, Instant started) {
             this.job = job;
             this.started = started;
+            this.changed = started;
+            this.printed = started;
         }
     }
 
     public ConsoleEvents(PrintWriter out, Clock clock, boolean live) {
+        this(out, clock, live, Duration.ofSeconds(30), Duration.ofMinutes(5));
+    }
+
+    /**
+     * @param progressEvery how often plain output prints each running move's progress
+     * @param stallAfter    how long a migration's progress may stand still before a warning
+     */
+    public ConsoleEvents(PrintWriter out, Clock clock, boolean live, Duration progressEvery, Duration stallAfter) {
         this.out = out;
         this.clock = clock;
         this.live = live;
-        if (live) {
-            redraw = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "progress-display");
-                t.setDaemon(true);
-                return t;
-            });
-            redraw.scheduleAtFixedRate(this::draw, 250, 250, TimeUnit.MILLISECONDS);
-        } else {
-            redraw = null;
+        this.progressEvery = progressEvery;
+        this.stallAfter = stallAfter;
+        this.zone = java.time.ZoneId.systemDefault();
+        redraw = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "progress-display");
+            t.setDaemon(true);
+            return t;
+        });
+        redraw.scheduleAtFixedRate(this::tick, 250, live ? 250 : 1000, TimeUnit.MILLISECONDS);
+    }
+
+    /** The timer: the bars redrawn (terminal), progress lines due (plain), stalls told (both). */
+    private synchronized void tick() {
+        Instant now = clock.instant();
+        for (Running r : running.values()) {
+            if (!r.stallTold && r.percent >= 0 && r.percent < 100 && Duration.between(r.changed, now).compareTo(stallAfter) >= 0) {
+                r.stallTold = true;
+                line("WARNING: " + prefix(r.job) + "the migration's progress has not moved from " + r.percent + "% for "
+                        + human(Duration.between(r.changed, now)) + " (" + r.step + "); check the hosts and the migration network");
+            }
+            if (!live && Duration.between(r.printed, now).compareTo(progressEvery) >= 0) {
+                r.printed = now;
+                line(prefix(r.job) + (r.percent < 0 ? "" : r.percent + "%, ") + r.step + ", running for " + human(Duration.between(r.started, now)));
+            }
         }
+        if (live) {
+            clearBlock();
+            drawBlock();
+            out.flush();
+        }
+    }
+
+    @Override
+    public synchronized void phase(String phase, boolean started, String detail) {
+        line(phase + (started ? ": " : " done: ") + detail);
+    }
+
+    @Override
+    public synchronized void hostUnreadable(io.hvmigrate.engine.Discovery.Unreachable h) {
+        line("could not read " + h.describe());
+    }
+
+    @Override
+    public synchronized void finding(io.hvmigrate.check.Finding f) {
+        if (f.severity() != io.hvmigrate.check.Finding.Severity.INFO) {
+            line("preflight: " + f.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + f.id() + " [" + f.host() + "]"
+                    + (f.move() == null ? "" : " " + f.move()) + ": " + f.message());
+        }
+    }
+
+    @Override
+    public synchronized void moveRefused(String move, String vm, String why) {
+        line(move + " " + vm + ": refused, left out (--skip-refused): " + why);
     }
 
     @Override
@@ -99,8 +163,10 @@ public final class ConsoleEvents implements RunEvents, AutoCloseable {
                 r.percentSince = clock.instant();
             }
             r.percent = percent;
-            if (!live && percent % 25 == 0) {
-                line(prefix(job) + percent + "%");
+            r.changed = clock.instant();
+            if (r.stallTold) {
+                r.stallTold = false;
+                line(prefix(job) + "the migration moves again: " + percent + "%");
             }
         }
     }
@@ -121,9 +187,19 @@ public final class ConsoleEvents implements RunEvents, AutoCloseable {
     @Override
     public synchronized void runFinished(RunSummary s) {
         clearBlock();
-        out.println();
-        out.println(SummaryTable.render(s));
+        if (live) {
+            out.println();
+            out.println(SummaryTable.render(s));
+        } else {
+            // plain output: the table's lines are stamped like every other, so a log keeps them in order with the rest
+            SummaryTable.render(s).lines().filter(l -> !l.isBlank()).forEach(this::line);
+        }
         out.flush();
+    }
+
+    @Override
+    public synchronized void reportWritten(java.nio.file.Path report) {
+        line("report: " + report);
     }
 
     private static String word(MoveState s) {
@@ -145,13 +221,8 @@ public final class ConsoleEvents implements RunEvents, AutoCloseable {
 
     private void line(String s) {
         clearBlock();
-        out.println(s);
-        drawBlock();
-        out.flush();
-    }
-
-    private synchronized void draw() {
-        clearBlock();
+        // plain output is read later, by people and schedulers' logs: each line says when, in local time with its offset
+        out.println(live ? s : STAMP.format(clock.instant().atZone(zone)) + " " + s);
         drawBlock();
         out.flush();
     }

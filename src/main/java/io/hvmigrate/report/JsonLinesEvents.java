@@ -54,6 +54,35 @@ public final class JsonLinesEvents implements RunEvents {
     }
 
     @Override
+    public void phase(String phase, boolean started, String detail) {
+        emit(event(started ? "phase-started" : "phase-finished").put("phase", phase).put("detail", detail));
+    }
+
+    @Override
+    public void hostUnreadable(io.hvmigrate.engine.Discovery.Unreachable h) {
+        emit(event("host-unreadable").put("host", h.host()).put("cause", h.cause().name()).put("reason", h.reason()).put("fix", h.fix()));
+    }
+
+    @Override
+    public void finding(io.hvmigrate.check.Finding f) {
+        ObjectNode o = event("finding").put("id", f.id()).put("severity", f.severity().name().toLowerCase(Locale.ROOT))
+                .put("move", f.move()).put("host", f.host()).put("message", f.message()).put("fix", f.fix());
+        f.evidence().forEach(o.putArray("evidence")::add);
+        emit(o);
+    }
+
+    @Override
+    public void moveRefused(String move, String vm, String why) {
+        emit(event("move-refused").put("move", move).put("vm", vm).put("why", why));
+    }
+
+    @Override
+    public void runEnded(String outcome, int exitCode, String why) {
+        // the same last event as a run that executed, so a scheduler reads one shape in every outcome
+        emit(event("run-finished").putNull("run").put("outcome", outcome).put("exitCode", exitCode).put("why", why));
+    }
+
+    @Override
     public void runStarted(String runId, int moves) {
         emit(event("run-started").put("run", runId).put("moves", moves));
     }
@@ -95,7 +124,7 @@ public final class JsonLinesEvents implements RunEvents {
 
     @Override
     public void runFinished(RunSummary s) {
-        ObjectNode o = event("run-finished").put("run", s.runId()).put("exitCode", s.exitCode()).put("elapsedSeconds", s.elapsed().toMillis() / 1000.0)
+        ObjectNode o = event("run-finished").put("run", s.runId()).put("outcome", s.interrupted() ? "interrupted" : "executed").put("exitCode", s.exitCode()).put("elapsedSeconds", s.elapsed().toMillis() / 1000.0)
                 .put("roundTrips", s.roundTrips());
         ObjectNode counts = o.putObject("states");
         s.counts().forEach((k, v) -> counts.put(k.name().toLowerCase(Locale.ROOT).replace('_', '-'), v));

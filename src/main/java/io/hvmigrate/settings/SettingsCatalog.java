@@ -26,6 +26,14 @@ public final class SettingsCatalog {
                 new Setting("step.timeout", "time limit of a step other than the migration itself", "3m", Setting.duration(), false),
                 new Setting("migration.bandwidth", "expected live-migration throughput per move, for estimates and time limits until runs measure it (e.g. 1Gbps, 100MBps)", "1Gbps", Setting.bandwidth(), false),
                 new Setting("progress.interval", "how often running migrations are polled for progress", "2s", Setting.duration(), false),
+                new Setting("log.file", "a file that also receives the run's plain output, each line time-stamped (run --log-file); none by default", "", v -> null, false),
+                new Setting("log.fileMaxSize", "the log file's size at which it is rotated (FILE.1, FILE.2, ...)", "10MB",
+                        v -> io.hvmigrate.load.Units.bytes(v) == null ? "'" + v + "' is not a size | fix: write a size such as 10MB" : null, false),
+                new Setting("log.fileKeep", "how many rotated log files are kept", "5",
+                        v -> v.matches("\\d{1,3}") ? null : "'" + v + "' is not a count | fix: write a number such as 5", false),
+                new Setting("run.onFinish", "a command run when a run ends (run --on-finish), with HVMIGRATE_EXIT_CODE, HVMIGRATE_REPORT, HVMIGRATE_RUN_ID and HVMIGRATE_OUTCOME in its environment", "", v -> null, false),
+                new Setting("report.progressEvery", "how often plain (piped) output prints each running move's progress", "30s", Setting.duration(), false),
+                new Setting("report.stallAfter", "how long a migration's progress may stand still before hvmigrate warns of it", "5m", Setting.duration(), false),
                 new Setting("window.wait", "before the playbook's window opens: true waits for it, false exits 7 at once (run --no-wait)", "true", Setting.oneOf("true", "false"), false),
                 new Setting("window.lead", "how long before the window opens discovery and preflight start, so the first move can start at the opening", "2m", Setting.duration(), false)));
     }

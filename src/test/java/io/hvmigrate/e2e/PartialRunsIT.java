@@ -129,15 +129,19 @@ class PartialRunsIT {
         Result r = Cli.run(inventory, dir, "run", "playbooks/lab-misconfigured.yaml", "-o", "json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
-        JsonNode plan = lastJson(r.out());
         JsonNode m1 = null;
-        for (JsonNode m : plan.path("moves")) {
-            if ("m1-vm".equals(m.path("vm").path("name").asText())) {
-                m1 = m;
+        for (String line : r.out().strip().split("\n")) {
+            JsonNode e = JSON.readTree(line);
+            if ("move-refused".equals(e.path("event").asText()) && "m1-vm".equals(e.path("vm").asText())) {
+                m1 = e;
             }
         }
         assertThat(m1).as(r.out()).isNotNull();
-        assertThat(m1.toString()).contains("AUTH_FAILED").contains("hv-m1").doesNotContain("VM_NOT_FOUND");
+        assertThat(m1.path("why").asText()).startsWith("AUTH_FAILED: ").contains("hv-m1").doesNotContain("VM_NOT_FOUND");
+        JsonNode last = lastJson(r.out());
+        assertThat(last.path("event").asText()).isEqualTo("run-finished");
+        assertThat(last.path("outcome").asText()).isEqualTo("refused");
+        assertThat(last.path("exitCode").asInt()).isEqualTo(3);
         assertThat(placement()).isEqualTo(before);
     }
 
