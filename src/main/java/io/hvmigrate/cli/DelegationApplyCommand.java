@@ -16,13 +16,16 @@ import picocli.CommandLine.Command;
                 "The management host's WinRM session must be able to reach a domain controller: run it on a domain controller "
                 + "or a management server the domain lets act for you there (a remote session cannot pass your credentials "
                 + "on: the second hop).", "",
+                "In a terminal, the changes are shown and confirmed first; from a script or a scheduler pass --yes (without it, "
+                + "nothing is contacted and the exit code is 2).", "",
                 "Exit codes: 0 done (or nothing to do), 1 a change or a ticket purge failed, or the directory does not hold "
-                + "everything afterwards, 2 invalid input."})
+                + "everything afterwards, 2 invalid input (or no --yes without a terminal), 3 declined at the prompt."})
 final class DelegationApplyCommand extends DelegationBase {
 
     @Override
     public Integer call() throws Exception {
         Inputs in = inputs(null);
+        Confirmation.requireYesOrTerminal(yes, "hvmigrate delegation apply");
         try (EngineSetup engine = engine(in.inventory())) {
             Facts facts = discover(engine);
             Prepared before = prepare(in, facts);
@@ -35,6 +38,14 @@ final class DelegationApplyCommand extends DelegationBase {
                     DelegationOutput.nothingToDo(before, title("apply", before), through, out());
                 }
                 return ExitCode.OK.code();
+            }
+            if (!yes) {
+                // the change as delegation plan prints it, and where it goes, before anything is written
+                out().print(io.hvmigrate.delegation.PowerShellChange.render(before.changes(), title("apply", before)));
+                if (!Confirmation.ask(false, "Make these changes through " + through + "?", out())) {
+                    out().println("Nothing was changed.");
+                    return ExitCode.REFUSED.code();
+                }
             }
             DelegationService.Applied applied = new DelegationService(engine.hosts, stepLimit()).apply(before.changes(), directory);
             // the truth afterwards: read the fleet and the directory again, and diff the same selection

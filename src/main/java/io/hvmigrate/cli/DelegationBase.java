@@ -66,6 +66,9 @@ abstract class DelegationBase extends BaseCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json")
     String output;
 
+    @Option(names = {"-y", "--yes"}, description = "make the changes without asking (apply): needed when no terminal can answer, as from a scheduler")
+    boolean yes;
+
     @Override
     Map<String, String[]> settingFlags() {
         return Map.of("output", new String[] {output, "--output"});

@@ -39,6 +39,9 @@ final class NetworkPinCommand extends BaseCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json")
     String output;
 
+    @Option(names = {"-y", "--yes"}, description = "pin without asking: needed when no terminal can answer, as from a scheduler")
+    boolean yes;
+
     @Override
     Map<String, String[]> settingFlags() {
         return Map.of("output", new String[] {output, "--output"});
@@ -64,6 +67,12 @@ final class NetworkPinCommand extends BaseCommand {
         }
         if (!unknown.isEmpty()) {
             throw new CommandFailure(ExitCode.INVALID_INPUT, "not in the inventory: " + String.join(", ", unknown));
+        }
+        Confirmation.requireYesOrTerminal(yes, "hvmigrate network pin");
+        if (!yes && !Confirmation.ask(false, "Add " + cidr + " as a live-migration network on " + String.join(", ", names)
+                + " and accept live migrations only on their migration networks (UseAnyNetworkForMigration false)?", out())) {
+            out().println("Nothing was changed.");
+            return ExitCode.REFUSED.code();
         }
         List<MigrationNetworkPin.HostPin> pins;
         try (EngineSetup engine = new EngineSetup(inv, settings(), root().environment, io.hvmigrate.engine.RunEvents.NONE, err(), false)) {

@@ -66,6 +66,20 @@ class DelegationIT {
     }
 
     @Test
+    void applyAndPinWithoutYesWhereNoOneCanConfirmStopBeforeContactingAnything() {
+        long before = sim.fleet().hosts().stream().mapToLong(h -> sim.commandsRun(h.name())).sum();
+
+        Result apply = cli("delegation", "apply", "--playbook", PLAYBOOK, "--fix-auth", "--prune");
+        Result pin = cli("network", "pin", "--subnet", "198.51.100.0/24", "hv-m5");
+
+        assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(2);
+        assertThat(apply.err()).contains("nothing was contacted", "--yes");
+        assertThat(pin.exit()).as(pin.out() + pin.err()).isEqualTo(2);
+        assertThat(pin.err()).contains("nothing was contacted", "--yes");
+        assertThat(sim.fleet().hosts().stream().mapToLong(h -> sim.commandsRun(h.name())).sum()).isEqualTo(before);
+    }
+
+    @Test
     void checkFindsEveryPlantedMisconfigurationApplyAndPinFixThemAndTheMovesSucceed() throws Exception {
         // 1. check refuses, finding each planted misconfiguration with its fix
         Result first = cli("check", PLAYBOOK, "-o", "json");
@@ -114,7 +128,7 @@ class DelegationIT {
         assertThat(ldifAdds).doesNotContainKey("HV-M8$");
 
         // 3. apply (with the flags a user needs) and pin fix what the directory and hosts lack
-        Result apply = cli("delegation", "apply", "--playbook", PLAYBOOK, "--fix-auth", "--prune", "--clear-unconstrained",
+        Result apply = cli("delegation", "apply", "--yes", "--playbook", PLAYBOOK, "--fix-auth", "--prune", "--clear-unconstrained",
                 "-o", "json");
         assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
         JsonNode applied = JSON.readTree(apply.out());
@@ -129,7 +143,7 @@ class DelegationIT {
         }
         assertThat(applyAdds).as("the LDIF says what apply does").isEqualTo(ldifAdds);
         assertThat(applied.path("after").path("complete").asBoolean()).isTrue();
-        Result pin = cli("network", "pin", "--subnet", "198.51.100.0/24", "hv-m5");
+        Result pin = cli("network", "pin", "--yes", "--subnet", "198.51.100.0/24", "hv-m5");
         assertThat(pin.exit()).as(pin.out() + pin.err()).isZero();
 
         // 4. the ISO, ejected with the command the check printed, run on the source over WinRM
@@ -148,13 +162,13 @@ class DelegationIT {
         // 6. a second apply and a second pin change nothing
         String directory = directoryState();
         String hosts = hostState();
-        Result again = cli("delegation", "apply", "--playbook", PLAYBOOK, "--fix-auth", "--prune", "--clear-unconstrained");
+        Result again = cli("delegation", "apply", "--yes", "--playbook", PLAYBOOK, "--fix-auth", "--prune", "--clear-unconstrained");
         assertThat(again.exit()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).contains("Nothing to change");
-        Result againJson = cli("delegation", "apply", "--playbook", PLAYBOOK, "--fix-auth", "--prune", "--clear-unconstrained", "-o", "json");
+        Result againJson = cli("delegation", "apply", "--yes", "--playbook", PLAYBOOK, "--fix-auth", "--prune", "--clear-unconstrained", "-o", "json");
         assertThat(JSON.readTree(againJson.out()).path("nothingToDo").asBoolean()).isTrue();
         assertThat(JSON.readTree(againJson.out()).path("changed").asBoolean()).isFalse();
-        Result pinAgain = cli("network", "pin", "--subnet", "198.51.100.0/24", "hv-m5");
+        Result pinAgain = cli("network", "pin", "--yes", "--subnet", "198.51.100.0/24", "hv-m5");
         assertThat(pinAgain.exit()).as(pinAgain.out() + pinAgain.err()).isZero();
         assertThat(pinAgain.out()).contains("hv-m5: already pinned to 198.51.100.0/24").contains("nothing changed");
         assertThat(directoryState()).isEqualTo(directory);

@@ -139,7 +139,7 @@ class DelegationScaleIT {
 
         long before = sim.commandsRun("N01");
         long started = System.nanoTime();
-        Result apply = cli("delegation", "apply", "--hosts", "CL64", "--via", "N01", "-o", "json");
+        Result apply = cli("delegation", "apply", "--yes", "--hosts", "CL64", "--via", "N01", "-o", "json");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
         long roundTrips = sim.commandsRun("N01") - before;
@@ -156,7 +156,7 @@ class DelegationScaleIT {
         }
         String directory = sim.world().directory().computers().toString();
 
-        Result again = cli("delegation", "apply", "--hosts", "CL64", "--via", "N01");
+        Result again = cli("delegation", "apply", "--yes", "--hosts", "CL64", "--via", "N01");
         assertThat(again.exit()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).contains("Nothing to change");
         assertThat(sim.world().directory().computers().toString()).isEqualTo(directory);

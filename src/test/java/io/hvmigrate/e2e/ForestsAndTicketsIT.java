@@ -103,7 +103,7 @@ class ForestsAndTicketsIT {
         // the fix the finding names, across domains: HV-S1's account is looked up in lab.test, HV-P1's written in partner.test
         String fix = findings(without, "delegation.cross-domain").getFirst().path("fix").asText();
         assertThat(fix).isEqualTo("hvmigrate delegation apply --mode resource-based --hosts hv-s1,hv-p1");
-        Result applied = cli(files.inventory(), "delegation", "apply", "--mode", "resource-based", "--hosts", "hv-s1,hv-p1");
+        Result applied = cli(files.inventory(), "delegation", "apply", "--yes", "--mode", "resource-based", "--hosts", "hv-s1,hv-p1");
         assertThat(applied.exit()).as(applied.out() + applied.err()).isZero();
         assertThat(sim.world().directory().computer("HV-P1$").orElseThrow().principalsAllowedToDelegateToAccount())
                 .containsExactly("LAB\\HV-S1$");

@@ -138,13 +138,13 @@ class KerberosWinRmPeerIT {
         assertThat(where("web1")).isEqualTo("HV1");
         assertThat(sambaDelegation("HV1$")).doesNotContain("msDS-AllowedToDelegateTo: cifs/hv2.lab.test");
 
-        Result apply = engine("delegation", "apply", "--playbook", playbook.toString(), "-i", inventory.toString());
+        Result apply = engine("delegation", "apply", "--yes", "--playbook", playbook.toString(), "-i", inventory.toString());
         assertThat(apply.exit()).as("apply: %s%n%s", apply.out(), apply.err()).isZero();
         assertThat(apply.out()).contains("added", "cifs/hv2.lab.test", "klist purge -li 0x3e7");
         // the real directory holds the fix, and kept what was there
         assertThat(sambaDelegation("HV1$")).contains("msDS-AllowedToDelegateTo: cifs/hv2.lab.test",
                 "msDS-AllowedToDelegateTo: cifs/HV2", "msDS-AllowedToDelegateTo: Microsoft Virtual System Migration Service/hv2.lab.test");
-        Result again = engine("delegation", "apply", "--playbook", playbook.toString(), "-i", inventory.toString());
+        Result again = engine("delegation", "apply", "--yes", "--playbook", playbook.toString(), "-i", inventory.toString());
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("Nothing to change");
 
@@ -199,7 +199,7 @@ class KerberosWinRmPeerIT {
                 .isEqualTo(sameSource(JSON.readTree(overLdaps.out()).path("findings")));
         assertThat(overWinRm.out()).doesNotContain("ldap://", "ldaps://");
 
-        Result apply = engine("delegation", "apply", "--playbook", playbook.toString(), "-i", viaLdaps.toString(), "-o", "json");
+        Result apply = engine("delegation", "apply", "--yes", "--playbook", playbook.toString(), "-i", viaLdaps.toString(), "-o", "json");
         assertThat(apply.exit()).as("apply over LDAP: %s%n%s", apply.out(), apply.err()).isZero();
         JsonNode applied = JSON.readTree(apply.out());
         assertThat(applied.path("via").asText()).isEqualTo("ldaps://127.0.0.1:636");

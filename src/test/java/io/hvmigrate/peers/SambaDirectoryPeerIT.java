@@ -120,7 +120,7 @@ class SambaDirectoryPeerIT {
     @Test
     @Order(3)
     void applyWritesTheFixOverLdapAndSambaShowsIt() throws Exception {
-        Result r = cli("delegation", "apply", "--hosts", "hv1,hv2", "--prune", "-o", "json");
+        Result r = cli("delegation", "apply", "--yes", "--hosts", "hv1,hv2", "--prune", "-o", "json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         JsonNode applied = JSON.readTree(r.out());
@@ -158,7 +158,7 @@ class SambaDirectoryPeerIT {
     void aSecondApplyChangesNothing() throws Exception {
         String before = lab.sambaTool("delegation", "show", "HV1$") + lab.sambaTool("delegation", "show", "HV2$");
 
-        Result r = cli("delegation", "apply", "--hosts", "hv1,hv2", "--prune", "-o", "json");
+        Result r = cli("delegation", "apply", "--yes", "--hosts", "hv1,hv2", "--prune", "-o", "json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(JSON.readTree(r.out()).path("changed").asBoolean()).isFalse();
@@ -193,7 +193,7 @@ class SambaDirectoryPeerIT {
         // Samba 4.17's LDAP server lets no client write msDS-AllowedToActOnBehalfOfOtherIdentity (Windows lets an
         // account with write access): the apply fails, says why, and changes nothing
         String before = lab.sambaTool("delegation", "show", "HV3$") + lab.sambaTool("delegation", "show", "HV2$");
-        Result r = cli("delegation", "apply", "--hosts", "hv2,hv3", "--mode", "resource-based", "-o", "json");
+        Result r = cli("delegation", "apply", "--yes", "--hosts", "hv2,hv3", "--mode", "resource-based", "-o", "json");
         assertThat(r.exit()).as(r.out() + r.err()).isNotZero();
         assertThat(r.out()).contains("msDS-AllowedToActOnBehalfOfOtherIdentity", "can only be modified as system");
         assertThat(JSON.readTree(r.out()).path("changed").asBoolean()).isFalse();
