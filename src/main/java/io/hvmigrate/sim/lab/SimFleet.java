@@ -13,6 +13,7 @@ import io.hvmigrate.sim.world.World;
 import io.hvmigrate.sim.world.WorldException;
 import io.hvmigrate.sim.world.ad.LdapDirectory;
 import io.hvmigrate.sim.world.cmdlet.WorldCommands;
+import io.hvmigrate.sim.world.fleet.DataAddresses;
 import io.hvmigrate.sim.world.fleet.DomainSpec;
 import io.hvmigrate.sim.world.fleet.Fleet;
 import io.hvmigrate.sim.world.fleet.FleetLoadException;
@@ -380,12 +381,12 @@ public final class SimFleet implements AutoCloseable {
     }
 
     private static InetAddress address(String literal) {
+        // checked as text first: InetAddress would take a name, or a mistyped address, to the machine's resolver
+        if (!DataAddresses.isLoopback(literal)) {
+            throw new IllegalArgumentException("hvsim endpoints listen on loopback addresses only, not " + literal);
+        }
         try {
-            InetAddress a = InetAddress.getByName(literal);
-            if (!a.isLoopbackAddress()) {
-                throw new IllegalArgumentException("hvsim endpoints listen on loopback only, not " + literal);
-            }
-            return a;
+            return InetAddress.getByName(literal.trim());
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("not an address: " + literal, e);
         }
