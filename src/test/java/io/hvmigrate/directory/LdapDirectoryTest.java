@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import io.hvmigrate.model.Inventory;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +36,8 @@ class LdapDirectoryTest {
     void start() throws Exception {
         InMemoryDirectoryServerConfig cfg = new InMemoryDirectoryServerConfig(BASE);
         cfg.setSchema(null);
+        // on loopback, and so reached by its address: listening everywhere, it would be reached by this machine's name
+        cfg.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("loopback", InetAddress.getLoopbackAddress(), 0, null));
         server = new InMemoryDirectoryServer(cfg);
         server.add(new Entry("dn: " + BASE, "objectClass: domain", "dc: lab"));
         server.add(new Entry("dn: CN=Computers," + BASE, "objectClass: container", "cn: Computers"));

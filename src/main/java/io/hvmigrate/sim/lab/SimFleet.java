@@ -13,6 +13,7 @@ import io.hvmigrate.sim.world.World;
 import io.hvmigrate.sim.world.WorldException;
 import io.hvmigrate.sim.world.ad.LdapDirectory;
 import io.hvmigrate.sim.world.cmdlet.WorldCommands;
+import io.hvmigrate.sim.world.fleet.DataAddresses;
 import io.hvmigrate.sim.world.fleet.DomainSpec;
 import io.hvmigrate.sim.world.fleet.Fleet;
 import io.hvmigrate.sim.world.fleet.FleetLoadException;
@@ -331,15 +332,23 @@ public final class SimFleet implements AutoCloseable {
     }
 
     private Optional<KerberosMechanism> kerberosFor(HostSpec h, AccountStore accounts) {
+        if (keytabs.isEmpty()) {
+            return Optional.empty();
+        }
         KerberosPrincipal principal = httpPrincipal(h);
         return keytabFor(principal).map(k -> new KerberosMechanism(principal, k, accounts,
                 realm -> fleet.domains().stream().filter(d -> d.name().equalsIgnoreCase(realm))
                         .map(DomainSpec::netbios).findFirst()));
     }
 
-    /** {@code HTTP/<fqdn>@<REALM>}: the principal a client asks the KDC for to reach the host's WinRM service. */
-    private static KerberosPrincipal httpPrincipal(HostSpec h) {
-        return new KerberosPrincipal("HTTP/" + fqdnOf(h) + "@" + h.domain().toUpperCase(Locale.ROOT), KerberosPrincipal.KRB_NT_SRV_HST);
+    /**
+     * {@code HTTP/<fqdn>@<REALM>}: the principal a client asks the KDC for to reach the host's WinRM service. Taken as
+     * written (KRB_NT_PRINCIPAL): as a host-based name (KRB_NT_SRV_HST) the JDK would first canonicalise the host
+     * through the machine's resolver, and the fleet's names are its own. The name type plays no part in finding the
+     * principal's key in a keytab or in accepting a ticket.
+     */
+    static KerberosPrincipal httpPrincipal(HostSpec h) {
+        return new KerberosPrincipal("HTTP/" + fqdnOf(h) + "@" + h.domain().toUpperCase(Locale.ROOT), KerberosPrincipal.KRB_NT_PRINCIPAL);
     }
 
     private Optional<KeyTab> keytabFor(KerberosPrincipal principal) {
@@ -348,6 +357,9 @@ public final class SimFleet implements AutoCloseable {
 
     /** The hosts that accept Kerberos (their {@code HTTP/} principal is in the keytab given), by name. */
     public List<String> kerberosHosts() {
+        if (keytabs.isEmpty()) {
+            return List.of();
+        }
         return fleet.hosts().stream().filter(h -> keytabFor(httpPrincipal(h)).isPresent()).map(HostSpec::name).toList();
     }
 
@@ -369,12 +381,12 @@ public final class SimFleet implements AutoCloseable {
     }
 
     private static InetAddress address(String literal) {
+        // checked as text first: InetAddress would take a name, or a mistyped address, to the machine's resolver
+        if (!DataAddresses.isLoopback(literal)) {
+            throw new IllegalArgumentException("hvsim endpoints listen on loopback addresses only, not " + literal);
+        }
         try {
-            InetAddress a = InetAddress.getByName(literal);
-            if (!a.isLoopbackAddress()) {
-                throw new IllegalArgumentException("hvsim endpoints listen on loopback only, not " + literal);
-            }
-            return a;
+            return InetAddress.getByName(literal.trim());
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("not an address: " + literal, e);
         }

@@ -2,12 +2,16 @@ package io.hvmigrate.sim.world.fleet;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 /**
  * Address rules: addresses that are only data use the documentation ranges; the endpoints listen on loopback only.
- * Parsing is literal (no name lookup).
+ * Parsing is literal: no text here is ever looked up as a name.
  */
 public final class DataAddresses {
+    private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+    private static final Pattern V4 = Pattern.compile(OCTET + "(?:\\." + OCTET + "){3}");
+
     private DataAddresses() {}
 
     public static boolean isDocumentationAddress(String address) {
@@ -62,7 +66,9 @@ public final class DataAddresses {
             return null;
         }
         String s = address.trim();
-        boolean v4 = s.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        // Only what the JDK parses as a literal may reach InetAddress: anything else, 127.0.1.300 among them, it would
+        // hand to the machine's resolver as a name. A text with a colon it parses as IPv6 or refuses.
+        boolean v4 = V4.matcher(s).matches();
         boolean v6 = s.contains(":") && s.matches("[0-9A-Fa-f:.]+");
         if (!v4 && !v6) {
             return null;

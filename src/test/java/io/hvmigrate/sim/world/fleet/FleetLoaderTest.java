@@ -12,6 +12,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +110,17 @@ class FleetLoaderTest {
         FleetLoadException e = catchThrowableOfType(FleetLoadException.class, () -> loader.parse("bad.yaml",
                 MINIMAL + "    winrm: { address: 192.0.2.1 }\n"));
         assertThat(e.getMessage()).contains("is not a loopback address");
+    }
+
+    @Test
+    void anEndpointAddressThatIsNoLiteralIsRefusedAsText() {
+        // the JDK would look up 127.0.1.300 (no literal) and hv-1.lab.test as names; the fleet takes neither
+        for (String notLiteral : List.of("127.0.1.300", "hv-1.lab.test", "127.000.1.11")) {
+            FleetLoadException e = catchThrowableOfType(FleetLoadException.class, () -> loader.parse("bad.yaml",
+                    MINIMAL + "    winrm: { address: '" + notLiteral + "' }\n"));
+            assertThat(e).as(notLiteral).isNotNull();
+            assertThat(e.getMessage()).contains("'" + notLiteral + "' is not a loopback address");
+        }
     }
 
     @Test

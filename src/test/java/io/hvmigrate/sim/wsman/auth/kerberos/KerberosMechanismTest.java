@@ -51,7 +51,7 @@ class KerberosMechanismTest {
     void refusesAKeytabWithoutTheServiceKey() throws Exception {
         Path empty = dir.resolve("none.keytab");
         Files.write(empty, new byte[] {0x05, 0x02}); // a keytab header, no entries
-        KerberosPrincipal p = new KerberosPrincipal("HTTP/hv1.lab.test@LAB.TEST", KerberosPrincipal.KRB_NT_SRV_HST);
+        KerberosPrincipal p = new KerberosPrincipal("HTTP/hv1.lab.test@LAB.TEST", KerberosPrincipal.KRB_NT_PRINCIPAL);
         KeyTab keytab = KeyTab.getInstance(p, empty.toFile());
         assertThat(KerberosMechanism.holds(keytab, p)).isFalse();
         assertThatThrownBy(() -> new KerberosMechanism(p, keytab, AccountStore.empty(), realm -> Optional.empty()))
@@ -59,37 +59,11 @@ class KerberosMechanismTest {
     }
 
     private KerberosMechanism mechanism() throws Exception {
-        // a keytab (format 0x0502) with one AES-256 key for HTTP/hv1.lab.test@LAB.TEST, written by hand
-        byte[] key = new byte[32];
-        java.io.ByteArrayOutputStream entry = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream e = new java.io.DataOutputStream(entry);
-        e.writeShort(2); // components
-        writeString(e, "LAB.TEST");
-        writeString(e, "HTTP");
-        writeString(e, "hv1.lab.test");
-        e.writeInt(3); // KRB5_NT_SRV_HST
-        e.writeInt(0); // timestamp
-        e.writeByte(2); // kvno
-        e.writeShort(18); // aes256-cts-hmac-sha1-96
-        e.writeShort(key.length);
-        e.write(key);
-        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream f = new java.io.DataOutputStream(file);
-        f.writeShort(0x0502);
-        f.writeInt(entry.size());
-        f.write(entry.toByteArray());
-        Path path = dir.resolve("http-hv1.keytab");
-        Files.write(path, file.toByteArray());
-        KerberosPrincipal p = new KerberosPrincipal("HTTP/hv1.lab.test@LAB.TEST", KerberosPrincipal.KRB_NT_SRV_HST);
+        Path path = HandWrittenKeytab.write(dir.resolve("http-hv1.keytab"), "LAB.TEST", "HTTP", "hv1.lab.test");
+        KerberosPrincipal p = new KerberosPrincipal("HTTP/hv1.lab.test@LAB.TEST", KerberosPrincipal.KRB_NT_PRINCIPAL);
         KeyTab keytab = KeyTab.getInstance(p, path.toFile());
         return new KerberosMechanism(p, keytab, AccountStore.of(Map.of("LAB\\alice", "unused")),
                 realm -> realm.equals("LAB.TEST") ? Optional.of("LAB") : Optional.empty());
-    }
-
-    private static void writeString(java.io.DataOutputStream out, String s) throws java.io.IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeShort(b.length);
-        out.write(b);
     }
 
     private static byte[] padded(byte[] start) {
