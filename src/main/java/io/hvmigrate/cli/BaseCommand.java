@@ -1,6 +1,7 @@
 package io.hvmigrate.cli;
 
 import io.hvmigrate.settings.EngineSettings;
+import io.hvmigrate.settings.InstallLayout;
 import io.hvmigrate.settings.SettingsCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ abstract class BaseCommand implements Callable<Integer> {
                 }
             });
             settings = EngineSettings.load(SettingsCatalog.standard(),
-                    new EngineSettings.Sources(Path.of("").toAbsolutePath(), userSettingsFile(root), root.environment, flags, origins));
+                    new EngineSettings.Sources(InstallLayout.current(), userSettingsFile(root), root.environment, flags, origins));
             settings.warnings().forEach(w -> err().println("hvmigrate: warning: " + w));
             applyLogLevel(settings.get("log.level"));
         }
@@ -95,6 +96,14 @@ abstract class BaseCommand implements Callable<Integer> {
 
     PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /**
+     * A file option's value: as the user typed it, relative to the working directory; when not given, its default names
+     * a file hvmigrate ships, found in the installation whatever the working directory.
+     */
+    Path shippedFile(Path value, String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option) ? value : InstallLayout.current().resolve(value.toString());
     }
 
     /** The value of a path setting, or null when it is empty. */

@@ -44,7 +44,7 @@ final class LabCommand extends BaseCommand {
     public Integer call() throws IOException {
         labDir = Files.createTempDirectory("hvmigrate-lab-");
         long t0 = System.nanoTime();
-        try (SimFleet sim = SimFleet.start(fleet, SimFleet.Options.defaults().withTimeScale(timeScale))) {
+        try (SimFleet sim = SimFleet.start(shippedFile(fleet, "--fleet"), SimFleet.Options.defaults().withTimeScale(timeScale))) {
             LabFiles.Written files = LabFiles.write(sim, labDir, LabFiles.serviceAccount(sim));
             if (!"json".equalsIgnoreCase(settings().get("output"))) {
                 out().printf("lab: simulated fleet '%s' up in %d ms: %d hosts on loopback, WinRM over HTTPS (NTLM), time x%s%n",
@@ -53,7 +53,7 @@ final class LabCommand extends BaseCommand {
                 out().println("lab: inventory " + files.inventory());
                 out().flush();
             }
-            Inputs in = Inputs.load(playbook, files.inventory(), null, false);
+            Inputs in = Inputs.load(shippedFile(playbook, "--playbook"), files.inventory(), null, false);
             return Runs.execute(this, in.inventory(), in.playbook(), false);
         } catch (FleetLoadException e) {
             err().println("hvmigrate: " + e.getMessage());

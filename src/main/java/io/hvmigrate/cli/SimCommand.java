@@ -63,7 +63,7 @@ final class SimCommand extends BaseCommand {
         long t0 = System.nanoTime();
         SimFleet sim;
         try {
-            sim = SimFleet.start(fleet, SimFleet.Options.defaults().withTimeScale(timeScale).withHttps(!http).withPort(port)
+            sim = SimFleet.start(shippedFile(fleet, "--fleet"), SimFleet.Options.defaults().withTimeScale(timeScale).withHttps(!http).withPort(port)
                     .withKeytabs(keytabs).withDirectory(directory()));
         } catch (FleetLoadException | IllegalArgumentException | IllegalStateException e) {
             err().println("hvmigrate: " + e.getMessage());

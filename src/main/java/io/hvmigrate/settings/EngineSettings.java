@@ -23,8 +23,8 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 
 /**
  * The effective engine settings, layered with Apache Commons Configuration, each later layer overriding the earlier:
- * built-in defaults &lt; {@code config/hvmigrate.properties} (or {@code .yaml}) &lt; the user's file &lt; environment
- * variables {@code HVMIGRATE_*} &lt; command-line flags. Every value remembers where it came from.
+ * built-in defaults &lt; the installation's {@code config/hvmigrate.properties} (or {@code .yaml}) &lt; the user's file
+ * &lt; environment variables {@code HVMIGRATE_*} &lt; command-line flags. Every value remembers where it came from.
  */
 public final class EngineSettings {
 
@@ -50,8 +50,8 @@ public final class EngineSettings {
         }
     }
 
-    /** Where the settings come from. */
-    public record Sources(Path workingDirectory, Path userFile, Map<String, String> environment,
+    /** Where the settings come from: the installation's {@code config/} folder, the user's file, the environment, flags. */
+    public record Sources(InstallLayout installation, Path userFile, Map<String, String> environment,
                           Map<String, String> flags, Map<String, String> flagOrigins) {}
 
     private final Map<String, Value> values;
@@ -70,12 +70,19 @@ public final class EngineSettings {
             values.put(s.key(), new Value(s, s.defaultValue(), Layer.DEFAULT, "built-in"));
         }
 
-        Path props = sources.workingDirectory().resolve("config/hvmigrate.properties");
-        Path yaml = sources.workingDirectory().resolve("config/hvmigrate.yaml");
+        InstallLayout installation = sources.installation();
+        Path props = installation.resolve("config/hvmigrate.properties");
+        Path yaml = installation.resolve("config/hvmigrate.yaml");
         if (Files.exists(props) && Files.exists(yaml)) {
             problems.add(Location.unknown(yaml), "both config/hvmigrate.properties and config/hvmigrate.yaml exist", "keep one of them");
         } else if (Files.exists(props) || Files.exists(yaml)) {
             apply(catalog, Files.exists(props) ? props : yaml, Layer.PROJECT_FILE, values, problems);
+        } else if (installation.located()) {
+            // an installation without its settings is incomplete or misplaced: running on built-in defaults would hide it
+            problems.add(Location.unknown(props), "the settings file of the installation at " + installation.home()
+                            + " is missing (the installation was found from " + installation.source().words() + ")",
+                    "unpack the distribution again, or create the file (every line may be a comment); if hvmigrate is"
+                            + " installed elsewhere, run that installation's bin/hvmigrate");
         }
         if (sources.userFile() != null) {
             if (!Files.isReadable(sources.userFile())) {

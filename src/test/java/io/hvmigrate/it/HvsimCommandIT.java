@@ -47,10 +47,10 @@ class HvsimCommandIT {
 
     @Test
     void simStartsTheFleetWritesAWorkingInventoryAndStopsWhenTold() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = HvmigrateProcess.java().toString();
         Path lab = dir.resolve("lab");
         long started = System.nanoTime();
-        Process sim = new ProcessBuilder(java, "-jar", System.getProperty("hvmigrate.jar", "target/hvmigrate.jar"),
+        Process sim = new ProcessBuilder(java, "-jar", HvmigrateProcess.packagedJar().toString(),
                 "sim", "--dir", lab.toString(), "--duration", "3m").redirectErrorStream(true).start();
         try {
             LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -128,8 +128,8 @@ class HvsimCommandIT {
 
     @Test
     void simStopsByItselfAfterItsDuration() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process sim = new ProcessBuilder(java, "-jar", System.getProperty("hvmigrate.jar", "target/hvmigrate.jar"),
+        String java = HvmigrateProcess.java().toString();
+        Process sim = new ProcessBuilder(java, "-jar", HvmigrateProcess.packagedJar().toString(),
                 "sim", "--dir", dir.resolve("short").toString(), "--duration", "2s")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sim.log").toFile()).start();
         try {

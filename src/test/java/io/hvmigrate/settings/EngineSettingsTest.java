@@ -17,7 +17,7 @@ class EngineSettingsTest {
     Path work;
 
     private EngineSettings load(Path user, Map<String, String> env, Map<String, String> flags) {
-        return EngineSettings.load(SettingsCatalog.standard(), new EngineSettings.Sources(work, user, env, flags, Map.of()));
+        return EngineSettings.load(SettingsCatalog.standard(), new EngineSettings.Sources(new InstallLayout(work, InstallLayout.Source.WORKING_DIRECTORY), user, env, flags, Map.of()));
     }
 
     @Test
@@ -58,6 +58,34 @@ class EngineSettingsTest {
     }
 
     @Test
+    void theInstallationsFileIsReadWhateverTheWorkingDirectory() throws Exception {
+        Path home = work.resolve("opt/hvmigrate");
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/hvmigrate.properties"), "output = json\n");
+        EngineSettings s = EngineSettings.load(SettingsCatalog.standard(), new EngineSettings.Sources(
+                new InstallLayout(home, InstallLayout.Source.LAUNCHER), null, Map.of(), Map.of(), Map.of()));
+        assertThat(s.value("output")).extracting(EngineSettings.Value::value, EngineSettings.Value::origin)
+                .containsExactly("json", home.resolve("config/hvmigrate.properties").toString());
+    }
+
+    @Test
+    void aLocatedInstallationWithoutItsSettingsFileIsAnErrorNamingTheFileAndTheFix() {
+        Path home = work.resolve("opt/hvmigrate");
+        assertThatThrownBy(() -> EngineSettings.load(SettingsCatalog.standard(), new EngineSettings.Sources(
+                new InstallLayout(home, InstallLayout.Source.LAUNCHER), null, Map.of(), Map.of(), Map.of())))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.location().file()).isEqualTo(home.resolve("config/hvmigrate.properties"));
+                    assertThat(p.message()).contains("missing", home.toString(), "-Dhvmigrate.home");
+                    assertThat(p.fix()).contains("unpack the distribution again");
+                }));
+    }
+
+    @Test
+    void withoutALocatedInstallationTheBuiltInDefaultsApply() {
+        assertThat(load(null, Map.of(), Map.of()).value("output").layer()).isEqualTo(EngineSettings.Layer.DEFAULT);
+    }
+
+    @Test
     void otherHvmigrateVariablesAreIgnoredButTyposAreNoticed() {
         EngineSettings s = load(null, Map.of("HVMIGRATE_WINRM_PASSWORD", "s3cret", "HVMIGRATE_OUTPTU", "json"), Map.of());
         assertThat(s.warnings()).containsExactly("environment variable HVMIGRATE_OUTPTU is not a setting; did you mean HVMIGRATE_OUTPUT?");
@@ -74,7 +102,7 @@ class EngineSettingsTest {
     @Test
     void secretsAreMaskedWhenShown() {
         SettingsCatalog catalog = new SettingsCatalog(List.of(new Setting("tls.truststorePassword", "password of the trust store", "", v -> null, true)));
-        EngineSettings s = EngineSettings.load(catalog, new EngineSettings.Sources(work, null,
+        EngineSettings s = EngineSettings.load(catalog, new EngineSettings.Sources(new InstallLayout(work, InstallLayout.Source.WORKING_DIRECTORY), null,
                 Map.of("HVMIGRATE_TLS_TRUSTSTOREPASSWORD", "changeit"), Map.of(), Map.of()));
         assertThat(s.value("tls.truststorePassword").value()).isEqualTo("changeit");
         assertThat(s.value("tls.truststorePassword").shown()).isEqualTo("********");
