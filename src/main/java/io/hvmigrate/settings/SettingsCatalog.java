@@ -25,7 +25,9 @@ public final class SettingsCatalog {
                 new Setting("winrm.connectTimeout", "how long to wait for a TCP connection to a host", "10s", Setting.duration(), false),
                 new Setting("step.timeout", "time limit of a step other than the migration itself", "3m", Setting.duration(), false),
                 new Setting("migration.bandwidth", "expected live-migration throughput per move, for estimates and time limits until runs measure it (e.g. 1Gbps, 100MBps)", "1Gbps", Setting.bandwidth(), false),
-                new Setting("progress.interval", "how often running migrations are polled for progress", "2s", Setting.duration(), false)));
+                new Setting("progress.interval", "how often running migrations are polled for progress", "2s", Setting.duration(), false),
+                new Setting("stop.grace", "after a stop (Ctrl-C, SIGTERM, SIGHUP), how long running moves may take to finish before they are cancelled",
+                        "10m", Setting.duration(), false)));
     }
 
     public Optional<Setting> get(String key) {
