@@ -5,6 +5,7 @@ import io.hvmigrate.engine.RunRecord;
 import io.hvmigrate.engine.RunService;
 import io.hvmigrate.engine.Scheduler;
 import io.hvmigrate.load.InventoryFormat;
+import io.hvmigrate.load.Units;
 import io.hvmigrate.model.Inventory;
 import io.hvmigrate.report.ConsoleEvents;
 import io.hvmigrate.report.JsonLinesEvents;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,9 +34,12 @@ final class ResumeCommand extends BaseCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json")
     String output;
 
+    @Mixin
+    StopGraceOption stopGrace;
+
     @Override
     Map<String, String[]> settingFlags() {
-        return Map.of("output", new String[] {output, "--output"});
+        return Map.of("output", new String[] {output, "--output"}, "stop.grace", stopGrace.flag());
     }
 
     @Override
@@ -57,9 +62,9 @@ final class ResumeCommand extends BaseCommand {
         boolean json = "json".equalsIgnoreCase(settings.get("output"));
         RunEvents events = json ? new JsonLinesEvents(out(), Clock.systemUTC())
                 : new ConsoleEvents(out(), Clock.systemUTC(), System.console() != null && !"never".equals(settings.get("color")));
-        Scheduler.Control control = new Scheduler.Control();
-        Interrupts.install(control, err());
-        try (EngineSetup engine = new EngineSetup(inv, settings, root().environment, events, err(), false)) {
+        Scheduler.Control control = new Scheduler.Control(Clock.systemUTC(), Units.duration(settings.get("stop.grace")));
+        try (EngineSetup engine = new EngineSetup(inv, settings, root().environment, events, err(), false);
+             StopSignals stop = StopSignals.install(control, events)) {
             RunService.Outcome o = engine.service.resume(record, control);
             return switch (o) {
                 case RunService.Outcome.Busy b -> {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,9 +32,12 @@ final class RunCommand extends BaseCommand {
     @Option(names = "--skip-refused", description = "run the moves that can be planned even when others are refused")
     boolean skipRefused;
 
+    @Mixin
+    StopGraceOption stopGrace;
+
     @Override
     Map<String, String[]> settingFlags() {
-        return Map.of("output", new String[] {output, "--output"});
+        return Map.of("output", new String[] {output, "--output"}, "stop.grace", stopGrace.flag());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.hvmigrate.cli;
 import io.hvmigrate.engine.RunEvents;
 import io.hvmigrate.engine.RunService;
 import io.hvmigrate.engine.Scheduler;
+import io.hvmigrate.load.Units;
 import io.hvmigrate.model.Inventory;
 import io.hvmigrate.model.Playbook;
 import io.hvmigrate.report.ConsoleEvents;
@@ -24,9 +25,9 @@ final class Runs {
             console = new ConsoleEvents(cmd.out(), Clock.systemUTC(), System.console() != null && !"never".equals(cmd.settings().get("color")));
             events = console;
         }
-        Scheduler.Control control = new Scheduler.Control();
-        Interrupts.install(control, cmd.err());
-        try (EngineSetup engine = new EngineSetup(inv, cmd.settings(), cmd.root().environment, events, cmd.err(), skip)) {
+        Scheduler.Control control = new Scheduler.Control(Clock.systemUTC(), Units.duration(cmd.settings().get("stop.grace")));
+        try (EngineSetup engine = new EngineSetup(inv, cmd.settings(), cmd.root().environment, events, cmd.err(), skip);
+             StopSignals stop = StopSignals.install(control, events)) {
             RunService.Outcome o = engine.service.run(pb, control);
             return report(cmd, o, inv);
         } finally {
