@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "lab", header = "Starts the simulated fleet and runs the seven-scenario tour (or a playbook) against it.",
@@ -32,12 +33,16 @@ final class LabCommand extends BaseCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (progress for people) or json (one event per line)")
     String output;
 
+    @Mixin
+    StopGraceOption stopGrace;
+
     private Path labDir;
 
     @Override
     Map<String, String[]> settingFlags() {
         return Map.of("output", new String[] {output, "--output"},
-                "runs.dir", new String[] {labDir == null ? null : labDir.resolve("runs").toString(), "lab"});
+                "runs.dir", new String[] {labDir == null ? null : labDir.resolve("runs").toString(), "lab"},
+                "stop.grace", stopGrace.flag());
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.hvmigrate.engine.RunRecord;
 import io.hvmigrate.engine.RunService;
 import io.hvmigrate.engine.Scheduler;
 import io.hvmigrate.load.InventoryFormat;
+import io.hvmigrate.load.Units;
 import io.hvmigrate.model.Inventory;
 import io.hvmigrate.report.ConsoleEvents;
 import io.hvmigrate.report.JsonLinesEvents;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,9 +37,13 @@ final class ResumeCommand extends BaseCommand {
     @Option(names = "--no-wait", description = "when the run's window has not opened, exit 7 at once instead of waiting for it")
     boolean noWait;
 
+    @Mixin
+    StopGraceOption stopGrace;
+
     @Override
     Map<String, String[]> settingFlags() {
-        return Map.of("output", new String[] {output, "--output"}, "window.wait", new String[] {noWait ? "false" : null, "--no-wait"});
+        return Map.of("output", new String[] {output, "--output"}, "window.wait", new String[] {noWait ? "false" : null, "--no-wait"},
+                "stop.grace", stopGrace.flag());
     }
 
     @Override
@@ -57,10 +63,10 @@ final class ResumeCommand extends BaseCommand {
             return ended;
         }
         Inventory inv = InventoryFormat.load(inventory != null ? inventory : Path.of(record.inventoryFile()));
-        Scheduler.Control control = new Scheduler.Control();
-        Interrupts.install(control, err());
+        Scheduler.Control control = new Scheduler.Control(Clock.systemUTC(), Units.duration(settings.get("stop.grace")));
         try (Runs.Watchers w = Runs.Watchers.of(this);
-             EngineSetup engine = new EngineSetup(inv, settings, root().environment, w.events, err(), false)) {
+             EngineSetup engine = new EngineSetup(inv, settings, root().environment, w.events, err(), false);
+             StopSignals stop = StopSignals.install(control, w.events)) {
             RunService.Outcome o = engine.service.resume(record, control);
             int code = Runs.report(this, o, w.events);
             OnFinish.run(settings.get("run.onFinish"), o, code, err());

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,10 +41,14 @@ final class RunCommand extends BaseCommand {
     @Option(names = "--on-finish", paramLabel = "CMD", description = "run CMD through the shell when the run ends, with HVMIGRATE_EXIT_CODE, HVMIGRATE_REPORT, HVMIGRATE_RUN_ID and HVMIGRATE_OUTCOME set")
     String onFinish;
 
+    @Mixin
+    StopGraceOption stopGrace;
+
     @Override
     Map<String, String[]> settingFlags() {
         return Map.of("output", new String[] {output, "--output"}, "window.wait", new String[] {noWait ? "false" : null, "--no-wait"},
-                "log.file", new String[] {logFile, "--log-file"}, "run.onFinish", new String[] {onFinish, "--on-finish"});
+                "log.file", new String[] {logFile, "--log-file"}, "run.onFinish", new String[] {onFinish, "--on-finish"},
+                "stop.grace", stopGrace.flag());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.hvmigrate.cli;
 import io.hvmigrate.engine.RunEvents;
 import io.hvmigrate.engine.RunService;
 import io.hvmigrate.engine.Scheduler;
+import io.hvmigrate.load.Units;
 import io.hvmigrate.model.Inventory;
 import io.hvmigrate.model.Playbook;
 import io.hvmigrate.report.ConsoleEvents;
@@ -15,10 +16,10 @@ final class Runs {
     private Runs() {}
 
     static Integer execute(BaseCommand cmd, Inventory inv, Playbook pb, boolean skip) throws IOException {
-        Scheduler.Control control = new Scheduler.Control();
-        Interrupts.install(control, cmd.err());
+        Scheduler.Control control = new Scheduler.Control(Clock.systemUTC(), Units.duration(cmd.settings().get("stop.grace")));
         try (Watchers w = Watchers.of(cmd);
-             EngineSetup engine = new EngineSetup(inv, cmd.settings(), cmd.root().environment, w.events, cmd.err(), skip)) {
+             EngineSetup engine = new EngineSetup(inv, cmd.settings(), cmd.root().environment, w.events, cmd.err(), skip);
+             StopSignals stop = StopSignals.install(control, w.events)) {
             RunService.Outcome o = engine.service.run(pb, control);
             int code = report(cmd, o, w.events);
             OnFinish.run(cmd.settings().get("run.onFinish"), o, code, cmd.err());

@@ -404,7 +404,10 @@ public final class MoveExecutor {
                     if (running.cancelRequested()) {
                         cancelled = true;
                         var script = job.scenario().inCluster() ? StepScripts.cancelClusterMigration(job.role().group()) : StepScripts.cancelMigration(job.vmId());
-                        call(job, "cancel", job.source(), script, true);
+                        StepResult r = call(job, "cancel", job.source(), script, true);
+                        if (!(r instanceof StepResult.Ok)) {
+                            notice(job, "could not cancel the migration: " + describe(r) + "; it goes on");
+                        }
                         return;
                     }
                 }

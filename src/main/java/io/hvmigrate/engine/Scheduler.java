@@ -45,7 +45,7 @@ public final class Scheduler {
 
     /** What a move in progress may ask of its scheduler, and tell it. */
     public interface Running {
-        /** True once the move's migration should be cancelled (the window's deadline, a second Ctrl-C). */
+        /** True once the move's migration should be cancelled (the window's deadline, a second stop, the stop's grace period over). */
         boolean cancelRequested();
 
         /**
@@ -56,29 +56,62 @@ public final class Scheduler {
         void migrationEnded();
     }
 
-    /** Stop requests from outside (Ctrl-C): first stop starting moves, then cancel the running ones. */
+    /**
+     * Stop requests from outside (Ctrl-C, SIGTERM, …): the first stops moves from starting and lets running ones
+     * finish within the grace period; once it has passed, or on a second request, the running ones are cancelled.
+     */
     public static final class Control {
-        private volatile boolean stopStarting;
+        private final Clock clock;
+        private final Duration grace;
+        private volatile Instant stoppedAt;
         private volatile boolean cancelRunning;
-        private Runnable wake = () -> {};
+        private volatile Runnable wake = () -> {};
 
+        /** Without a grace period: after a stop, running moves finish however long they take, unless cancelled. */
+        public Control() {
+            this(Clock.systemUTC(), null);
+        }
+
+        /** @param grace how long running moves may go on after the first stop request; null: as long as they take */
+        public Control(Clock clock, Duration grace) {
+            this.clock = clock;
+            this.grace = grace;
+        }
+
+        /** No new move starts; the grace period runs from the first request (a repeated one does not restart it). */
         public void stopStarting() {
-            stopStarting = true;
+            synchronized (this) {
+                if (stoppedAt == null) {
+                    stoppedAt = clock.instant();
+                }
+            }
             wake.run();
         }
 
         public void cancelRunning() {
-            stopStarting = true;
+            stopStarting();
             cancelRunning = true;
             wake.run();
         }
 
         public boolean stopping() {
-            return stopStarting;
+            return stoppedAt != null;
         }
 
+        /** True once running moves are to be cancelled: asked for, or the grace period after the stop has passed. */
         public boolean cancelling() {
-            return cancelRunning;
+            return cancelRunning || graceOver();
+        }
+
+        /** True once the grace period after the first stop request has passed. */
+        public boolean graceOver() {
+            Instant stopped = stoppedAt;
+            return stopped != null && grace != null && !clock.instant().isBefore(stopped.plus(grace));
+        }
+
+        /** How long running moves may go on after a stop; null: as long as they take. */
+        public Duration grace() {
+            return grace;
         }
     }
 
@@ -139,6 +172,11 @@ public final class Scheduler {
                         }
                     }
                     if (control.cancelling()) {
+                        if (!cancelAll[0] && control.graceOver() && running[0] > 0) {
+                            // checked at least once a second: the grace period ends to within that
+                            events.notice("the grace period after the stop has passed: cancelling the running moves;"
+                                    + " a move still migrating ends with its VM back on its source, its role restored");
+                        }
                         cancelAll[0] = true;
                     }
                     boolean open = window == null || !now.isBefore(window.start());   // no move starts before the window opens

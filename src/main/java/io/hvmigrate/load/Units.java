@@ -68,6 +68,27 @@ public final class Units {
         return d;
     }
 
+    /** A duration as people write it, the way {@link #duration(String)} reads it back: "10m", "1h30m", "90s" → "1m30s", "500ms". */
+    public static String text(Duration d) {
+        if (d.isZero()) {
+            return "0s";
+        }
+        StringBuilder s = new StringBuilder();
+        if (d.toHours() > 0) {
+            s.append(d.toHours()).append('h');
+        }
+        if (d.toMinutesPart() > 0) {
+            s.append(d.toMinutesPart()).append('m');
+        }
+        if (d.toSecondsPart() > 0) {
+            s.append(d.toSecondsPart()).append('s');
+        }
+        if (d.toMillisPart() > 0) {
+            s.append(d.toMillisPart()).append("ms");
+        }
+        return s.toString();
+    }
+
     /** An ISO-8601 timestamp with an offset ("2026-11-22T22:00:00+01:00" or "...Z"); null when it is not one. */
     public static OffsetDateTime timestamp(String text) {
         try {

@@ -231,6 +231,8 @@ public final class ConsoleEvents implements RunEvents, AutoCloseable {
         if (!live) {
             return;
         }
+        // the cursor is at the start of the line below the block, unless the terminal echoed a ^C there: clear it
+        out.print("\r\u001b[2K");
         for (int i = 0; i < drawnLines; i++) {
             out.print("\u001b[1A\u001b[2K");
         }

@@ -35,7 +35,10 @@ public final class SettingsCatalog {
                 new Setting("report.progressEvery", "how often plain (piped) output prints each running move's progress", "30s", Setting.duration(), false),
                 new Setting("report.stallAfter", "how long a migration's progress may stand still before hvmigrate warns of it", "5m", Setting.duration(), false),
                 new Setting("window.wait", "before the playbook's window opens: true waits for it, false exits 7 at once (run --no-wait)", "true", Setting.oneOf("true", "false"), false),
-                new Setting("window.lead", "how long before the window opens discovery and preflight start, so the first move can start at the opening", "2m", Setting.duration(), false)));
+                new Setting("window.lead", "how long before the window opens discovery and preflight start, so the first move can start at the opening", "2m", Setting.duration(), false),
+
+                new Setting("stop.grace", "after a stop (Ctrl-C, SIGTERM, SIGHUP), how long running moves may take to finish before they are cancelled",
+                        "10m", Setting.duration(), false)));
     }
 
     public Optional<Setting> get(String key) {

@@ -1,5 +1,10 @@
 package io.hvmigrate.e2e;
 
+import static io.hvmigrate.e2e.LabTourWave.MAY_END_UNPROTECTED;
+import static io.hvmigrate.e2e.LabTourWave.TOUR;
+import static io.hvmigrate.e2e.LabTourWave.invariants;
+import static io.hvmigrate.e2e.LabTourWave.step;
+import static io.hvmigrate.e2e.LabTourWave.unfinishedRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,11 +13,6 @@ import io.hvmigrate.cli.Main;
 import io.hvmigrate.engine.RunRecord;
 import io.hvmigrate.sim.lab.LabFiles;
 import io.hvmigrate.sim.lab.SimFleet;
-import io.hvmigrate.sim.world.ClusterGroupInfo;
-import io.hvmigrate.sim.world.HostInfo;
-import io.hvmigrate.sim.world.VmInfo;
-import io.hvmigrate.sim.world.VmPowerState;
-import io.hvmigrate.sim.world.WorldException;
 import io.hvmigrate.sim.world.fleet.FaultSpec;
 import java.io.BufferedReader;
 import java.io.File;
@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,9 +51,6 @@ class KillResumeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int KILL_POINTS = 20;
     private static final double TIME_SCALE = 60;
-    private static final List<String> TOUR = List.of("app-a1", "web-a2", "file-s1", "dev-s2", "db-a3", "rpt-b2", "new-s3");
-    /** The tour's one move that may end unprotected: cluster to a standalone host, allowUnprotected in the playbook. */
-    private static final String MAY_END_UNPROTECTED = "rpt-b2";
 
     @TempDir
     Path dir;
@@ -124,21 +120,13 @@ class KillResumeIT {
         };
     }
 
-    private static Predicate<JsonNode> step(String event, String step, String vm) {
-        return e -> event.equals(e.path("event").asText()) && step.equals(e.path("step").asText()) && vm.equals(e.path("vm").asText());
-    }
-
     /** One kill point on a fresh fleet; null when every invariant holds, else what broke. */
     private String killAndResume(int index, KillPoint point) throws Exception {
         Path here = dir.resolve("k" + index);
-        try (SimFleet sim = SimFleet.start(Path.of("config/fleets/lab.yaml"), SimFleet.Options.defaults().withTimeScale(TIME_SCALE))) {
+        try (SimFleet sim = SimFleet.start(LabTourWave.FLEET, SimFleet.Options.defaults().withTimeScale(TIME_SCALE))) {
             LabFiles.Written files = LabFiles.write(sim, here.resolve("lab"), LabFiles.serviceAccount(sim));
             Path runs = here.resolve("runs");
-            Map<String, Before> before = new LinkedHashMap<>();
-            for (String vm : TOUR) {
-                VmInfo v = sim.world().findVm(vm).orElseThrow();
-                before.put(vm, new Before(v.computerName(), v.isClustered(), v.isClustered() ? role(sim, v).map(ClusterGroupInfo::priority).orElse(null) : null));
-            }
+            Map<String, LabTourWave.Before> before = LabTourWave.before(sim);
 
             if (point.failMigrationAt() != null) {
                 sim.world().injectMigrationFailure(new FaultSpec.MigrationFailure(point.vm(), point.failMigrationAt(), null, null, true));
@@ -152,7 +140,7 @@ class KillResumeIT {
             Path journal = unfinishedRun(runs);
             Result resumed = journal != null
                     ? engine(files, runs, here, "resume", journal.getFileName().toString())
-                    : engine(files, runs, here, "run", "playbooks/lab-tour.yaml");
+                    : engine(files, runs, here, "run", LabTourWave.PLAYBOOK);
             List<String> wrong = new ArrayList<>();
             // A move whose injected migration failure had been compensated before the kill has ended: resume leaves it
             // failed (exit 1, the role restored), and the next run of the playbook, the fault spent, carries it out.
@@ -164,7 +152,7 @@ class KillResumeIT {
             }
             wrong.addAll(invariants(sim, before));
             if (wrong.isEmpty() && endedFailedBeforeKill) {
-                Result retry = engine(files, runs, here, "run", "playbooks/lab-tour.yaml");
+                Result retry = engine(files, runs, here, "run", LabTourWave.PLAYBOOK);
                 if (retry.exit() != 0) {
                     wrong.add("running the playbook after a compensated failure did not complete " + point.vm() + ": exit "
                             + retry.exit() + ", " + retry.summary());
@@ -172,7 +160,7 @@ class KillResumeIT {
                 wrong.addAll(invariants(sim, before));
             }
             if (wrong.isEmpty()) {
-                Result again = engine(files, runs, here, "run", "playbooks/lab-tour.yaml");
+                Result again = engine(files, runs, here, "run", LabTourWave.PLAYBOOK);
                 JsonNode end = again.events().isEmpty() ? JSON.createObjectNode() : again.events().getLast();
                 if (again.exit() != 0 || end.path("states").path("skipped").asInt() != TOUR.size()) {
                     wrong.add("running the playbook again did not find all " + TOUR.size() + " moves in place: exit " + again.exit() + ", " + again.summary());
@@ -214,77 +202,12 @@ class KillResumeIT {
         return s.toString();
     }
 
-    record Before(String host, boolean clustered, Integer priority) {}
-
-    private static List<String> invariants(SimFleet sim, Map<String, Before> before) throws WorldException {
-        List<String> wrong = new ArrayList<>();
-        Map<String, String> moves = Map.of("app-a1", "HV-A2", "web-a2", "HV-A3", "file-s1", "HV-S2", "dev-s2", "HV-S3",
-                "db-a3", "HV-B1", "rpt-b2", "HV-S2", "new-s3", "HV-B2");
-        for (String vm : TOUR) {
-            List<VmInfo> copies = new ArrayList<>();
-            for (HostInfo h : sim.world().hosts()) {
-                sim.world().vms(h.name()).stream().filter(v -> v.name().equalsIgnoreCase(vm)).forEach(copies::add);
-            }
-            if (copies.size() != 1) {
-                wrong.add(vm + " exists " + copies.size() + " times");
-                continue;
-            }
-            VmInfo v = copies.getFirst();
-            Before b = before.get(vm);
-            boolean atSource = v.computerName().equalsIgnoreCase(b.host());
-            boolean atDestination = v.computerName().equalsIgnoreCase(moves.get(vm));
-            if (!atSource && !atDestination) {
-                wrong.add(vm + " is on " + v.computerName() + ", neither its source " + b.host() + " nor its destination " + moves.get(vm));
-            }
-            if (v.state() != VmPowerState.Running) {
-                wrong.add(vm + " is " + v.state());
-            }
-            if (v.migrationPercent() >= 0) {
-                wrong.add(vm + " is still migrating");
-            }
-            String cluster = sim.world().vmHost(v.computerName()).cluster();
-            boolean mayBeUnprotected = vm.equals(MAY_END_UNPROTECTED) && atDestination;
-            if (b.clustered() && !mayBeUnprotected) {
-                if (cluster == null || !v.isClustered()) {
-                    wrong.add(vm + " was highly available and is not on " + v.computerName());
-                } else {
-                    Integer priority = role(sim, v).map(ClusterGroupInfo::priority).orElse(null);
-                    if (priority == null) {
-                        wrong.add(vm + " is marked clustered but " + cluster + " has no role for it");
-                    } else if (!priority.equals(b.priority())) {
-                        wrong.add(vm + "'s role has priority " + priority + ", it had " + b.priority());
-                    }
-                }
-            }
-        }
-        return wrong;
-    }
-
-    private static java.util.Optional<ClusterGroupInfo> role(SimFleet sim, VmInfo v) {
-        try {
-            String cluster = sim.world().vmHost(v.computerName()).cluster();
-            return cluster == null ? java.util.Optional.empty() : java.util.Optional.of(sim.world().clusters().groupOfVm(cluster, v.id()));
-        } catch (WorldException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    /** The run the killed engine left unfinished, if it got as far as writing its journal. */
-    private static Path unfinishedRun(Path runs) throws IOException {
-        for (Path p : RunRecord.list(runs)) {
-            if (!RunRecord.read(p).finished()) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     /** Starts {@code hvmigrate run} in its own JVM and kills it with SIGKILL at the kill point. */
     private static String killChild(KillPoint point, LabFiles.Written files, Path runs, Path home) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = Path.of("target", "classes") + File.pathSeparator + Path.of("target", "lib") + File.separator + "*";
         ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, "io.hvmigrate.cli.Main",
-                "run", "playbooks/lab-tour.yaml", "-i", files.inventory().toString(), "-o", "json", "--set", "runs.dir=" + runs)
+                "run", LabTourWave.PLAYBOOK, "-i", files.inventory().toString(), "-o", "json", "--set", "runs.dir=" + runs)
                 .redirectError(home.resolve("child.err").toFile());
         pb.environment().put("HOME", home.toString());
         long started = System.nanoTime();

@@ -182,6 +182,65 @@ class SchedulerTest {
     }
 
     @Test
+    void theGracePeriodRunsFromTheFirstStopAndThenCancelsTheRunningMoves() {
+        Scheduler.Control control = new Scheduler.Control(clock, Duration.ofMinutes(10));
+        assertThat(control.stopping()).isFalse();
+        control.stopStarting();
+        assertThat(control.stopping()).isTrue();
+        clock.now.updateAndGet(t -> t.plus(Duration.ofMinutes(5)));
+        control.stopStarting();   // a second stop request of the same kind does not restart the period
+        clock.now.updateAndGet(t -> t.plus(Duration.ofMinutes(4).plusSeconds(59)));
+        assertThat(control.cancelling()).isFalse();
+        clock.now.updateAndGet(t -> t.plusSeconds(1));
+        assertThat(control.graceOver()).isTrue();
+        assertThat(control.cancelling()).isTrue();
+    }
+
+    @Test
+    void aCancelRequestDoesNotWaitForTheGracePeriod() {
+        Scheduler.Control control = new Scheduler.Control(clock, Duration.ofMinutes(10));
+        control.stopStarting();
+        control.cancelRunning();
+        assertThat(control.cancelling()).isTrue();
+        assertThat(control.graceOver()).isFalse();
+    }
+
+    @Test
+    void withoutAGracePeriodRunningMovesFinishHoweverLongTheyTake() {
+        Scheduler.Control control = new Scheduler.Control(clock, null);
+        control.stopStarting();
+        clock.now.updateAndGet(t -> t.plus(Duration.ofDays(2)));
+        assertThat(control.cancelling()).isFalse();
+        Scheduler.Control none = new Scheduler.Control(clock, Duration.ZERO);
+        assertThat(none.cancelling()).as("no stop yet").isFalse();
+        none.stopStarting();
+        assertThat(none.cancelling()).as("a zero grace period cancels at once").isTrue();
+    }
+
+    @Test
+    void aStopWhoseGracePeriodPassesCancelsTheRunningMoveAndStartsNoMore() {
+        Scheduler.Control control = new Scheduler.Control(clock, Duration.ofMinutes(10));
+        List<Scheduler.Item> items = List.of(item(job("a", "s1", "d1", 3)), item(job("b", "s1", "d1", 2)));
+        RunSummary s = new Scheduler(clock, events).run("r", items, new Scheduler.Caps(1, 1, 1, Map.of()), null, 0,
+                (j, st, running) -> {
+                    control.stopStarting();
+                    clock.now.updateAndGet(t -> t.plus(Duration.ofMinutes(11)));   // the migration outlasts the grace period
+                    for (int i = 0; i < 10_000 && !running.cancelRequested(); i++) {
+                        try {
+                            Thread.sleep(1);
+                        } catch (InterruptedException e) {
+                            break;
+                        }
+                    }
+                    return new MoveExecutor.Outcome(running.cancelRequested() ? MoveState.FAILED : MoveState.DONE, "cancelled");
+                }, control, () -> 0, j -> {});
+        assertThat(s.moves()).extracting(RunSummary.MoveResult::id, RunSummary.MoveResult::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a", MoveState.FAILED), org.assertj.core.groups.Tuple.tuple("b", MoveState.NOT_STARTED));
+        assertThat(s.exitCode()).isEqualTo(130);
+        assertThat(notices).anySatisfy(n -> assertThat(n).contains("grace period after the stop has passed"));
+    }
+
+    @Test
     void theNextMoveStartsOnAHostOnceTheMigrationBeforeItHasEnded() throws Exception {
         List<Scheduler.Item> items = List.of(item(job("a", "s1", "d1", 3)), item(job("b", "s1", "d1", 2)));
         java.util.concurrent.CountDownLatch bStarted = new java.util.concurrent.CountDownLatch(1);

@@ -383,6 +383,10 @@ public final class Conversions {
             if (v == null) {
                 return null;
             }
+            if (v instanceof PsHashtable && o.fullName().equalsIgnoreCase("System.Collections.IDictionary")) {
+                // Hashtable and OrderedDictionary ([ordered]) are dictionaries: Invoke-CimMethod -Arguments @{…} binds so
+                return v;
+            }
             if (v instanceof String && CONSTRUCTED_FROM_A_STRING.contains(o.fullName())) {
                 // the object the type's one-string constructor makes carries only that identity; the cmdlet resolves it
                 return v;

@@ -41,6 +41,7 @@ final class GetThing implements Cmdlet {
             p("Kind", PsType.enumOf(KIND), Map.of(ParameterInfo.ALL_SETS, Binding.OPTIONAL_NAMED)),
             p("Force", PsType.SWITCH, Map.of(ParameterInfo.ALL_SETS, Binding.OPTIONAL_NAMED)),
             p("Enabled", PsType.BOOLEAN, Map.of(ParameterInfo.ALL_SETS, Binding.OPTIONAL_NAMED)),
+            p("Options", PsType.objectOf("System.Collections.IDictionary"), Map.of(ParameterInfo.ALL_SETS, Binding.OPTIONAL_NAMED)),
             p("ComputerName", PsType.STRING_ARRAY, Map.of(ParameterInfo.ALL_SETS, new Binding(false, -1, false, true)),
                     "CN")), "ByName", GetThing::new);
 
@@ -64,7 +65,7 @@ final class GetThing implements Cmdlet {
     public void process(CommandContext ctx, Object input) {
         PsObject o = PsObject.of("Test.Result");
         o.put("Set", ctx.parameterSetName());
-        for (String n : List.of("Name", "Id", "Thing", "Count", "Number", "Noise", "Kind", "Force", "Enabled",
+        for (String n : List.of("Name", "Id", "Thing", "Count", "Number", "Noise", "Kind", "Force", "Enabled", "Options",
                 "ComputerName", "Path", "Value", "Alpha", "Beta")) {
             if (ctx.isBound(n)) {
                 o.put(n, ctx.parameter(n).orElse(null));

@@ -46,6 +46,15 @@ class ParameterBindingTest {
     }
 
     @Test
+    void aHashtableBindsToAnIDictionaryParameter() {
+        // as Invoke-CimMethod -Arguments @{RequestedState=[uint16]4} binds on Windows
+        assertThat(bound("Get-Thing -Options @{RequestedState=[uint16]4}").get("Options"))
+                .hasValueSatisfying(v -> assertThat(((io.hvmigrate.sim.ps.PsHashtable) v).get("requestedstate")).isNotNull());
+        assertThat(bound("Get-Thing -Options ([ordered]@{a=1})").get("Options")).containsInstanceOf(io.hvmigrate.sim.ps.PsHashtable.class);
+        assertThat(error("Get-Thing -Options 'text'").message()).contains("Cannot convert the \"text\" value of type \"System.String\" to type \"System.Collections.IDictionary\"");
+    }
+
+    @Test
     void colonSyntax() {
         assertThat(bound("Get-Thing -Name:web -Count:3").get("Count")).contains(3);
     }
