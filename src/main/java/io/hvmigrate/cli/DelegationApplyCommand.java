@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
                 "The management host's WinRM session must be able to reach a domain controller: run it on a domain controller "
                 + "or a management server the domain lets act for you there (a remote session cannot pass your credentials "
                 + "on: the second hop).", "",
-                "Exit codes: 0 done (or nothing to do), 1 a change or a ticket purge failed, or the directory does not hold "
-                + "everything afterwards, 2 invalid input."})
+                "It fails when a change or a ticket purge failed, or when the directory does not hold everything afterwards."})
+@ExitCodes(ExitCode.FAILED)
 final class DelegationApplyCommand extends DelegationBase {
 
     @Override

@@ -10,15 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "discover", header = "Reads the facts of every inventory host at once; prints or saves a snapshot.",
-        description = {"Reads the facts from every inventory host at once (one round trip per host, one per cluster) and prints",
-                "them, or saves them as a snapshot that plan --facts reads. Exit code 1 when a host could not be read."})
+        description = {"Reads the facts from every inventory host at once (one round trip per host, one per cluster) and prints "
+                + "them, or saves them as a snapshot that plan --facts reads. A host that cannot be read makes discover fail."})
+@ExitCodes(ExitCode.FAILED)
 final class DiscoverCommand extends BaseCommand {
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "the inventory; default: the inventory setting")
-    Path inventory;
+    @Mixin
+    InventoryOption inventory;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "save the snapshot here (YAML, or JSON when the name ends in .json)")
     Path file;
@@ -26,7 +28,7 @@ final class DiscoverCommand extends BaseCommand {
     @Override
     public Integer call() throws IOException {
         var settings = settings();
-        Path invFile = inventory != null ? inventory : pathSetting("inventory");
+        Path invFile = inventory.orSetting(this);
         if (invFile == null) {
             throw new CommandFailure(ExitCode.INVALID_INPUT, "no inventory given: pass -i INVENTORY");
         }

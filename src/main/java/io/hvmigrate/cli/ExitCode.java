@@ -1,31 +1,35 @@
 package io.hvmigrate.cli;
 
-/** hvmigrate's exit codes; schedulers can rely on them (README, "Exit codes"). */
+/**
+ * hvmigrate's exit codes; schedulers can rely on them (README, "Exit codes"). Every command's help lists its codes from
+ * here, with these meanings, so the help and the code cannot disagree.
+ */
 public enum ExitCode {
-    /** Everything asked was done (or was already so). */
-    OK(0),
-    /** Some moves failed. */
-    FAILED(1),
-    /** Invalid input: a playbook, inventory, facts or settings problem; nothing was contacted. */
-    INVALID_INPUT(2),
-    /** A move was refused before anything was changed (planning or preflight). */
-    REFUSED(3),
-    /** The maintenance window closed with moves left. */
-    WINDOW_CLOSED(4),
-    /** Another run holds a host this one needs; try again when it has finished. */
-    BUSY(5),
-    /** hvmigrate itself failed: a bug; the message says where. */
-    INTERNAL_ERROR(70),
-    /** Interrupted (Ctrl-C). */
-    INTERRUPTED(130);
+    OK(0, "done: everything asked was done, or was already so"),
+    FAILED(1, "failed: some of the work failed (a move, or a host that could not be read or changed); the output says which"),
+    INVALID_INPUT(2, "invalid input: a playbook, inventory, facts or settings problem, or a wrong command line; nothing was contacted"),
+    REFUSED(3, "refused: a move cannot be made as asked (planning or preflight); nothing was changed"),
+    WINDOW_CLOSED(4, "the maintenance window closed with moves left"),
+    BUSY(5, "another run holds a host this one needs; nothing was changed; try again when it has finished"),
+    INTERNAL_ERROR(70, "internal error: a bug in hvmigrate; the message says where"),
+    /** Returned by the launcher (bin/hvmigrate), never by hvmigrate itself: it exits with this before hvmigrate starts. */
+    LAUNCHER_BUILD_FAILED(71, "the launcher's build of hvmigrate failed (bin/hvmigrate, when it builds from the sources)"),
+    INTERRUPTED(130, "interrupted (Ctrl-C)");
 
     private final int code;
+    private final String meaning;
 
-    ExitCode(int code) {
+    ExitCode(int code, String meaning) {
         this.code = code;
+        this.meaning = meaning;
     }
 
     public int code() {
         return code;
+    }
+
+    /** What the code means, as the help and the README say it. */
+    public String meaning() {
+        return meaning;
     }
 }

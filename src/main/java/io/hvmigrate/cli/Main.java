@@ -30,10 +30,18 @@ public final class Main {
 
     /** Runs one command line; the environment is passed in so tests can give their own. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        HvmigrateCommand root = new HvmigrateCommand(environment);
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = commandLine(environment);
         cl.setOut(out);
         cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The hvmigrate command and its subcommands, with their error handling and help layout. */
+    static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine cl = new CommandLine(new HvmigrateCommand(environment));
         cl.setExecutionExceptionHandler(new Failures());
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("hvmigrate: " + ex.getMessage());
@@ -42,9 +50,7 @@ public final class Main {
             }
             return ExitCode.INVALID_INPUT.code();
         });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        UsageHelp.configure(cl);
+        return cl;
     }
 }

@@ -12,30 +12,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "resume", header = "Continues a run that did not finish, from what the hosts say.",
-        description = {"Resumes a run that did not finish (a crash, a kill, a lost connection): asks the hosts where each unfinished",
-                "move's VM is, and goes on from there. Moves that had ended are left as they are.", "",
-                "Exit codes as for run."})
+        description = {"Resumes a run that did not finish (a crash, a kill, a lost connection): asks the hosts where each unfinished "
+                + "move's VM is, and goes on from there. Moves that had ended are left as they are. For a run that had ended it "
+                + "does nothing and exits with that run's exit code."})
+@ExitCodes({ExitCode.FAILED, ExitCode.REFUSED, ExitCode.WINDOW_CLOSED, ExitCode.BUSY, ExitCode.INTERRUPTED})
 final class ResumeCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "the run id (hvmigrate status lists them)")
     String runId;
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "the inventory; default: the one the run used")
+    // not the InventoryOption mixin: the default here is the inventory the run used, not the inventory setting
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "the inventory (YAML); default: the one the run used")
     Path inventory;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json")
-    String output;
-
-    @Override
-    Map<String, String[]> settingFlags() {
-        return Map.of("output", new String[] {output, "--output"});
-    }
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() throws IOException {
@@ -54,7 +51,7 @@ final class ResumeCommand extends BaseCommand {
             return ended;
         }
         Inventory inv = InventoryFormat.load(inventory != null ? inventory : Path.of(record.inventoryFile()));
-        boolean json = "json".equalsIgnoreCase(settings.get("output"));
+        boolean json = jsonOutput();
         RunEvents events = json ? new JsonLinesEvents(out(), Clock.systemUTC())
                 : new ConsoleEvents(out(), Clock.systemUTC(), System.console() != null && !"never".equals(settings.get("color")));
         Scheduler.Control control = new Scheduler.Control();

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "schema", header = "Prints or writes the JSON Schemas of playbooks, inventories and facts files.",
-        description = {"Prints the JSON Schemas of playbooks, inventories and facts files (the ones published in schema/),",
-                "or writes them to a folder, for editors that validate YAML."})
+        description = {"Prints the JSON Schemas of playbooks, inventories and facts files (the ones published in schema/), "
+                + "or writes them to a folder, for editors that validate YAML."})
+@ExitCodes({})
 final class SchemaCommand extends BaseCommand {
 
     @Option(names = "--write", paramLabel = "DIR", description = "write <name>.schema.json files into DIR instead of printing")
