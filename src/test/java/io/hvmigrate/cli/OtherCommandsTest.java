@@ -47,6 +47,25 @@ class OtherCommandsTest {
     }
 
     @Test
+    void discoverRefusesAFormatNameAsTheSnapshotFile() {
+        for (String name : new String[] {"json", "text", "yaml", "JSON"}) {
+            CliRun r = CliRun.of("discover", "-i", "config/inventory.example.yaml", "--out", name);
+            assertThat(r.exitCode()).as(name).isEqualTo(2);
+            assertThat(r.err()).contains("--out " + name + " looks like a format, not a file name", "-o/--output text|json");
+        }
+        assertThat(CliRun.of("discover", "-i", "config/inventory.example.yaml", "-O", "json").exitCode()).isEqualTo(2);
+        assertThat(Path.of("json")).doesNotExist();
+    }
+
+    @Test
+    void discoverSaysWhereTheSnapshotFileGoesWhenGivenOneAsTheFormat() {
+        CliRun r = CliRun.of("discover", "-i", "config/inventory.example.yaml", "-o", "facts.yaml");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("-o is the output format (text or json)", "use --out facts.yaml");
+        assertThat(Path.of("facts.yaml")).doesNotExist();
+    }
+
+    @Test
     void versionAndHelp() {
         assertThat(CliRun.of("--version").out()).startsWith("hvmigrate ");
         CliRun help = CliRun.of("--help");
@@ -67,7 +86,7 @@ class OtherCommandsTest {
                 """);
         Path facts = dir.resolve("facts.yaml");
         java.nio.file.Files.writeString(facts, "an earlier snapshot");
-        CliRun r = CliRun.with(Map.of("HVM_TEST_PW", "x"), "discover", "-i", inv.toString(), "-o", facts.toString());
+        CliRun r = CliRun.with(Map.of("HVM_TEST_PW", "x"), "discover", "-i", inv.toString(), "--out", facts.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("could not read hv-a1", "no inventory host could be read", "was not written");
         assertThat(facts).hasContent("an earlier snapshot");
