@@ -38,12 +38,39 @@ class OtherCommandsTest {
     }
 
     @Test
-    void schemaPrintsOrWritesTheThreeSchemas(@TempDir Path dir) {
+    void schemaWritesTheThreeSchemas(@TempDir Path dir) {
         CliRun r = CliRun.of("schema", "--write", dir.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(dir.resolve("playbook.schema.json")).exists();
         assertThat(dir.resolve("inventory.schema.json")).exists();
         assertThat(dir.resolve("facts.schema.json")).exists();
+    }
+
+    @Test
+    void schemaPrintsOneJsonObjectKeyedBySchemaName() throws Exception {
+        CliRun r = CliRun.of("schema");
+        assertThat(r.exitCode()).isZero();
+        JsonNode all = new ObjectMapper().readTree(r.out());
+        assertThat(all.isObject()).isTrue();
+        assertThat(all.fieldNames()).toIterable().containsExactly("playbook", "inventory", "facts");
+        assertThat(all.path("playbook").path("$id").asText()).endsWith("/playbook.schema.json");
+    }
+
+    @Test
+    void schemaNamePrintsThatSchemaAsPublished(@TempDir Path dir) throws Exception {
+        CliRun r = CliRun.of("schema", "inventory");
+        assertThat(r.exitCode()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out())).isEqualTo(new ObjectMapper().readTree(Path.of("schema/inventory.schema.json").toFile()));
+        CliRun one = CliRun.of("schema", "facts", "--write", dir.toString());
+        assertThat(one.exitCode()).isZero();
+        assertThat(dir).isDirectoryContaining("glob:**/facts.schema.json").isDirectoryNotContaining("glob:**/playbook.schema.json");
+    }
+
+    @Test
+    void schemaOfAnUnknownNameIsInvalidInput() {
+        CliRun r = CliRun.of("schema", "fact");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("no schema 'fact': did you mean 'facts'?");
     }
 
     @Test
