@@ -42,14 +42,10 @@ public final class Main {
     /** The hvmigrate command and its subcommands, with their error handling and help layout. */
     static CommandLine commandLine(Map<String, String> environment) {
         CommandLine cl = new CommandLine(new HvmigrateCommand(environment));
+        CommandLineErrors errors = new CommandLineErrors();
         cl.setExecutionExceptionHandler(new Failures());
-        cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("hvmigrate: " + ex.getMessage());
-            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr())) {
-                ex.getCommandLine().getErr().println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            }
-            return ExitCode.INVALID_INPUT.code();
-        });
+        cl.setParameterExceptionHandler(errors);
+        cl.setExecutionStrategy(errors);
         UsageHelp.configure(cl);
         return cl;
     }

@@ -10,8 +10,50 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** The options every command shares. */
+/** Words hvmigrate does not know, and the options every command shares. */
 class CommandLineTest {
+
+    @Test
+    void anUnknownCommandIsAnErrorEvenWithHelpAfterIt() {
+        CliRun r = CliRun.of("maintenance", "--help");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown command 'maintenance'", "the commands are plan, check, run");
+        assertThat(r.out()).as("no help: the command line was wrong").isEmpty();
+    }
+
+    @Test
+    void anUnknownCommandBeforeOrAfterTheHelpOptionIsAnError() {
+        assertThat(CliRun.of("--help", "maintenance").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("maintenance").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("maintenance", "--version").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aMisspeltCommandGetsTheClosestOne() {
+        CliRun r = CliRun.of("chek", "playbooks/lab-tour.yaml");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown command 'chek'; did you mean 'check'?", "Run 'hvmigrate --help' for usage.");
+    }
+
+    @Test
+    void aMisspeltSubcommandGetsTheClosestOneOfItsGroup() {
+        CliRun r = CliRun.of("delegation", "aply", "--help");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown command 'delegation aply'; did you mean 'delegation apply'?");
+    }
+
+    @Test
+    void anUnknownOptionIsAnErrorEvenWithHelp() {
+        CliRun r = CliRun.of("status", "--colour", "--help");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--colour");
+    }
+
+    @Test
+    void helpOfARealCommandStillSucceeds() {
+        assertThat(CliRun.of("delegation", "apply", "--help").exitCode()).isZero();
+        assertThat(CliRun.of("--help").exitCode()).isZero();
+    }
 
     private static List<CommandSpec> everyCommand() {
         List<CommandSpec> all = new ArrayList<>();
