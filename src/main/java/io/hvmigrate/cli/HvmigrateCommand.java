@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
         versionProvider = VersionProvider.class,
         description = "Plans and runs Hyper-V live migrations from playbooks, over remote PowerShell (WinRM).",
         subcommands = {PlanCommand.class, CheckCommand.class, RunCommand.class, DelegationCommand.class, NetworkCommand.class, LabCommand.class, BenchCommand.class, SimCommand.class, ResumeCommand.class, StatusCommand.class, DiscoverCommand.class,
-                ValidateCommand.class, ConfigCommand.class, SchemaCommand.class})
+                ValidateCommand.class, ConfigCommand.class, SchemaCommand.class, CompletionCommand.class})
 final class HvmigrateCommand implements Runnable {
 
     final Map<String, String> environment;

@@ -97,7 +97,7 @@ class OtherCommandsTest {
         assertThat(CliRun.of("--version").out()).startsWith("hvmigrate ");
         CliRun help = CliRun.of("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("plan").contains("validate").contains("config").contains("Exit codes");
+        assertThat(help.out()).contains("plan").contains("validate").contains("config").contains("completion").contains("Exit codes");
     }
 
     @Test
