@@ -20,9 +20,28 @@ abstract class BaseCommand implements Callable<Integer> {
 
     private EngineSettings settings;
 
-    /** Command options that are also settings: key → value, with the flag's name for "where it came from". */
+    /**
+     * Command options that are also settings: key → value, with the flag's name for "where it came from". A command
+     * with the {@code -o FORMAT} option has the output setting here.
+     */
     Map<String, String[]> settingFlags() {
-        return Map.of();
+        OutputOption output = mixin(OutputOption.class);
+        return output == null ? Map.of() : Map.of("output", new String[] {output.format, "--output"});
+    }
+
+    /** The command's mixin of that type, or null when it has none. */
+    <T> T mixin(Class<T> type) {
+        for (CommandSpec m : spec.mixins().values()) {
+            if (type.isInstance(m.userObject())) {
+                return type.cast(m.userObject());
+            }
+        }
+        return null;
+    }
+
+    /** True when the output setting (or -o) asks for JSON. */
+    boolean jsonOutput() {
+        return "json".equalsIgnoreCase(settings().get("output"));
     }
 
     HvmigrateCommand root() {
@@ -32,9 +51,9 @@ abstract class BaseCommand implements Callable<Integer> {
     EngineSettings settings() {
         if (settings == null) {
             HvmigrateCommand root = root();
-            Map<String, String> flags = new LinkedHashMap<>(root.overrides);
+            Map<String, String> flags = new LinkedHashMap<>(root.settings.overrides);
             Map<String, String> origins = new LinkedHashMap<>();
-            root.overrides.keySet().forEach(k -> origins.put(k, "--set " + k));
+            root.settings.overrides.keySet().forEach(k -> origins.put(k, "--set " + k));
             settingFlags().forEach((key, flag) -> {
                 if (flag[0] != null) {
                     flags.put(key, flag[0]);
@@ -56,8 +75,8 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     private static Path userSettingsFile(HvmigrateCommand root) {
-        if (root.settingsFile != null) {
-            return root.settingsFile;
+        if (root.settings.file != null) {
+            return root.settings.file;
         }
         String env = root.environment.get("HVMIGRATE_SETTINGS");
         if (env != null && !env.isBlank()) {

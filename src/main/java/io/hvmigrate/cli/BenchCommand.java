@@ -15,13 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", header = "Benchmark: the engine against a sequential script and fixed batches on a simulated wave.",
-        description = {"Measures how fast hvmigrate carries out a large wave, against the simulated fleet (hvsim). Generates a fleet of",
-                "two clusters and standalone hosts and a hardware-refresh wave in which every VM moves, then runs it on a fresh",
-                "fleet for each strategy: the engine; the same moves one after another, as a foreach ... Move-VM script does;",
-                "and fixed batches started together, each waited for before the next. Prints each makespan in simulated time,",
-                "its ratio to the lower bound computed from the fleet, the speed-up over the sequential script, WinRM round",
-                "trips per move and wall time. Nothing outside this machine's loopback addresses is contacted.", "",
-                "Exit codes: 0 every strategy moved every VM, 1 some move failed, 2 invalid options."})
+        description = {"Measures how fast hvmigrate carries out a large wave, against the simulated fleet (hvsim). Generates a fleet of "
+                + "two clusters and standalone hosts and a hardware-refresh wave in which every VM moves, then runs it on a fresh "
+                + "fleet for each strategy: the engine; the same moves one after another, as a foreach ... Move-VM script does; "
+                + "and fixed batches started together, each waited for before the next. Prints each makespan in simulated time, "
+                + "its ratio to the lower bound computed from the fleet, the speed-up over the sequential script, WinRM round "
+                + "trips per move and wall time. Nothing outside this machine's loopback addresses is contacted."})
+@ExitCodes({ExitCode.FAILED, ExitCode.INTERRUPTED})
 final class BenchCommand extends BaseCommand {
 
     @Option(names = "--vms", paramLabel = "N", defaultValue = "200", description = "VMs in the wave (default: ${DEFAULT-VALUE})")
@@ -31,9 +31,9 @@ final class BenchCommand extends BaseCommand {
     int hosts;
 
     @Option(names = "--time-scale", paramLabel = "N", defaultValue = "50",
-            description = {"simulated time runs N times faster than real time (default: ${DEFAULT-VALUE}): a round trip of a few",
-                    "milliseconds to hvsim then counts as a fifth of a second or so, as one to a real host does; a larger N",
-                    "magnifies every wall-clock cost of the engine (TLS, discovery, scheduling) against the migrations"})
+            description = "simulated time runs N times faster than real time (default: ${DEFAULT-VALUE}): a round trip of a few "
+                    + "milliseconds to hvsim then counts as a fifth of a second or so, as one to a real host does; a larger N "
+                    + "magnifies every wall-clock cost of the engine (TLS, discovery, scheduling) against the migrations")
     double timeScale;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "10", description = "the size of the fixed batches (default: ${DEFAULT-VALUE})")

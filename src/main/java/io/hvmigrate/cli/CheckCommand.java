@@ -8,12 +8,9 @@ import io.hvmigrate.plan.Plan;
 import io.hvmigrate.plan.Planner;
 import io.hvmigrate.report.JsonLinesEvents;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "check", header = "Preflight: proves a playbook's moves can succeed (auth, delegation, network, compatibility).",
         description = {"Proves a playbook's moves can succeed before anything changes: live migration enabled and the same "
@@ -21,31 +18,26 @@ import picocli.CommandLine.Parameters;
                 + "both name forms, protocol transition), the migration network pin, switches, configuration versions, processor "
                 + "and memory. Each finding has an id, a severity, the evidence and the command that fixes it. run does the same "
                 + "checks first and refuses while one is blocking.", "",
-                "Exit codes: 0 nothing blocking, 2 invalid input, 3 something blocks a move."})
+                "It discovers the fleet, or with --facts checks against a snapshot instead."})
+@ExitCodes(ExitCode.REFUSED)
 final class CheckCommand extends BaseCommand {
 
-    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "the playbook (YAML)")
-    Path playbook;
+    @Mixin
+    PlaybookArgument playbook;
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "the inventory; default: the inventory setting")
-    Path inventory;
+    @Mixin
+    InventoryOption inventory;
 
-    @Option(names = "--facts", paramLabel = "FILE", description = "check against a facts snapshot instead of discovering the fleet")
-    Path factsFile;
+    @Mixin
+    FactsOption factsFile;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json")
-    String output;
-
-    @Override
-    Map<String, String[]> settingFlags() {
-        return Map.of("output", new String[] {output, "--output"});
-    }
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() throws IOException {
-        Path invFile = inventory != null ? inventory : pathSetting("inventory");
-        Inputs in = Inputs.load(playbook, invFile, factsFile, false);
-        boolean json = "json".equalsIgnoreCase(settings().get("output"));
+        Inputs in = Inputs.load(playbook.file, inventory.orSetting(this), factsFile.file, false);
+        boolean json = jsonOutput();
         Facts facts = in.facts();
         java.util.List<io.hvmigrate.plan.UnreadHost> unread = java.util.List.of();
         if (facts == null) {

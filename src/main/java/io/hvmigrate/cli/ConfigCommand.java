@@ -3,11 +3,11 @@ package io.hvmigrate.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hvmigrate.settings.EngineSettings;
-import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-@Command(name = "config", description = "Engine settings.", subcommands = ConfigCommand.Show.class)
+@Command(name = "config", header = "Engine settings: what they are and where each value came from.",
+        description = "Engine settings: config show prints them and where each value came from.", subcommands = ConfigCommand.Show.class)
 final class ConfigCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -18,23 +18,19 @@ final class ConfigCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "show",
-            description = {"Prints the effective settings and where each value came from: built-in default < config/hvmigrate.properties",
-                    "(or .yaml) < your settings file < HVMIGRATE_* environment variables < command-line flags. Secrets are masked."})
+    @Command(name = "show", header = "Prints the effective settings and where each value came from.",
+            description = {"Prints the effective settings and where each value came from: built-in default < config/hvmigrate.properties "
+                    + "(or .yaml) < your settings file < HVMIGRATE_* environment variables < command-line flags. Secrets are masked."})
+    @ExitCodes({})
     static final class Show extends BaseCommand {
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json")
-        String output;
-
-        @Override
-        Map<String, String[]> settingFlags() {
-            return Map.of("output", new String[] {output, "--output"});
-        }
+        @Mixin
+        OutputOption output;
 
         @Override
         public Integer call() {
             EngineSettings s = settings();
-            if ("json".equalsIgnoreCase(s.get("output"))) {
+            if (jsonOutput()) {
                 ObjectNode root = Json.MAPPER.createObjectNode();
                 ArrayNode list = root.putArray("settings");
                 for (EngineSettings.Value v : s.all()) {

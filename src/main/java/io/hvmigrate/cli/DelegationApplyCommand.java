@@ -16,10 +16,10 @@ import picocli.CommandLine.Command;
                 "The management host's WinRM session must be able to reach a domain controller: run it on a domain controller "
                 + "or a management server the domain lets act for you there (a remote session cannot pass your credentials "
                 + "on: the second hop).", "",
-                "In a terminal, the changes are shown and confirmed first; from a script or a scheduler pass --yes (without it, "
-                + "nothing is contacted and the exit code is 2).", "",
-                "Exit codes: 0 done (or nothing to do), 1 a change or a ticket purge failed, or the directory does not hold "
-                + "everything afterwards, 2 invalid input (or no --yes without a terminal), 3 declined at the prompt."})
+                "In a terminal, the changes are shown and confirmed first (declining exits 3); from a script or a scheduler "
+                + "pass --yes: without it, nothing is contacted and the exit code is 2.", "",
+                "It fails when a change or a ticket purge failed, or when the directory does not hold everything afterwards."})
+@ExitCodes({ExitCode.FAILED, ExitCode.REFUSED})
 final class DelegationApplyCommand extends DelegationBase {
 
     @Override

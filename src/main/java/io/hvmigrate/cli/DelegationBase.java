@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What delegation plan and apply share: which hosts, which mode, and the way from the fleet to a change set. */
@@ -39,10 +40,18 @@ abstract class DelegationBase extends BaseCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Selection selection;
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "the inventory; default: the inventory setting")
-    Path inventory;
+    @Mixin
+    InventoryOption inventory;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "constrained",
+    /** The modes, for shell completion. */
+    static final class Modes implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("constrained", "resource-based").iterator();
+        }
+    }
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "constrained", completionCandidates = Modes.class,
             description = "constrained (default: msDS-AllowedToDelegateTo on each SOURCE, with protocol transition) or "
                     + "resource-based (msDS-AllowedToActOnBehalfOfOtherIdentity on each DESTINATION, merged, never overwritten)")
     String mode;
@@ -63,19 +72,14 @@ abstract class DelegationBase extends BaseCommand {
             + "default: the first inventory host that answers (the one discovery reads the directory through)")
     String via;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Option(names = {"-y", "--yes"}, description = "make the changes without asking (apply): needed when no terminal can answer, as from a scheduler")
     boolean yes;
 
-    @Override
-    Map<String, String[]> settingFlags() {
-        return Map.of("output", new String[] {output, "--output"});
-    }
-
     boolean json() {
-        return "json".equalsIgnoreCase(settings().get("output"));
+        return jsonOutput();
     }
 
     DelegationMode mode() {
@@ -92,7 +96,7 @@ abstract class DelegationBase extends BaseCommand {
 
     /** The inputs of the command: the inventory, and the playbook when one selects the moves. */
     Inputs inputs(Path factsFile) {
-        Path invFile = inventory != null ? inventory : pathSetting("inventory");
+        Path invFile = inventory.orSetting(this);
         Inputs in = Inputs.load(selection.playbook, invFile, factsFile, false);
         if (selection.hosts != null) {
             // names that are no inventory host or cluster are bad input: refused before anything is contacted

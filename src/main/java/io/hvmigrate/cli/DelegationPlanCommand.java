@@ -5,10 +5,10 @@ import io.hvmigrate.delegation.DelegationService;
 import io.hvmigrate.delegation.LdifChange;
 import io.hvmigrate.delegation.PowerShellChange;
 import io.hvmigrate.model.Facts;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "plan", header = "Prints the minimal delegation change (PowerShell or LDIF). Changes nothing.",
@@ -18,18 +18,26 @@ import picocli.CommandLine.Option;
                 "With --hosts: every ordered pair of the hosts, \"Microsoft Virtual System Migration Service\" and cifs, each in "
                 + "FQDN and NetBIOS form, plus cifs to the file servers their VMs use (a Scale-Out File Server's access point, "
                 + "never its nodes). With --playbook: exactly what its moves need.", "",
-                "Exit codes: 0 the plan was printed (whether or not there is something to change), 1 the fleet could not be "
-                + "read, 2 invalid input."})
+                "It reads the fleet and the directory, or with --facts plans against a snapshot (PowerShell format only: LDIF "
+                + "needs the accounts' distinguished names and userAccountControl as they are now). It succeeds when the plan was "
+                + "printed, whether or not there is something to change."})
+@ExitCodes(ExitCode.FAILED)
 final class DelegationPlanCommand extends DelegationBase {
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "powershell",
+    /** The formats, for shell completion. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.List.of("powershell", "ldif").iterator();
+        }
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "powershell", completionCandidates = Formats.class,
             description = "powershell (default) or ldif (constrained mode only: ldifde -i -f FILE, or ldapmodify -f FILE)")
     String format;
 
-    @Option(names = "--facts", paramLabel = "FILE",
-            description = "plan against a facts snapshot instead of discovering the fleet (PowerShell format only: LDIF needs "
-                    + "the accounts' distinguished names and userAccountControl as they are now)")
-    Path factsFile;
+    @Mixin
+    FactsOption facts;
 
     @Override
     public Integer call() throws Exception {
@@ -42,12 +50,12 @@ final class DelegationPlanCommand extends DelegationBase {
             throw new CommandFailure(ExitCode.INVALID_INPUT, "--format ldif cannot express resource-based delegation: "
                     + "msDS-AllowedToActOnBehalfOfOtherIdentity is a binary security descriptor that must be merged; use --format powershell");
         }
-        if (ldif && factsFile != null) {
+        if (ldif && facts.file != null) {
             throw new CommandFailure(ExitCode.INVALID_INPUT, "--format ldif reads the accounts' distinguished names and "
                     + "userAccountControl from the directory: it cannot work from --facts");
         }
-        Inputs in = inputs(factsFile);
-        if (factsFile != null) {
+        Inputs in = inputs(facts.file);
+        if (facts.file != null) {
             Prepared p = prepare(in, in.facts());
             print(p, PowerShellChange.render(p.changes(), title("plan", p)));
             return ExitCode.OK.code();

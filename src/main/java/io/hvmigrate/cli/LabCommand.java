@@ -12,10 +12,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "lab", header = "Starts the simulated fleet and runs the seven-scenario tour (or a playbook) against it.",
-        description = {"Starts the embedded simulated fleet (hvsim) and runs a playbook against it over WinRM/HTTPS, as against",
-                "real hosts: discovery, planning, the seven live-migration scenarios, verification. The default tour moves one",
-                "VM of each scenario. Nothing outside this machine's loopback addresses is contacted.", "",
-                "Exit codes as for run."})
+        description = {"Starts the embedded simulated fleet (hvsim) and runs a playbook against it over WinRM/HTTPS, as against "
+                + "real hosts: discovery, planning, the seven live-migration scenarios, verification. The default tour moves one "
+                + "VM of each scenario. Nothing outside this machine's loopback addresses is contacted.", "",
+                "Text output is progress for people; JSON output is one event per line."})
+@ExitCodes({ExitCode.FAILED, ExitCode.REFUSED, ExitCode.WINDOW_CLOSED, ExitCode.BUSY, ExitCode.INTERRUPTED})
 final class LabCommand extends BaseCommand {
 
     @Option(names = "--fleet", paramLabel = "FILE", defaultValue = "config/fleets/lab.yaml",
@@ -30,8 +31,8 @@ final class LabCommand extends BaseCommand {
             description = "simulated time runs N times faster than real time (default: ${DEFAULT-VALUE})")
     double timeScale;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (progress for people) or json (one event per line)")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Mixin
     StopGraceOption stopGrace;
@@ -40,9 +41,10 @@ final class LabCommand extends BaseCommand {
 
     @Override
     Map<String, String[]> settingFlags() {
-        return Map.of("output", new String[] {output, "--output"},
-                "runs.dir", new String[] {labDir == null ? null : labDir.resolve("runs").toString(), "lab"},
-                "stop.grace", stopGrace.flag());
+        Map<String, String[]> flags = new java.util.LinkedHashMap<>(super.settingFlags());
+        flags.put("runs.dir", new String[] {labDir == null ? null : labDir.resolve("runs").toString(), "lab"});
+        flags.put("stop.grace", stopGrace.flag());
+        return flags;
     }
 
     @Override
@@ -51,7 +53,7 @@ final class LabCommand extends BaseCommand {
         long t0 = System.nanoTime();
         try (SimFleet sim = SimFleet.start(shippedFile(fleet, "--fleet"), SimFleet.Options.defaults().withTimeScale(timeScale))) {
             LabFiles.Written files = LabFiles.write(sim, labDir, LabFiles.serviceAccount(sim));
-            if (!"json".equalsIgnoreCase(settings().get("output"))) {
+            if (!jsonOutput()) {
                 out().printf("lab: simulated fleet '%s' up in %d ms: %d hosts on loopback, WinRM over HTTPS (NTLM), time x%s%n",
                         sim.fleet().name(), (System.nanoTime() - t0) / 1_000_000, sim.endpoints().size(),
                         timeScale == Math.rint(timeScale) ? Long.toString((long) timeScale) : Double.toString(timeScale));

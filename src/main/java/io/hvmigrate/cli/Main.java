@@ -30,21 +30,23 @@ public final class Main {
 
     /** Runs one command line; the environment is passed in so tests can give their own. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        HvmigrateCommand root = new HvmigrateCommand(environment);
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = commandLine(environment);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler(new Failures());
-        cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("hvmigrate: " + ex.getMessage());
-            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr())) {
-                ex.getCommandLine().getErr().println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            }
-            return ExitCode.INVALID_INPUT.code();
-        });
         int code = cl.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The hvmigrate command and its subcommands, with their error handling and help layout. */
+    static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine cl = new CommandLine(new HvmigrateCommand(environment));
+        CommandLineErrors errors = new CommandLineErrors();
+        cl.setExecutionExceptionHandler(new Failures());
+        cl.setParameterExceptionHandler(errors);
+        cl.setExecutionStrategy(errors);
+        UsageHelp.configure(cl);
+        return cl;
     }
 }

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
                 + "(Add-VMMigrationNetwork) if the host does not list it, then sets UseAnyNetworkForMigration to false "
                 + "(Set-VMHost), in that order, on the host itself. Prints each host's settings before and after; a host "
                 + "already pinned is left as it is. Other migration networks a host lists are kept, and reported.", "",
-                "check reports drift: network.any, network.not-pinned, network.destination.", "",
-                "Exit codes: 0 every host is pinned, 1 a host could not be read or changed, 2 invalid input."})
+                "check reports drift: network.any, network.not-pinned, network.destination."})
+@ExitCodes({ExitCode.FAILED, ExitCode.REFUSED})
 final class NetworkPinCommand extends BaseCommand {
 
     @Option(names = "--subnet", required = true, paramLabel = "CIDR", description = "the migration network, e.g. 198.51.100.0/24")
@@ -33,19 +33,14 @@ final class NetworkPinCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "HOST", description = "inventory hosts (name, FQDN or NetBIOS name)")
     List<String> hosts;
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "the inventory; default: the inventory setting")
-    Path inventory;
+    @Mixin
+    InventoryOption inventory;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Option(names = {"-y", "--yes"}, description = "pin without asking: needed when no terminal can answer, as from a scheduler")
     boolean yes;
-
-    @Override
-    Map<String, String[]> settingFlags() {
-        return Map.of("output", new String[] {output, "--output"});
-    }
 
     @Override
     public Integer call() {
@@ -55,7 +50,7 @@ final class NetworkPinCommand extends BaseCommand {
         } catch (Cidr.Invalid e) {
             throw new CommandFailure(ExitCode.INVALID_INPUT, "--subnet: " + e.getMessage() + "; " + e.fix());
         }
-        Path invFile = inventory != null ? inventory : pathSetting("inventory");
+        Path invFile = inventory.orSetting(this);
         if (invFile == null) {
             throw new CommandFailure(ExitCode.INVALID_INPUT, "no inventory given: pass -i INVENTORY");
         }
@@ -78,7 +73,7 @@ final class NetworkPinCommand extends BaseCommand {
         try (EngineSetup engine = new EngineSetup(inv, settings(), root().environment, io.hvmigrate.engine.RunEvents.NONE, err(), false)) {
             pins = new MigrationNetworkPin(engine.hosts, Units.duration(settings().get("step.timeout"))).pin(List.copyOf(names), cidr);
         }
-        if ("json".equalsIgnoreCase(settings().get("output"))) {
+        if (jsonOutput()) {
             out().println(json(cidr, pins).toPrettyString());
         } else {
             text(cidr, inv, pins);

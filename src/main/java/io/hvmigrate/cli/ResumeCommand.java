@@ -12,27 +12,29 @@ import io.hvmigrate.report.JsonLinesEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
+import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "resume", header = "Continues a run that did not finish, from what the hosts say.",
-        description = {"Resumes a run that did not finish (a crash, a kill, a lost connection): asks the hosts where each unfinished",
-                "move's VM is, and goes on from there. Moves that had ended are left as they are.", "",
-                "Exit codes as for run."})
+        description = {"Resumes a run that did not finish (a crash, a kill, a lost connection): asks the hosts where each unfinished "
+                + "move's VM is, and goes on from there. Moves that had ended are left as they are. For a run that had ended it "
+                + "does nothing and exits with that run's exit code."})
+@ExitCodes({ExitCode.FAILED, ExitCode.REFUSED, ExitCode.WINDOW_CLOSED, ExitCode.BUSY, ExitCode.INTERRUPTED})
 final class ResumeCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "the run id (hvmigrate status lists them)")
     String runId;
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "the inventory; default: the one the run used")
+    // not the InventoryOption mixin: the default here is the inventory the run used, not the inventory setting
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "the inventory (YAML); default: the one the run used")
     Path inventory;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Option(names = "--no-wait", description = "when the run's window has not opened, exit 7 at once instead of waiting for it")
     boolean noWait;
@@ -42,8 +44,10 @@ final class ResumeCommand extends BaseCommand {
 
     @Override
     Map<String, String[]> settingFlags() {
-        return Map.of("output", new String[] {output, "--output"}, "window.wait", new String[] {noWait ? "false" : null, "--no-wait"},
-                "stop.grace", stopGrace.flag());
+        Map<String, String[]> flags = new java.util.LinkedHashMap<>(super.settingFlags());
+        flags.put("window.wait", new String[] {noWait ? "false" : null, "--no-wait"});
+        flags.put("stop.grace", stopGrace.flag());
+        return flags;
     }
 
     @Override

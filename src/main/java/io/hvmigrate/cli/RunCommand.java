@@ -10,24 +10,23 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "run", header = "Runs a playbook: discovery, preflight, moves within caps and window, with a journal.",
-        description = {"Runs a playbook: discovers the fleet, plans, and carries the moves out within the policy's caps and window,",
-                "with a journal that lets an interrupted run be resumed. Re-running a finished playbook does nothing; re-running",
-                "an interrupted one resumes it.", "",
-                "Exit codes: 0 done, 1 some moves failed, 2 invalid input, 3 refused (nothing changed), 4 the window closed with",
-                "moves left, 5 another run holds a host, 130 interrupted."})
+        description = {"Runs a playbook: discovers the fleet, plans, and carries the moves out within the policy's caps and window, "
+                + "with a journal that lets an interrupted run be resumed. Re-running a finished playbook does nothing; re-running "
+                + "an interrupted one resumes it.", "",
+                "Text output is progress for people; JSON output is one event per line."})
+@ExitCodes({ExitCode.FAILED, ExitCode.REFUSED, ExitCode.WINDOW_CLOSED, ExitCode.BUSY, ExitCode.INTERRUPTED})
 final class RunCommand extends BaseCommand {
 
-    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "the playbook (YAML)")
-    Path playbook;
+    @Mixin
+    PlaybookArgument playbook;
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", description = "the inventory (YAML); default: the inventory setting")
-    Path inventory;
+    @Mixin
+    InventoryOption inventory;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (progress for people) or json (one event per line)")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Option(names = "--skip-refused", description = "leave out the moves that are refused (planning) or blocked (preflight), each reported with its reason, and run the others")
     boolean skipRefused;
@@ -46,16 +45,18 @@ final class RunCommand extends BaseCommand {
 
     @Override
     Map<String, String[]> settingFlags() {
-        return Map.of("output", new String[] {output, "--output"}, "window.wait", new String[] {noWait ? "false" : null, "--no-wait"},
-                "log.file", new String[] {logFile, "--log-file"}, "run.onFinish", new String[] {onFinish, "--on-finish"},
-                "stop.grace", stopGrace.flag());
+        Map<String, String[]> flags = new java.util.LinkedHashMap<>(super.settingFlags());
+        flags.put("window.wait", new String[] {noWait ? "false" : null, "--no-wait"});
+        flags.put("log.file", new String[] {logFile, "--log-file"});
+        flags.put("run.onFinish", new String[] {onFinish, "--on-finish"});
+        flags.put("stop.grace", stopGrace.flag());
+        return flags;
     }
 
     @Override
     public Integer call() throws IOException {
-        var settings = settings();
-        Path invFile = inventory != null ? inventory : pathSetting("inventory");
-        Inputs in = Inputs.load(playbook, invFile, null, false);
+        settings();
+        Inputs in = Inputs.load(playbook.file, inventory.orSetting(this), null, false);
         return execute(in.inventory(), in.playbook(), skipRefused);
     }
 

@@ -11,10 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "sim", header = "Runs hvsim, the simulated Hyper-V fleet, until stopped.",
-        description = {"Starts hvsim, a simulated Hyper-V fleet: one WS-Management endpoint per host on its own loopback address,",
-                "answering PowerShell as the host would. Writes an inventory, the fleet's CA and a password file for hvmigrate",
-                "(or any WinRM client), prints each endpoint, and runs until stopped (Ctrl-C) or for --duration.", "",
-                "Rehearse a maintenance window against it: hvmigrate run PLAYBOOK -i DIR/inventory.yaml"})
+        description = {"Starts hvsim, a simulated Hyper-V fleet: one WS-Management endpoint per host on its own loopback address, "
+                + "answering PowerShell as the host would. Writes an inventory, the fleet's CA and a password file for hvmigrate "
+                + "(or any WinRM client), prints each endpoint, and runs until stopped (Ctrl-C) or for --duration.", "",
+                "To rehearse a maintenance window against it, run hvmigrate run PLAYBOOK -i DIR/inventory.yaml (DIR as given with --dir)."})
+@ExitCodes(ExitCode.INTERRUPTED)
 final class SimCommand extends BaseCommand {
 
     @Option(names = "--fleet", paramLabel = "FILE", defaultValue = "config/fleets/lab.yaml",

@@ -12,29 +12,26 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "status", header = "Lists the runs, or shows how one run's moves stand.", description = {"Lists the runs (or shows one): when, which playbook, whether it finished, how its moves stand.",
-        "A run that did not finish can be resumed with hvmigrate resume RUN."})
+@Command(name = "status", header = "Lists the runs, or shows how one run's moves stand.",
+        description = {"Lists the runs (or shows one): when, which playbook, whether it finished, how its moves stand. A run that "
+                + "did not finish can be resumed with hvmigrate resume RUN."})
+@ExitCodes({})
 final class StatusCommand extends BaseCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "a run id; without it, every run")
     String runId;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text or json")
-    String output;
-
-    @Override
-    Map<String, String[]> settingFlags() {
-        return Map.of("output", new String[] {output, "--output"});
-    }
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() throws IOException {
         var settings = settings();
         Path runsDir = EngineSetup.runsDir(settings, root().environment);
-        boolean json = "json".equalsIgnoreCase(settings.get("output"));
+        boolean json = jsonOutput();
         if (runId != null) {
             Path dir = runsDir.resolve(runId);
             if (!Files.isDirectory(dir)) {

@@ -34,7 +34,7 @@ import java.util.Optional;
 
 /**
  * A facts snapshot: what discovery reads from the hosts, in the same shape whether it was discovered live, saved with
- * {@code hvmigrate discover -o}, or written by hand for planning offline.
+ * {@code hvmigrate discover --out FILE}, or written by hand for planning offline.
  */
 public final class FactsFormat {
     private FactsFormat() {}

@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes facts in the format {@link FactsFormat} reads: what {@code hvmigrate discover -o} saves. */
+/** Writes facts in the format {@link FactsFormat} reads: what {@code hvmigrate discover --out FILE} saves. */
 public final class FactsWriter {
     private FactsWriter() {}
 

@@ -38,7 +38,7 @@ class OtherCommandsTest {
     }
 
     @Test
-    void schemaPrintsOrWritesTheThreeSchemas(@TempDir Path dir) {
+    void schemaWritesTheThreeSchemas(@TempDir Path dir) {
         CliRun r = CliRun.of("schema", "--write", dir.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(dir.resolve("playbook.schema.json")).exists();
@@ -47,11 +47,57 @@ class OtherCommandsTest {
     }
 
     @Test
+    void schemaPrintsOneJsonObjectKeyedBySchemaName() throws Exception {
+        CliRun r = CliRun.of("schema");
+        assertThat(r.exitCode()).isZero();
+        JsonNode all = new ObjectMapper().readTree(r.out());
+        assertThat(all.isObject()).isTrue();
+        assertThat(all.fieldNames()).toIterable().containsExactly("playbook", "inventory", "facts");
+        assertThat(all.path("playbook").path("$id").asText()).endsWith("/playbook.schema.json");
+    }
+
+    @Test
+    void schemaNamePrintsThatSchemaAsPublished(@TempDir Path dir) throws Exception {
+        CliRun r = CliRun.of("schema", "inventory");
+        assertThat(r.exitCode()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out())).isEqualTo(new ObjectMapper().readTree(Path.of("schema/inventory.schema.json").toFile()));
+        CliRun one = CliRun.of("schema", "facts", "--write", dir.toString());
+        assertThat(one.exitCode()).isZero();
+        assertThat(dir).isDirectoryContaining("glob:**/facts.schema.json").isDirectoryNotContaining("glob:**/playbook.schema.json");
+    }
+
+    @Test
+    void schemaOfAnUnknownNameIsInvalidInput() {
+        CliRun r = CliRun.of("schema", "fact");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("no schema 'fact': did you mean 'facts'?");
+    }
+
+    @Test
+    void discoverRefusesAFormatNameAsTheSnapshotFile() {
+        for (String name : new String[] {"json", "text", "yaml", "JSON"}) {
+            CliRun r = CliRun.of("discover", "-i", "config/inventory.example.yaml", "--out", name);
+            assertThat(r.exitCode()).as(name).isEqualTo(2);
+            assertThat(r.err()).contains("--out " + name + " looks like a format, not a file name", "-o/--output text|json");
+        }
+        assertThat(CliRun.of("discover", "-i", "config/inventory.example.yaml", "-O", "json").exitCode()).isEqualTo(2);
+        assertThat(Path.of("json")).doesNotExist();
+    }
+
+    @Test
+    void discoverSaysWhereTheSnapshotFileGoesWhenGivenOneAsTheFormat() {
+        CliRun r = CliRun.of("discover", "-i", "config/inventory.example.yaml", "-o", "facts.yaml");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("-o is the output format (text or json)", "use --out facts.yaml");
+        assertThat(Path.of("facts.yaml")).doesNotExist();
+    }
+
+    @Test
     void versionAndHelp() {
         assertThat(CliRun.of("--version").out()).startsWith("hvmigrate ");
         CliRun help = CliRun.of("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("plan").contains("validate").contains("config").contains("Exit codes");
+        assertThat(help.out()).contains("plan").contains("validate").contains("config").contains("completion").contains("Exit codes");
     }
 
     @Test
@@ -67,7 +113,7 @@ class OtherCommandsTest {
                 """);
         Path facts = dir.resolve("facts.yaml");
         java.nio.file.Files.writeString(facts, "an earlier snapshot");
-        CliRun r = CliRun.with(Map.of("HVM_TEST_PW", "x"), "discover", "-i", inv.toString(), "-o", facts.toString());
+        CliRun r = CliRun.with(Map.of("HVM_TEST_PW", "x"), "discover", "-i", inv.toString(), "--out", facts.toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("could not read hv-a1", "no inventory host could be read", "was not written");
         assertThat(facts).hasContent("an earlier snapshot");

@@ -82,7 +82,7 @@ class ForestsAndTicketsIT {
 
         // a discovery snapshot carries the trusts, so plan --facts refuses the same move without contacting a host
         Path facts = dir.resolve("facts.yaml");
-        Result discovered = cli(files.inventory(), "discover", "-o", facts.toString());
+        Result discovered = cli(files.inventory(), "discover", "--out", facts.toString());
         assertThat(discovered.exit()).as(discovered.err()).isZero();
         Result planned = cli(files.inventory(), "plan", toX1.toString(), "--facts", facts.toString());
         assertThat(planned.exit()).as(planned.out() + planned.err()).isEqualTo(3);

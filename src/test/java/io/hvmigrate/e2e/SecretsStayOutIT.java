@@ -40,7 +40,7 @@ class SecretsStayOutIT {
             String inv = files.inventory().toString();
             List<String[]> commands = List.of(
                     new String[] {"config", "show"},
-                    new String[] {"discover", "-i", inv, "-o", dir.resolve("facts.yaml").toString()},
+                    new String[] {"discover", "-i", inv, "-O", dir.resolve("facts.yaml").toString()},
                     new String[] {"check", "playbooks/lab-tour.yaml", "-i", inv},
                     new String[] {"check", "playbooks/lab-misconfigured.yaml", "-i", inv, "-o", "json"},
                     new String[] {"run", "playbooks/lab-tour.yaml", "-i", inv},

@@ -109,10 +109,16 @@ class HvsimCommandIT {
             Path facts = dir.resolve("facts.yaml");
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = Main.run(new String[] {"discover", "-i", inventory.toString(), "-o", facts.toString()},
+            int code = Main.run(new String[] {"discover", "-i", inventory.toString(), "--out", facts.toString()},
                     new PrintWriter(out, true), new PrintWriter(err, true), Map.of("HOME", dir.toString()));
             assertThat(code).as("discover: %s%s", out, err).isZero();
             assertThat(facts).content().contains("app-a1", "db-a3", "HV-B2");
+            // -o is the format, as for every command: the snapshot as JSON on standard output
+            StringWriter json = new StringWriter();
+            int jsonCode = Main.run(new String[] {"discover", "-i", inventory.toString(), "-o", "json"},
+                    new PrintWriter(json, true), new PrintWriter(err, true), Map.of("HOME", dir.toString()));
+            assertThat(jsonCode).as("discover -o json: %s", err).isZero();
+            assertThat(new ObjectMapper().readTree(json.toString()).path("hosts").findValuesAsText("name")).contains("hv-a1", "hv-b2");
 
             assertThat(endpoints.values()).allSatisfy(e -> assertThat(refuses(e)).as("%s listening", e).isFalse());
             sim.destroy(); // SIGTERM, as Ctrl-C or a service manager stops it

@@ -230,7 +230,7 @@ class SambaDirectoryPeerIT {
         assertThat(check.out() + check.err()).contains("external trust", "(forest isolated.test)");
 
         Path facts = dir.resolve("facts.yaml");
-        Result discover = cli("discover", "-o", facts.toString());
+        Result discover = cli("discover", "--out", facts.toString());
         assertThat(discover.exit()).as(discover.out() + discover.err()).isZero();
         assertThat(Files.readString(facts)).contains("isolated.test");
         Result plan = cli("plan", playbook.toString(), "--facts", facts.toString());
