@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
                 + "and memory. Each finding has an id, a severity, the evidence and the command that fixes it. run does the same "
                 + "checks first and refuses while one is blocking.", "",
                 "It discovers the fleet, or with --facts checks against a snapshot instead."})
-@ExitCodes(ExitCode.REFUSED)
+@ExitCodes({ExitCode.REFUSED, ExitCode.HOSTS_UNREACHABLE})
 final class CheckCommand extends BaseCommand {
 
     @Mixin

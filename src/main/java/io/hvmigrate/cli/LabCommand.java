@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                 + "real hosts: discovery, planning, the seven live-migration scenarios, verification. The default tour moves one "
                 + "VM of each scenario. Nothing outside this machine's loopback addresses is contacted.", "",
                 "Text output is progress for people; JSON output is one event per line."})
-@ExitCodes({ExitCode.FAILED, ExitCode.REFUSED, ExitCode.WINDOW_CLOSED, ExitCode.BUSY, ExitCode.INTERRUPTED})
+@ExitCodes({ExitCode.FAILED, ExitCode.REFUSED, ExitCode.WINDOW_CLOSED, ExitCode.BUSY, ExitCode.HOSTS_UNREACHABLE, ExitCode.WINDOW_NOT_OPEN, ExitCode.INTERRUPTED})
 final class LabCommand extends BaseCommand {
 
     @Option(names = "--fleet", paramLabel = "FILE", defaultValue = "config/fleets/lab.yaml",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
         description = {"Resumes a run that did not finish (a crash, a kill, a lost connection): asks the hosts where each unfinished "
                 + "move's VM is, and goes on from there. Moves that had ended are left as they are. For a run that had ended it "
                 + "does nothing and exits with that run's exit code."})
-@ExitCodes({ExitCode.FAILED, ExitCode.REFUSED, ExitCode.WINDOW_CLOSED, ExitCode.BUSY, ExitCode.INTERRUPTED})
+@ExitCodes({ExitCode.FAILED, ExitCode.REFUSED, ExitCode.WINDOW_CLOSED, ExitCode.BUSY, ExitCode.HOSTS_UNREACHABLE, ExitCode.WINDOW_NOT_OPEN, ExitCode.INTERRUPTED})
 final class ResumeCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "the run id (hvmigrate status lists them)")

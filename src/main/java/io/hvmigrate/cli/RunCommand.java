@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                 + "with a journal that lets an interrupted run be resumed. Re-running a finished playbook does nothing; re-running "
                 + "an interrupted one resumes it.", "",
                 "Text output is progress for people; JSON output is one event per line."})
-@ExitCodes({ExitCode.FAILED, ExitCode.REFUSED, ExitCode.WINDOW_CLOSED, ExitCode.BUSY, ExitCode.INTERRUPTED})
+@ExitCodes({ExitCode.FAILED, ExitCode.REFUSED, ExitCode.WINDOW_CLOSED, ExitCode.BUSY, ExitCode.HOSTS_UNREACHABLE, ExitCode.WINDOW_NOT_OPEN, ExitCode.INTERRUPTED})
 final class RunCommand extends BaseCommand {
 
     @Mixin

@@ -135,12 +135,12 @@ class HelpTest {
         everyCommand(WIDE).forEach(cl -> byName.put(name(cl), cl));
         assertThat(exitCodeTable(byName.get("hvmigrate run").getUsageMessage())).containsExactlyEntriesOf(asTable(ExitCode.OK,
                 ExitCode.FAILED, ExitCode.INVALID_INPUT, ExitCode.REFUSED, ExitCode.WINDOW_CLOSED, ExitCode.BUSY,
-                ExitCode.INTERNAL_ERROR, ExitCode.INTERRUPTED));
+                ExitCode.HOSTS_UNREACHABLE, ExitCode.WINDOW_NOT_OPEN, ExitCode.INTERNAL_ERROR, ExitCode.INTERRUPTED));
         assertThat(exitCodeTable(byName.get("hvmigrate plan").getUsageMessage()))
                 .containsExactlyEntriesOf(asTable(ExitCode.OK, ExitCode.INVALID_INPUT, ExitCode.REFUSED, ExitCode.INTERNAL_ERROR));
         // a command with subcommands: what they return
         assertThat(exitCodeTable(byName.get("hvmigrate delegation").getUsageMessage()))
-                .containsExactlyEntriesOf(asTable(ExitCode.OK, ExitCode.FAILED, ExitCode.INVALID_INPUT, ExitCode.INTERNAL_ERROR));
+                .containsExactlyEntriesOf(asTable(ExitCode.OK, ExitCode.FAILED, ExitCode.INVALID_INPUT, ExitCode.REFUSED, ExitCode.INTERNAL_ERROR));
     }
 
     @Test
