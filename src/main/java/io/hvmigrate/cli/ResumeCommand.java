@@ -71,6 +71,7 @@ final class ResumeCommand extends BaseCommand {
                 }
                 case RunService.Outcome.Finished f -> f.summary().exitCode();
                 case RunService.Outcome.Refused r -> ExitCode.REFUSED.code();
+                case RunService.Outcome.ApprovalExpired x -> throw new IllegalStateException("a resume has no approved plan to expire");
                 case RunService.Outcome.WindowNotOpen w -> {
                 err().println("hvmigrate: the maintenance window has not opened: it opens at " + RunService.local(w.window().start(), null)
                         + "; nothing was done (--no-wait). Run again then, or without --no-wait to wait for it.");

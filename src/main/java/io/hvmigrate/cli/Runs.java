@@ -3,6 +3,7 @@ package io.hvmigrate.cli;
 import io.hvmigrate.engine.RunEvents;
 import io.hvmigrate.engine.RunService;
 import io.hvmigrate.engine.Scheduler;
+import io.hvmigrate.model.ApprovedPlan;
 import io.hvmigrate.model.Inventory;
 import io.hvmigrate.model.Playbook;
 import io.hvmigrate.report.ConsoleEvents;
@@ -15,6 +16,11 @@ final class Runs {
     private Runs() {}
 
     static Integer execute(BaseCommand cmd, Inventory inv, Playbook pb, boolean skip) throws IOException {
+        return execute(cmd, inv, pb, skip, null);
+    }
+
+    /** @param approved an approved plan to run exactly (run --plan), or null to run the playbook */
+    static Integer execute(BaseCommand cmd, Inventory inv, Playbook pb, boolean skip, ApprovedPlan approved) throws IOException {
         boolean json = "json".equalsIgnoreCase(cmd.settings().get("output"));
         RunEvents events;
         ConsoleEvents console = null;
@@ -27,7 +33,7 @@ final class Runs {
         Scheduler.Control control = new Scheduler.Control();
         Interrupts.install(control, cmd.err());
         try (EngineSetup engine = new EngineSetup(inv, cmd.settings(), cmd.root().environment, events, cmd.err(), skip)) {
-            RunService.Outcome o = engine.service.run(pb, control);
+            RunService.Outcome o = approved == null ? engine.service.run(pb, control) : engine.service.runApproved(approved, pb, control);
             return report(cmd, o, inv);
         } finally {
             if (console != null) {
@@ -76,6 +82,11 @@ final class Runs {
                 cmd.err().println("hvmigrate: no host could be read; nothing was changed:");
                 u.hosts().forEach(h -> cmd.err().println("  " + h.describe()));
                 yield ExitCode.HOSTS_UNREACHABLE.code();
+            }
+            case RunService.Outcome.ApprovalExpired x -> {
+                cmd.err().println("hvmigrate: the approved plan expired at " + RunService.local(x.plan().expiresAt(), null)
+                        + " while the run waited for the window; nothing was changed, no host contacted. Make a new plan and have it approved.");
+                yield ExitCode.INVALID_INPUT.code();
             }
             case RunService.Outcome.Busy b -> {
                 cmd.err().println("hvmigrate: " + b.message() + "; try again when it has finished");
