@@ -56,6 +56,7 @@ sealed interface Strategy {
                     case RunService.Outcome.WindowNotOpen w -> failures.add("the window has not opened");
                     case RunService.Outcome.WindowOver w -> failures.add("the window is over");
                     case RunService.Outcome.StoppedBeforeStart w -> failures.add("stopped before the start");
+                    case RunService.Outcome.ApprovalExpired x -> failures.add("the approved plan expired");
                 }
                 return new Outcome(c.hosts().roundTrips(), failures);
             }

@@ -33,8 +33,8 @@ final class PlanOutput {
         p.put("name", pb.name());
         p.put("file", String.valueOf(pb.file()));
         p.put("description", pb.description());
-        root.put("inventory", String.valueOf(inventory));
-        root.put("facts", String.valueOf(facts));
+        root.put("inventory", inventory == null ? null : inventory.toString());
+        root.put("facts", facts == null ? null : facts.toString());
         root.set("policy", policy(pb.policy()));
         ObjectNode summary = root.putObject("summary");
         summary.put("moves", plan.moves().size());
@@ -92,6 +92,7 @@ final class PlanOutput {
         ObjectNode vm = o.putObject("vm");
         vm.put("name", m.vmName());
         vm.put("id", m.vm() == null ? null : m.vm().id());
+        vm.put("role", m.vm() == null || m.vm().group() == null ? null : m.vm().group().name());
         if (m.source() != null) {
             ObjectNode s = o.putObject("source");
             s.put("host", m.source().name());

@@ -6,21 +6,28 @@ import io.hvmigrate.model.Inventory;
 import io.hvmigrate.model.Playbook;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "run", header = "Runs a playbook: discovery, preflight, moves within caps and window, with a journal.",
         description = {"Runs a playbook: discovers the fleet, plans, and carries the moves out within the policy's caps and window, "
                 + "with a journal that lets an interrupted run be resumed. Re-running a finished playbook does nothing; re-running "
-                + "an interrupted one resumes it.", "",
+                + "an interrupted one resumes it. With --plan it carries out the moves of an approved plan (plan --out) and no "
+                + "others, refusing each one the fleet no longer matches.", "",
                 "Text output is progress for people; JSON output is one event per line."})
 @ExitCodes({ExitCode.FAILED, ExitCode.REFUSED, ExitCode.WINDOW_CLOSED, ExitCode.BUSY, ExitCode.HOSTS_UNREACHABLE, ExitCode.WINDOW_NOT_OPEN, ExitCode.INTERRUPTED})
 final class RunCommand extends BaseCommand {
 
-    @Mixin
-    PlaybookArgument playbook;
+    // not the PlaybookArgument mixin: with --plan, the playbook is the one the approved plan names
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PLAYBOOK", description = "the playbook (YAML); with --plan, the one the plan names unless given")
+    Path playbook;
+
+    @Option(names = "--plan", paramLabel = "PLAN.json", description = "run exactly the moves of an approved plan (plan --out), each checked against the fleet now")
+    Path approvedPlan;
 
     @Mixin
     InventoryOption inventory;
@@ -56,7 +63,15 @@ final class RunCommand extends BaseCommand {
     @Override
     public Integer call() throws IOException {
         settings();
-        Inputs in = Inputs.load(playbook.file, inventory.orSetting(this), null, false);
+        Path invFile = inventory.orSetting(this);
+        if (approvedPlan != null) {
+            ApprovedInputs in = ApprovedInputs.load(approvedPlan, playbook, invFile, Instant.now());
+            return Runs.execute(this, in.inventory(), in.playbook(), skipRefused, in.plan());
+        }
+        if (playbook == null) {
+            throw new CommandFailure(ExitCode.INVALID_INPUT, "run needs a PLAYBOOK, or --plan PLAN.json (an approved plan)");
+        }
+        Inputs in = Inputs.load(playbook, invFile, null, false);
         return execute(in.inventory(), in.playbook(), skipRefused);
     }
 

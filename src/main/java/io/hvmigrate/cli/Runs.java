@@ -4,6 +4,7 @@ import io.hvmigrate.engine.RunEvents;
 import io.hvmigrate.engine.RunService;
 import io.hvmigrate.engine.Scheduler;
 import io.hvmigrate.load.Units;
+import io.hvmigrate.model.ApprovedPlan;
 import io.hvmigrate.model.Inventory;
 import io.hvmigrate.model.Playbook;
 import io.hvmigrate.report.ConsoleEvents;
@@ -16,11 +17,16 @@ final class Runs {
     private Runs() {}
 
     static Integer execute(BaseCommand cmd, Inventory inv, Playbook pb, boolean skip) throws IOException {
+        return execute(cmd, inv, pb, skip, null);
+    }
+
+    /** @param approved an approved plan to run exactly (run --plan), or null to run the playbook */
+    static Integer execute(BaseCommand cmd, Inventory inv, Playbook pb, boolean skip, ApprovedPlan approved) throws IOException {
         Scheduler.Control control = new Scheduler.Control(Clock.systemUTC(), Units.duration(cmd.settings().get("stop.grace")));
         try (Watchers w = Watchers.of(cmd);
              EngineSetup engine = new EngineSetup(inv, cmd.settings(), cmd.root().environment, w.events, cmd.err(), skip);
              StopSignals stop = StopSignals.install(control, w.events)) {
-            RunService.Outcome o = engine.service.run(pb, control);
+            RunService.Outcome o = approved == null ? engine.service.run(pb, control) : engine.service.runApproved(approved, pb, control);
             int code = report(cmd, o, w.events);
             OnFinish.run(cmd.settings().get("run.onFinish"), o, code, cmd.err());
             return code;
@@ -88,6 +94,7 @@ final class Runs {
             case RunService.Outcome.WindowNotOpen w -> "the maintenance window opens at " + w.window().start() + "; nothing was done";
             case RunService.Outcome.WindowOver w -> "the maintenance window closed at " + w.window().end() + "; nothing was started";
             case RunService.Outcome.StoppedBeforeStart s -> "stopped while waiting for the maintenance window; nothing was done";
+            case RunService.Outcome.ApprovalExpired x -> "the approved plan expired while the run waited for the window; nothing was done";
             case RunService.Outcome.Busy b -> b.message();
         };
         if (o instanceof RunService.Outcome.Finished f) {
@@ -147,6 +154,11 @@ final class Runs {
                 cmd.err().println("hvmigrate: no host could be read; nothing was changed:");
                 u.hosts().forEach(h -> cmd.err().println("  " + h.describe()));
                 yield ExitCode.HOSTS_UNREACHABLE.code();
+            }
+            case RunService.Outcome.ApprovalExpired x -> {
+                cmd.err().println("hvmigrate: the approved plan expired at " + RunService.local(x.plan().expiresAt(), null)
+                        + " while the run waited for the window; nothing was changed, no host contacted. Make a new plan and have it approved.");
+                yield ExitCode.INVALID_INPUT.code();
             }
             case RunService.Outcome.Busy b -> {
                 cmd.err().println("hvmigrate: " + b.message() + "; try again when it has finished");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hvmigrate.journal.Journal;
 import io.hvmigrate.journal.JournalCodec;
 import io.hvmigrate.journal.RunLock;
+import io.hvmigrate.model.ApprovedPlan;
 import io.hvmigrate.model.Facts;
 import io.hvmigrate.model.Inventory;
 import io.hvmigrate.model.Names;
@@ -74,6 +75,9 @@ public final class RunService {
         /** Another run holds hosts this one needs. */
         record Busy(String message) implements Outcome {}
 
+        /** The approved plan expired while the run waited for the window: nothing was contacted. */
+        record ApprovalExpired(ApprovedPlan plan) implements Outcome {}
+
         /** The run ran (or had nothing to do). */
         record Finished(RunSummary summary, Path runDir, Plan plan) implements Outcome {}
     }
@@ -112,8 +116,33 @@ public final class RunService {
 
     /** Runs a playbook, or resumes the interrupted run of the same playbook if there is one. */
     public Outcome run(Playbook playbook, Scheduler.Control control) throws IOException {
+        return run(playbook, null, control);
+    }
+
+    /**
+     * Runs the moves of an approved plan and no others, under its playbook's policy: after discovery each approved
+     * move is compared with the facts now ({@link Planner#planApproved}); a move that no longer matches is refused
+     * with what changed, a VM already on its approved destination is in place, and the rest takes the path of every
+     * run — preflight, --skip-refused, journal, schedule, report. An interrupted run of the same approved plan is
+     * resumed; one of the same playbook that was not is left for {@code resume}.
+     *
+     * @param approved a plan whose digest, inventory and playbook the caller has checked
+     *                 ({@link io.hvmigrate.load.ApprovedPlanFormat}); its expiry is checked again here, once the
+     *                 window has opened
+     * @param playbook the playbook it was made from
+     */
+    public Outcome runApproved(ApprovedPlan approved, Playbook playbook, Scheduler.Control control) throws IOException {
+        return run(playbook, approved, control);
+    }
+
+    private Outcome run(Playbook playbook, ApprovedPlan approved, Scheduler.Control control) throws IOException {
         RunRecord interrupted = latestUnfinished(playbook);
         if (interrupted != null) {
+            String from = interrupted.runStart().path("approvedPlan").path("digest").asText(null);
+            if (approved != null && !approved.digest().equals(from)) {
+                return new Outcome.Busy("run " + interrupted.runId() + " of this playbook did not finish and was not started from this approved plan;"
+                        + " finish it first (hvmigrate resume " + interrupted.runId() + "), then run the approved plan");
+            }
             events.notice("run " + interrupted.runId() + " of this playbook did not finish: resuming it from the truth on the hosts");
             return resume(interrupted, control);
         }
@@ -121,6 +150,9 @@ public final class RunService {
                 playbook.policy().window() == null ? null : playbook.policy().window().zone(), control);
         if (early != null) {
             return early;
+        }
+        if (approved != null && approved.expiredAt(clock.instant())) {
+            return new Outcome.ApprovalExpired(approved);
         }
         applyPolicy(playbook.policy(), null);
         events.phase("discovery", true, "reading " + inventory.hosts().size() + " hosts");
@@ -131,8 +163,12 @@ public final class RunService {
         if (found.noHostRead()) {
             return new Outcome.Unreachable(found.unreachable());
         }
-        events.phase("planning", true, playbook.moves().size() + " entries");
-        Plan plan = new Planner(inventory, found.facts(), found.unreadHosts()).plan(playbook);
+        events.phase("planning", true, approved == null ? playbook.moves().size() + " entries" : "the approved plan's moves against the fleet now");
+        Planner planner = new Planner(inventory, found.facts(), found.unreadHosts());
+        Plan plan = approved == null ? planner.plan(playbook) : planner.planApproved(playbook, approved);
+        if (approved != null) {
+            plan.warnings().forEach(events::notice);
+        }
         events.phase("planning", false, plan.moves().size() + " moves: " + plan.moves().stream().filter(PlannedMove::planned).count()
                 + " planned, " + plan.count(Classification.AlreadyInPlace.class) + " already in place, "
                 + plan.count(Classification.Refused.class) + " refused");
@@ -195,6 +231,13 @@ public final class RunService {
         start.put("playbookFile", String.valueOf(playbook.file().toAbsolutePath()));
         start.put("inventoryFile", String.valueOf(inventory.file().toAbsolutePath()));
         start.set("policy", policyRecord(playbook.policy()));
+        if (approved != null) {
+            ObjectNode ap = start.putObject("approvedPlan");
+            ap.put("file", String.valueOf(approved.file().toAbsolutePath()));
+            ap.put("digest", approved.digest());
+            ap.put("expiresAt", approved.expiresAt().toString());
+            ap.put("factsDigest", approved.factsDigest());
+        }
         ArrayNode js = start.putArray("jobs");
         jobs.forEach(j -> js.add(JournalCodec.job(j)));
         ArrayNode refusedRec = start.putArray("refused");

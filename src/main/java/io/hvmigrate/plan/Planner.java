@@ -3,6 +3,7 @@ package io.hvmigrate.plan;
 import io.hvmigrate.load.DidYouMean;
 import io.hvmigrate.load.Location;
 import io.hvmigrate.load.Problems;
+import io.hvmigrate.model.ApprovedPlan;
 import io.hvmigrate.model.Facts;
 import io.hvmigrate.model.Facts.ClusterFacts;
 import io.hvmigrate.model.Facts.HostFacts;
@@ -88,7 +89,7 @@ public final class Planner {
                         continue;
                     }
                     Optional<HostFacts> dst = pickDestination(List.of(v.to()), vm, load, v.location(), problems);
-                    moves.add(move(moves.size(), v.location(), vm, dst, List.of(v.to()), v.storagePath(), null, allowUnprotected, policy, load));
+                    moves.add(move(id(moves.size()), v.location(), vm, dst, List.of(v.to()), v.storagePath(), null, allowUnprotected, policy, load));
                 }
                 case Playbook.Drain d -> {
                     Optional<HostFacts> host = topology.host(d.host());
@@ -128,13 +129,7 @@ public final class Planner {
                                 notRead("the selection cannot be made: a host it covers could not be read", selectUnread), List.of(), List.of(), null));
                         continue;
                     }
-                    List<Pattern> globs = s.names().stream().map(Planner::glob).toList();
-                    List<HostFacts> where = s.host() != null ? topology.host(s.host()).stream().toList()
-                            : topology.cluster(s.cluster()).map(c -> c.nodes().stream().map(topology::host).flatMap(Optional::stream).toList()).orElse(List.of());
-                    List<VmFacts> vms = topology.facts().vms().stream()
-                            .filter(x -> where.stream().anyMatch(h -> h.answersTo(x.host())))
-                            .filter(x -> globs.stream().anyMatch(g -> g.matcher(x.name()).matches()))
-                            .toList();
+                    List<VmFacts> vms = selected(s);
                     if (vms.isEmpty()) {
                         warnings.add(s.location() + ": no VM on " + (s.host() != null ? s.host() : "cluster " + s.cluster())
                                 + " matches " + String.join(", ", s.names()) + " (nothing to do if they have moved already)");
@@ -147,6 +142,144 @@ public final class Planner {
         return new Plan(playbook, moves, warnings);
     }
 
+    /**
+     * The moves of an approved plan, each compared with the facts now. A move whose VM, hosts, scenario, storage,
+     * cluster role and steps are still as approved is planned as approved (same id, same route); a VM already on its
+     * approved destination is in place; any other move is refused, saying what was approved and what is so now.
+     * Nothing is added: VMs the playbook's drains and selections would now take stay where they are, each named in a
+     * warning.
+     *
+     * @param playbook the playbook the plan was made from, byte for byte: its entries give each move's storage and HA
+     *                 options, its policy the rest
+     */
+    public Plan planApproved(Playbook playbook, ApprovedPlan approved) {
+        Map<String, Long> load = new HashMap<>();
+        for (HostFacts h : topology.facts().hosts()) {
+            load.put(Names.key(h.name()), topology.committedMemory(h));
+        }
+        List<PlannedMove> moves = new ArrayList<>();
+        for (ApprovedPlan.Move a : approved.moves()) {
+            moves.add(approvedMove(playbook, a, load));
+        }
+        return new Plan(playbook, moves, notApproved(playbook, approved));
+    }
+
+    private PlannedMove approvedMove(Playbook playbook, ApprovedPlan.Move a, Map<String, Long> load) {
+        Optional<MoveSpec> spec = playbook.moves().stream()
+                .filter(s -> s.location().line() == a.origin().line() && s.location().column() == a.origin().column()).findFirst();
+        Location origin = spec.map(MoveSpec::location).orElse(a.origin());
+        HostFacts dst = host(a.destination());
+        if (a.outcome() == ApprovedPlan.Outcome.REFUSED) {
+            RefusalCode code = java.util.Arrays.stream(RefusalCode.values()).filter(c -> c.name().equals(a.refusalCode()))
+                    .findFirst().orElse(RefusalCode.NOT_AS_APPROVED);
+            return new PlannedMove(a.id(), origin, a.vmName(), null, host(a.source()), dst,
+                    new Refused(code, "refused when the plan was made: " + a.refusal(), "make a new plan once the move can be made, and have it approved"),
+                    List.of(), List.of(), null);
+        }
+        if (spec.isEmpty()) {
+            return notAsApproved(a, origin, null, "the playbook has no entry at line " + a.origin().line()
+                    + ", column " + a.origin().column());
+        }
+        VmFacts vm = a.vmId() == null ? null : topology.facts().vms().stream().filter(v -> Names.same(v.id(), a.vmId())).findFirst().orElse(null);
+        if (vm == null) {
+            Optional<UnreadHost> u = unread(a.source());
+            if (u.isPresent()) {
+                return refusedAsApproved(a, origin, null,
+                        notRead(a.vmName() + " was on " + a.source() + ", which could not be read", List.of(u.get())));
+            }
+            StringBuilder what = new StringBuilder(a.vmName() + " (" + a.vmId() + ") is on none of the hosts that answered");
+            topology.facts().vms().stream().filter(v -> Names.same(v.name(), a.vmName()))
+                    .forEach(v -> what.append("; a VM of that name with another id (").append(v.id()).append(") is on ").append(v.host()));
+            return notAsApproved(a, origin, null, what.toString());
+        }
+        HostFacts on = hostOf(vm).orElse(null);
+        if (!Names.same(vm.name(), a.vmName())) {
+            return notAsApproved(a, origin, vm, "the VM " + a.vmId() + " is named " + vm.name());
+        }
+        if (on != null && a.destination() != null && on.answersTo(a.destination())) {
+            return new PlannedMove(a.id(), origin, vm.name(), vm, on, on,
+                    new Classification.AlreadyInPlace("VM '" + vm.name() + "' is already on " + on.name() + ", its approved destination"),
+                    List.of(), List.of(), null);
+        }
+        if (on == null || !on.answersTo(a.source())) {
+            return notAsApproved(a, origin, vm, vm.name() + " is on " + vm.host());
+        }
+        if (dst == null) {
+            Optional<UnreadHost> u = unread(a.destination());
+            if (u.isPresent()) {
+                return refusedAsApproved(a, origin, vm,
+                        notRead("the destination " + a.destination() + " could not be read", List.of(u.get())));
+            }
+            return notAsApproved(a, origin, vm, "the destination " + a.destination() + " was not discovered");
+        }
+        MoveSpec entry = spec.get();
+        boolean allowUnprotected = entry.allowUnprotected() != null ? entry.allowUnprotected() : playbook.policy().ha().allowUnprotected();
+        String storagePath = entry instanceof Playbook.VmMove v ? v.storagePath() : null;
+        String storageRoot = switch (entry) {
+            case Playbook.Drain d -> d.storageRoot();
+            case Playbook.Select s -> s.storageRoot();
+            case Playbook.VmMove v -> null;
+        };
+        PlannedMove now = move(a.id(), origin, vm, Optional.of(dst), List.of(a.destination()), storagePath, storageRoot,
+                allowUnprotected, playbook.policy(), load);
+        return switch (now.outcome()) {
+            case Refused r -> refusedAsApproved(a, origin, vm, r);
+            case Classification.AlreadyInPlace x -> now;
+            case Planned p -> {
+                List<String> changes = ApprovalDiff.between(a, now);
+                yield changes.isEmpty() ? now : notAsApproved(a, origin, vm, String.join("; ", changes));
+            }
+        };
+    }
+
+    private HostFacts host(String name) {
+        return name == null ? null : topology.host(name).orElse(null);
+    }
+
+    /** Refused for what changed: {@code approved: app-a1 on hv-a1 → hv-a2 (S1); now: app-a1 is on hv-a3}. */
+    private PlannedMove notAsApproved(ApprovedPlan.Move a, Location origin, VmFacts vm, String now) {
+        return refusedAsApproved(a, origin, vm, new Refused(RefusalCode.NOT_AS_APPROVED, now,
+                "the fleet has changed since the plan was approved: make a new plan and have it approved, or leave this move out with --skip-refused"));
+    }
+
+    /** Refused, with the approved route (the report names it) and what was approved before what is so now. */
+    private PlannedMove refusedAsApproved(ApprovedPlan.Move a, Location origin, VmFacts vm, Refused now) {
+        return new PlannedMove(a.id(), origin, a.vmName(), vm, host(a.source()), host(a.destination()),
+                new Refused(now.code(), "approved: " + a.describe() + "; now: " + now.reason(), now.fix()), List.of(), List.of(), null);
+    }
+
+    /** The VMs the playbook's drains and selections take now that the approved plan does not move. */
+    private List<String> notApproved(Playbook playbook, ApprovedPlan approved) {
+        Set<String> ids = new java.util.HashSet<>();
+        approved.moves().forEach(m -> ids.add(Names.key(m.vmId())));
+        List<String> out = new ArrayList<>();
+        for (MoveSpec spec : playbook.moves()) {
+            List<VmFacts> now = switch (spec) {
+                case Playbook.Drain d -> topology.host(d.host()).map(h -> topology.facts().vmsOn(h.name())).orElse(List.of());
+                case Playbook.Select s -> selected(s);
+                case Playbook.VmMove v -> List.of();
+            };
+            for (VmFacts vm : now) {
+                if (!ids.contains(Names.key(vm.id()))) {
+                    out.add(spec.location() + ": " + vm.name() + " (on " + vm.host() + ") is not in the approved plan, so it stays"
+                            + " where it is; a new plan would move it");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The VMs a selection matches now. */
+    private List<VmFacts> selected(Playbook.Select s) {
+        List<Pattern> globs = s.names().stream().map(Planner::glob).toList();
+        List<HostFacts> where = s.host() != null ? topology.host(s.host()).stream().toList()
+                : topology.cluster(s.cluster()).map(c -> c.nodes().stream().map(topology::host).flatMap(Optional::stream).toList()).orElse(List.of());
+        return topology.facts().vms().stream()
+                .filter(x -> where.stream().anyMatch(h -> h.answersTo(x.host())))
+                .filter(x -> globs.stream().anyMatch(g -> g.matcher(x.name()).matches()))
+                .toList();
+    }
+
     private void expand(List<VmFacts> vms, List<String> targets, Location origin, String storageRoot, boolean allowUnprotected,
                         Playbook.Policy policy, Map<String, Location> taken, Map<String, Long> load, List<PlannedMove> moves, Problems problems) {
         // largest first, so that the spread by memory is even
@@ -156,7 +289,7 @@ public final class Planner {
                 continue;
             }
             Optional<HostFacts> dst = pickDestination(targets, vm, load, origin, problems);
-            moves.add(move(moves.size(), origin, vm, dst, targets, null, storageRoot, allowUnprotected, policy, load));
+            moves.add(move(id(moves.size()), origin, vm, dst, targets, null, storageRoot, allowUnprotected, policy, load));
         }
     }
 
@@ -219,18 +352,18 @@ public final class Planner {
         return new PlannedMove(id(index), v.location(), v.vm(), null, null, null, r, List.of(), List.of(), null);
     }
 
-    private PlannedMove move(int index, Location origin, VmFacts vm, Optional<HostFacts> dst, List<String> targets, String storagePath, String storageRoot,
+    private PlannedMove move(String id, Location origin, VmFacts vm, Optional<HostFacts> dst, List<String> targets, String storagePath, String storageRoot,
                              boolean allowUnprotected, Playbook.Policy policy, Map<String, Long> load) {
         HostFacts src = hostOf(vm).orElseThrow();
         List<UnreadHost> unreadTargets = targets.stream().map(this::unread).flatMap(Optional::stream).toList();
         if (dst.isEmpty() && !unreadTargets.isEmpty()) {
-            return new PlannedMove(id(index), origin, vm.name(), vm, src, null,
+            return new PlannedMove(id, origin, vm.name(), vm, src, null,
                     notRead("the destination for VM '" + vm.name() + "' could not be read", unreadTargets), List.of(), List.of(), null);
         }
         if (dst.isEmpty()) {
             Refused r = new Refused(RefusalCode.HOST_NOT_DISCOVERED, "the destination for VM '" + vm.name() + "' is not in the facts (not discovered, or its cluster has no Up node)",
                     "discover the fleet again and check the destination host is reachable and Up");
-            return new PlannedMove(id(index), origin, vm.name(), vm, src, null, r, List.of(), List.of(), null);
+            return new PlannedMove(id, origin, vm.name(), vm, src, null, r, List.of(), List.of(), null);
         }
         MoveRequest req = new MoveRequest(vm, src, dst.get(), storagePath, storageRoot, allowUnprotected, policy.ha().makeHighlyAvailable());
         Classification c = classifier.classify(req);
@@ -242,7 +375,7 @@ public final class Planner {
                 // cluster node names, as Set-ClusterOwnerNode wants them
                 List<String> owners = vm.group() == null ? List.of()
                         : vm.group().preferredOwners().stream().map(o -> topology.host(o).map(HostFacts::netbios).orElse(o)).toList();
-                job = MoveJob.of(id(index), p, vm, src, dst.get(), policy, owners);
+                job = MoveJob.of(id, p, vm, src, dst.get(), policy, owners);
                 steps = StepBook.steps(job);
                 compensation = StepBook.compensation(job);
             } catch (StepScript.TooLong e) {
@@ -260,7 +393,7 @@ public final class Planner {
                 load.merge(Names.key(src.name()), -vm.memoryBytes(), Long::sum);
             }
         }
-        return new PlannedMove(id(index), origin, vm.name(), vm, src, dst.get(), c, steps, compensation, job);
+        return new PlannedMove(id, origin, vm.name(), vm, src, dst.get(), c, steps, compensation, job);
     }
 
     private Optional<HostFacts> hostOf(VmFacts vm) {

@@ -26,5 +26,7 @@ public enum RefusalCode {
     NO_FOREST_TRUST,
     EXTERNAL_TRUST_ONLY,
     SCRIPT_TOO_LONG,
-    UNSAFE_VALUE
+    UNSAFE_VALUE,
+    /** An approved move ({@code run --plan}) no longer matches the fleet: the VM, a host, the scenario or the role changed. */
+    NOT_AS_APPROVED
 }
