@@ -146,15 +146,19 @@ public final class RunService {
             events.notice("run " + interrupted.runId() + " of this playbook did not finish: resuming it from the truth on the hosts");
             return resume(interrupted, control);
         }
-        Outcome early = awaitWindow(playbook.policy().window() == null ? null : playbook.policy().window().resolve(clock.instant()),
-                playbook.policy().window() == null ? null : playbook.policy().window().zone(), control);
+        try (Run run = new Run(playbook.policy(), playbook.policy().window() == null ? null : playbook.policy().window().zone(),
+                control, approved, hosts, events, clock)) {
+            return run(playbook, run);
+        }
+    }
+
+    /** A run of a playbook or an approved plan, from the window's opening to its report. */
+    private Outcome run(Playbook playbook, Run run) throws IOException {
+        ApprovedPlan approved = run.approved;
+        Outcome early = run.awaitWindow(options.waitForWindow(), options.windowLead());
         if (early != null) {
             return early;
         }
-        if (approved != null && approved.expiredAt(clock.instant())) {
-            return new Outcome.ApprovalExpired(approved);
-        }
-        applyPolicy(playbook.policy(), null);
         events.phase("discovery", true, "reading " + inventory.hosts().size() + " hosts");
         Discovery.Result found = discover();
         found.unreachable().forEach(events::hostUnreadable);
@@ -230,7 +234,7 @@ public final class RunService {
         start.put("playbook", playbook.name());
         start.put("playbookFile", String.valueOf(playbook.file().toAbsolutePath()));
         start.put("inventoryFile", String.valueOf(inventory.file().toAbsolutePath()));
-        start.set("policy", policyRecord(playbook.policy()));
+        start.set("policy", policyRecord(run));
         if (approved != null) {
             ObjectNode ap = start.putObject("approvedPlan");
             ap.put("file", String.valueOf(approved.file().toAbsolutePath()));
@@ -245,156 +249,112 @@ public final class RunService {
         ArrayNode skipped = start.putArray("alreadyInPlace");
         plan.moves().stream().filter(m -> m.outcome() instanceof Classification.AlreadyInPlace && !takenOver.contains(m.id()))
                 .forEach(m -> skipped.add(m.vmName()));
-        try (RunLock lock = RunLock.acquire(options.runsDir(), runId, List.copyOf(involved));
-             Journal journal = Journal.create(runDir, runId, clock, start)) {
-            for (MoveJob j : jobs) {
-                if (starts.get(j.id()).state() != MoveState.PENDING) {
-                    // what the journal of this run must know for a resume: the move starts past its migration
-                    ObjectNode rec = journal.record("state");
-                    rec.put("move", j.id());
-                    rec.put("from", MoveState.PENDING.name());
-                    rec.put("to", starts.get(j.id()).state().name());
-                    rec.put("detail", "on its destination, not yet highly available");
-                    journal.append(rec);
-                    if (starts.get(j.id()).recordedRole() != null) {
-                        ObjectNode role = journal.record("role-recorded");
-                        role.put("move", j.id());
-                        role.set("role", JournalCodec.role(starts.get(j.id()).recordedRole()));
-                        journal.append(role);
-                    }
-                }
-            }
-            RunSummary summary = schedule(runId, jobs, starts, found.facts(), playbook.policy(), journal, control, plan, takenOver);
-            if (!leftOut.isEmpty()) {
-                List<RunSummary.MoveResult> all = new ArrayList<>(summary.moves());
-                all.addAll(leftOut);
-                all.sort(java.util.Comparator.comparing(RunSummary.MoveResult::id));
-                summary = new RunSummary(summary.runId(), all, summary.elapsed(), summary.roundTrips(), summary.notStartedBecause(), summary.interrupted());
-            }
-            return finish(journal, runDir, summary, plan);
+        Journal journal;
+        try {
+            journal = hold(run, runId, involved, () -> Journal.create(runDir, runId, clock, start));
         } catch (RunLock.Busy b) {
             Files.deleteIfExists(runDir);   // still empty: the run never started
             return new Outcome.Busy(b.getMessage());
         }
+        for (MoveJob j : jobs) {
+            if (starts.get(j.id()).state() != MoveState.PENDING) {
+                // what the journal of this run must know for a resume: the move starts past its migration
+                ObjectNode rec = journal.record("state");
+                rec.put("move", j.id());
+                rec.put("from", MoveState.PENDING.name());
+                rec.put("to", starts.get(j.id()).state().name());
+                rec.put("detail", "on its destination, not yet highly available");
+                journal.append(rec);
+                if (starts.get(j.id()).recordedRole() != null) {
+                    ObjectNode role = journal.record("role-recorded");
+                    role.put("move", j.id());
+                    role.set("role", JournalCodec.role(starts.get(j.id()).recordedRole()));
+                    journal.append(role);
+                }
+            }
+        }
+        RunSummary summary = schedule(runId, jobs, starts, found.facts(), run, plan, takenOver);
+        if (!leftOut.isEmpty()) {
+            List<RunSummary.MoveResult> all = new ArrayList<>(summary.moves());
+            all.addAll(leftOut);
+            all.sort(java.util.Comparator.comparing(RunSummary.MoveResult::id));
+            summary = new RunSummary(summary.runId(), all, summary.elapsed(), summary.roundTrips(), summary.notStartedBecause(), summary.interrupted());
+        }
+        return finish(journal, runDir, summary, plan);
     }
 
 
     /** Resumes a run that did not finish: reconciles every unfinished move with the hosts, then goes on. */
     public Outcome resume(RunRecord record, Scheduler.Control control) throws IOException {
-        Playbook.Policy policy = policyFrom(record.runStart().path("policy"));
-        // the original window, as the journal keeps it (absolute): a resume before it opens waits, after it starts nothing new
-        Outcome early = awaitWindow(policy.window() == null ? null : policy.window().resolve(clock.instant()), null, control);
+        // the original policy and window, as the journal keeps them (absolute): a resume before the window opens waits;
+        // after it has closed, moves in flight are still settled, and nothing new starts
+        try (Run run = new Run(policyFrom(record.runStart().path("policy")), null, control, null, hosts, events, clock)) {
+            return resume(record, run);
+        }
+    }
+
+    private Outcome resume(RunRecord record, Run run) throws IOException {
+        Outcome early = run.awaitWindow(options.waitForWindow(), options.windowLead());
         if (early != null && !(early instanceof Outcome.WindowOver)) {
             return early;
         }
         Set<String> involved = involvedHosts(record.jobs());
-        try (RunLock lock = RunLock.acquire(options.runsDir(), record.runId(), List.copyOf(involved));
-             Journal journal = Journal.open(record.dir(), record.runId(), clock)) {
-            journal.append(journal.record("run-resumed"));
-            applyPolicy(policy, journal);
-            Discovery.Result found = discover();
-            Reconciler reconciler = new Reconciler(hosts, clock, options.limits().migrationFloor(), options.limits().pollInterval());
-            List<MoveJob> todo = new ArrayList<>();
-            Map<String, MoveExecutor.Start> starts = new HashMap<>();
-            List<RunSummary.MoveResult> settled = new ArrayList<>();
-            // ask the hosts about every unfinished move at once: a large wave has hundreds, each two round trips
-            Map<String, java.util.concurrent.Future<Reconciler.Place>> asked = new HashMap<>();
-            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-                for (MoveJob j : record.jobs()) {
-                    MoveState last = record.lastState().get(j.id());
-                    if (!(last.terminal() && last != MoveState.NOT_STARTED)) {
-                        asked.put(j.id(), pool.submit(() -> reconciler.locate(j)));
-                    }
-                }
-            }
-            for (MoveJob j : record.jobs()) {
-                MoveState last = record.lastState().get(j.id());
-                if (last.terminal() && last != MoveState.NOT_STARTED) {
-                    settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(), last,
-                            record.detail().getOrDefault(j.id(), "finished before the resume"), Duration.ZERO));
-                    continue;
-                }
-                try {
-                    Reconciler.Place place = answer(asked.get(j.id()));
-                    MoveExecutor.Start start = reconciler.resumeFrom(j, last == MoveState.NOT_STARTED ? MoveState.PENDING : last,
-                            record.recordedRoles().get(j.id()), place);
-                    ObjectNode rec = journal.record("reconciled");
-                    rec.put("move", j.id());
-                    rec.put("place", place.name());
-                    rec.put("from", start == null ? null : start.state().name());
-                    journal.append(rec);
-                    if (start == null) {
-                        settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
-                                MoveState.FAILED_UNPROTECTED, "the VM is on neither " + j.source() + " nor " + j.destination() + ": look for it", Duration.ZERO));
-                        continue;
-                    }
-                    todo.add(j);
-                    starts.put(j.id(), start);
-                } catch (TransportException e) {
-                    settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
-                            MoveState.NOT_STARTED, "could not ask the hosts where the VM is: " + e.getMessage() + "; resume again", Duration.ZERO));
-                }
-            }
-            RunSummary summary = schedule(record.runId(), todo, starts, found.facts(), policy, journal, control, null, Set.of());
-            List<RunSummary.MoveResult> all = new ArrayList<>(settled);
-            all.addAll(summary.moves());
-            all.sort(java.util.Comparator.comparing(RunSummary.MoveResult::id));
-            RunSummary merged = new RunSummary(record.runId(), all, summary.elapsed(), summary.roundTrips(), summary.notStartedBecause(), summary.interrupted());
-            return finish(journal, record.dir(), merged, null);
+        Journal journal;
+        try {
+            journal = hold(run, record.runId(), involved, () -> Journal.open(record.dir(), record.runId(), clock));
         } catch (RunLock.Busy b) {
             return new Outcome.Busy(b.getMessage());
         }
-    }
-
-    private static final Duration WAIT_NOTICE_EVERY = Duration.ofMinutes(10);
-
-    /**
-     * Before the window opens, no host is contacted until its opening less the lead (the time discovery and preflight
-     * need): the run waits, telling when it will begin (and again every ten minutes), and a stop request ends the wait;
-     * or, told not to wait, it returns at once. A window already over is refused here, before any contact.
-     *
-     * @return null to go on now; otherwise how the run ends without contacting a host
-     */
-    private Outcome awaitWindow(Playbook.Window.Resolved w, java.time.ZoneId zone, Scheduler.Control control) {
-        if (w == null) {
-            return null;
-        }
-        Instant now = clock.instant();
-        if (w.over(now)) {
-            return new Outcome.WindowOver(w);
-        }
-        Instant contactFrom = w.start().minus(options.windowLead());
-        if (!now.isBefore(contactFrom)) {
-            return null;
-        }
-        if (!options.waitForWindow()) {
-            return new Outcome.WindowNotOpen(w);
-        }
-        events.phase("waiting", true, "the maintenance window opens at " + local(w.start(), zone) + " (in " + human(Duration.between(now, w.start()))
-                + "); no host is contacted before " + local(contactFrom, zone) + ". Ctrl-C or a stop signal ends the wait.");
-        Instant nextNotice = now.plus(WAIT_NOTICE_EVERY);
-        while (true) {
-            now = clock.instant();
-            if (!now.isBefore(contactFrom)) {
-                break;
+        journal.append(journal.record("run-resumed"));
+        Discovery.Result found = discover();
+        Reconciler reconciler = new Reconciler(hosts, clock, options.limits().migrationFloor(), options.limits().pollInterval());
+        List<MoveJob> todo = new ArrayList<>();
+        Map<String, MoveExecutor.Start> starts = new HashMap<>();
+        List<RunSummary.MoveResult> settled = new ArrayList<>();
+        // ask the hosts about every unfinished move at once: a large wave has hundreds, each two round trips
+        Map<String, java.util.concurrent.Future<Reconciler.Place>> asked = new HashMap<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (MoveJob j : record.jobs()) {
+                MoveState last = record.lastState().get(j.id());
+                if (!(last.terminal() && last != MoveState.NOT_STARTED)) {
+                    asked.put(j.id(), pool.submit(() -> reconciler.locate(j)));
+                }
             }
-            if (control.stopping()) {
-                return new Outcome.StoppedBeforeStart(w);
+        }
+        for (MoveJob j : record.jobs()) {
+            MoveState last = record.lastState().get(j.id());
+            if (last.terminal() && last != MoveState.NOT_STARTED) {
+                settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(), last,
+                        record.detail().getOrDefault(j.id(), "finished before the resume"), Duration.ZERO));
+                continue;
             }
-            if (!now.isBefore(nextNotice)) {
-                events.notice("waiting for the maintenance window: it opens in " + human(Duration.between(now, w.start())));
-                nextNotice = now.plus(WAIT_NOTICE_EVERY);
-            }
-            long ms = Math.min(500, Math.max(1, Duration.between(now, contactFrom).toMillis()));
             try {
-                Thread.sleep(ms);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome.StoppedBeforeStart(w);
+                Reconciler.Place place = answer(asked.get(j.id()));
+                MoveExecutor.Start start = reconciler.resumeFrom(j, last == MoveState.NOT_STARTED ? MoveState.PENDING : last,
+                        record.recordedRoles().get(j.id()), place);
+                ObjectNode rec = journal.record("reconciled");
+                rec.put("move", j.id());
+                rec.put("place", place.name());
+                rec.put("from", start == null ? null : start.state().name());
+                journal.append(rec);
+                if (start == null) {
+                    settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
+                            MoveState.FAILED_UNPROTECTED, "the VM is on neither " + j.source() + " nor " + j.destination() + ": look for it", Duration.ZERO));
+                    continue;
+                }
+                todo.add(j);
+                starts.put(j.id(), start);
+            } catch (TransportException e) {
+                settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
+                        MoveState.NOT_STARTED, "could not ask the hosts where the VM is: " + e.getMessage() + "; resume again", Duration.ZERO));
             }
         }
-        events.phase("waiting", false, "the maintenance window opens at " + local(w.start(), zone) + ": discovering the fleet");
-        return null;
+        RunSummary summary = schedule(record.runId(), todo, starts, found.facts(), run, null, Set.of());
+        List<RunSummary.MoveResult> all = new ArrayList<>(settled);
+        all.addAll(summary.moves());
+        all.sort(java.util.Comparator.comparing(RunSummary.MoveResult::id));
+        RunSummary merged = new RunSummary(record.runId(), all, summary.elapsed(), summary.roundTrips(), summary.notStartedBecause(), summary.interrupted());
+        return finish(journal, record.dir(), merged, null);
     }
 
     /** An instant as the operator reads it: ISO-8601 local time with its offset, in the playbook's zone or this host's. */
@@ -403,10 +363,21 @@ public final class RunService {
                 .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME) + (zone != null ? " (" + zone + ")" : "");
     }
 
-    private static String human(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        return s >= 3600 ? (s / 3600) + "h" + String.format(Locale.ROOT, "%02dm", (s % 3600) / 60)
-                : s >= 60 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02ds", s % 60) : s + "s";
+    /** Opens a run's journal. */
+    @FunctionalInterface
+    private interface JournalOpening {
+        Journal open() throws IOException;
+    }
+
+    /** Takes the lock on the run's hosts, then opens its journal: the run holds both until it closes. */
+    private Journal hold(Run run, String runId, Set<String> involved, JournalOpening opening) throws IOException, RunLock.Busy {
+        RunLock lock = RunLock.acquire(options.runsDir(), runId, List.copyOf(involved));
+        try {
+            return run.hold(lock, opening.open());
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** The place a reconciliation found, with its transport failure as thrown by the call itself. */
@@ -428,7 +399,9 @@ public final class RunService {
     }
 
     private RunSummary schedule(String runId, List<MoveJob> jobs, Map<String, MoveExecutor.Start> starts, Facts facts,
-                                Playbook.Policy policy, Journal journal, Scheduler.Control control, Plan plan, Set<String> takenOver) {
+                                Run run, Plan plan, Set<String> takenOver) {
+        Playbook.Policy policy = run.policy;
+        Journal journal = run.journal();
         events.runStarted(runId, jobs.size() + (plan == null ? 0 : (int) plan.count(Classification.AlreadyInPlace.class) - takenOver.size()));
         if (plan != null) {
             for (PlannedMove m : plan.moves()) {
@@ -437,24 +410,17 @@ public final class RunService {
                 }
             }
         }
-        applyPolicy(policy, journal);
         MoveExecutor executor = new MoveExecutor(hosts, journal, events, clock, options.limits());
         List<Scheduler.Item> items = jobs.stream().map(j -> new Scheduler.Item(j, estimate(j), starts.get(j.id()))).toList();
-        Playbook.Window.Resolved window = policy.window() == null ? null : policy.window().resolve(clock.instant());
-        RunSummary s;
-        try {
-            s = new Scheduler(clock, events).run(runId, items, caps(policy, facts), window,
-                    policy.failureBudget().allowedFailures(jobs.size()), executor::execute, control, hosts::roundTrips,
-                    j -> {
-                        ObjectNode rec = journal.record("state");
-                        rec.put("move", j.id());
-                        rec.put("from", "PENDING");
-                        rec.put("to", MoveState.NOT_STARTED.name());
-                        journal.append(rec);
-                    });
-        } finally {
-            applyPolicy(policy, null);   // the journal closes after the run: later breaker changes are only told
-        }
+        RunSummary s = new Scheduler(clock, events).run(runId, items, caps(policy, facts), run.window,
+                policy.failureBudget().allowedFailures(jobs.size()), executor::execute, run.control, hosts::roundTrips,
+                j -> {
+                    ObjectNode rec = journal.record("state");
+                    rec.put("move", j.id());
+                    rec.put("from", "PENDING");
+                    rec.put("to", MoveState.NOT_STARTED.name());
+                    journal.append(rec);
+                });
         if (plan != null) {
             List<RunSummary.MoveResult> all = new ArrayList<>(s.moves());
             for (PlannedMove m : plan.moves()) {
@@ -467,25 +433,6 @@ public final class RunService {
             s = new RunSummary(s.runId(), all, s.elapsed(), s.roundTrips(), s.notStartedBecause(), s.interrupted());
         }
         return s;
-    }
-
-    /**
-     * The playbook's retry policy for every remote call of the run, and circuit-breaker changes told to the user (and
-     * recorded in the journal once there is one).
-     */
-    private void applyPolicy(Playbook.Policy policy, Journal journal) {
-        hosts.retryPolicy(policy.retries().attempts(), policy.retries().backoff());
-        hosts.onBreakerChange((host, from, to, why) -> {
-            if (journal != null) {
-                ObjectNode rec = journal.record("breaker");
-                rec.put("host", host);
-                rec.put("from", from.name());
-                rec.put("to", to.name());
-                rec.put("why", why);
-                journal.append(rec);
-            }
-            events.notice(host + ": circuit breaker " + lower(from) + " -> " + lower(to) + ": " + why);
-        });
     }
 
     private Outcome finish(Journal journal, Path runDir, RunSummary summary, Plan plan) throws IOException {
@@ -522,7 +469,8 @@ public final class RunService {
     }
 
     /** The policy as the journal keeps it: the window as absolute times, so a resumed run keeps the same window. */
-    private ObjectNode policyRecord(Playbook.Policy p) {
+    private ObjectNode policyRecord(Run run) {
+        Playbook.Policy p = run.policy;
         ObjectNode o = JSON.createObjectNode();
         o.put("global", p.concurrency().global());
         o.put("perSource", p.concurrency().perSource());
@@ -533,8 +481,8 @@ public final class RunService {
         if (p.failureBudget().percent() != null) {
             o.put("failureBudgetPercent", p.failureBudget().percent());
         }
-        if (p.window() != null) {
-            Playbook.Window.Resolved w = p.window().resolve(clock.instant());
+        if (run.window != null) {
+            Playbook.Window.Resolved w = run.window;
             o.put("windowStart", w.start().toString());
             o.put("windowEnd", w.end().toString());
             o.put("windowCutoff", w.cutoff().toString());
