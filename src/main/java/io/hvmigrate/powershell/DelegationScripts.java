@@ -101,7 +101,7 @@ public final class DelegationScripts {
     private static final ScriptTemplate ADD_SPNS = ScriptTemplate.of("""
             $c=Get-ADComputer -Identity <<account>> -Server <<server>> -Properties msDS-AllowedToDelegateTo
             $h=@($c.'msDS-AllowedToDelegateTo')
-            $a=@(foreach($s in <<services>>){foreach($n in <<names>>){$v="$($s)/$($n)";if($h -notcontains $v){$v}}})
+            $a=@(foreach($s in <<services>>){foreach($n in <<names>>){$v="$($s)/$($n)";if($h -notcontains $v){$h+=$v;$v}}})
             if($a.Count -gt 0){Set-ADComputer -Identity $c -Server <<server>> -Add @{'msDS-AllowedToDelegateTo'=$a}}
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{account=$c.SamAccountName;added=$a}})
             """);

@@ -262,7 +262,7 @@ public final class StepScripts {
     private static final ScriptTemplate READ_DIRECTORY = ScriptTemplate.of("""
             function P($s){$p=@{};if($s){$p.Server=$s};$p}
             $c=@(<<computers>>|%{$p=P $_.s;$_.n|%{$n=$_;try{$a=Get-ADComputer -Identity $n @p -Properties *
-            @{name=$n;sam=$a.SamAccountName;spn=@($a.servicePrincipalName);a2d=@($a.'msDS-AllowedToDelegateTo');uac=[long]$a.userAccountControl;rbcd=@($a.PrincipalsAllowedToDelegateToAccount|%{"$_"});changed=$a.whenChanged.ToUniversalTime().ToString('o')}}catch{@{name=$n;missing="$_"}}}})
+            @{name=$n;sam=$a.SamAccountName;spn=@($a.servicePrincipalName|?{$_});a2d=@($a.'msDS-AllowedToDelegateTo'|?{$_});uac=[long]$a.userAccountControl;rbcd=@($a.PrincipalsAllowedToDelegateToAccount|?{$_}|%{"$_"});changed=$a.whenChanged.ToUniversalTime().ToString('o')}}catch{@{name=$n;missing="$_"}}}})
             $u=@(<<users>>|%{$p=P $_.s;$n=$_.n;try{$a=Get-ADUser -Identity $n @p -Properties AccountNotDelegated,MemberOf;@{name=$n;sam=$a.SamAccountName;nd=[bool]$a.AccountNotDelegated;mo=@($a.MemberOf|%{"$_"})}}catch{@{name=$n;missing="$_"}}})
             $d=@(<<domains>>|%{$s=$_;$p=P $s;try{$a=Get-ADDomain @p;@{name=$a.DNSRoot;forest=$a.Forest;trusts=@(Get-ADTrust -Filter * @p|%{@{target=$_.Target;dir=[int]$_.Direction;type=[int]$_.TrustType;attr=[long]$_.TrustAttributes}})}}catch{@{name=$s;missing="$_"}}})
             Out-Result ([pscustomobject]@{ok=$true;data=@{computers=$c;users=$u;domains=$d}})

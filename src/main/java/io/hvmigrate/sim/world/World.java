@@ -732,6 +732,39 @@ public final class World {
         directoryChange(() -> directory.replaceAllowedToDelegateTo(identity, spns), identity);
     }
 
+    /**
+     * Set-ADComputer/Set-ADObject -Remove, -Add, -Replace, -Clear of msDS-AllowedToDelegateTo, as one modification
+     * of the object: applied in the order Set-ADComputer.md gives ("When you use the *Add*, *Replace*, *Clear*, and
+     * *Remove* parameters together, the operations are performed in the following order: Remove, Add, Replace,
+     * Clear"), all or nothing. As in AD (LDAP noSuchAttribute / attributeOrValueExists), removing a value the
+     * attribute does not hold, or adding one it holds (or the same value twice), is refused and nothing changes;
+     * values compare without regard to case. {@code replace} null: no -Replace.
+     */
+    public synchronized void adModifyAllowedToDelegateTo(String identity, List<String> remove, List<String> add,
+                                                         List<String> replace, boolean clear) throws WorldException {
+        ComputerAccount c = adComputer(identity);
+        List<String> values = new ArrayList<>(c.allowedToDelegateTo());
+        for (String r : remove) {
+            if (!values.removeIf(v -> v.equalsIgnoreCase(r))) {
+                throw WindowsErrors.adValueMissing(identity);
+            }
+        }
+        for (String a : add) {
+            if (values.stream().anyMatch(v -> v.equalsIgnoreCase(a))) {
+                throw WindowsErrors.adValueExists(identity);
+            }
+            values.add(a);
+        }
+        if (replace != null) {
+            values = new ArrayList<>(replace);
+        }
+        if (clear) {
+            values.clear();
+        }
+        List<String> result = List.copyOf(values);
+        directoryChange(() -> directory.replaceAllowedToDelegateTo(identity, result), identity);
+    }
+
     /** Set-ADAccountControl -TrustedToAuthForDelegation / -TrustedForDelegation / -AccountNotDelegated. */
     public void adSetAccountControl(String identity, int bit, boolean on) throws WorldException {
         directoryChange(() -> directory.setAccountControl(identity, bit, on), identity);
