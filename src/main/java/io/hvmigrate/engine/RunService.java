@@ -307,8 +307,28 @@ public final class RunService {
         }
         Map<String, List<PlannedMove>> bySource = new java.util.LinkedHashMap<>();
         moves.stream().filter(m -> m.source() != null).forEach(m -> bySource.computeIfAbsent(m.source().name(), k -> new ArrayList<>()).add(m));
-        for (var e : bySource.entrySet()) {
-            String src = e.getKey();
+        Map<String, String> errors = purgeStale(bySource.keySet(), facts, "", records::add);
+        errors.forEach((src, why) -> {
+            for (PlannedMove m : bySource.get(src)) {
+                failed.add(m.id());
+                leftOut.add(new RunSummary.MoveResult(m.id(), m.vmName(), src, m.destination() == null ? "?" : m.destination().name(),
+                        m.job().scenario().name(), MoveState.REFUSED, why, Duration.ZERO));
+                events.moveRefused(m.id(), m.vmName(), why);
+            }
+        });
+        return failed;
+    }
+
+    /**
+     * Purges the tickets of each of {@code sources} that are stale in {@code facts}; each purge is told and given to
+     * {@code record} as a journal record.
+     *
+     * @return the sources whose purge failed, each with the reason their moves cannot go ahead (with the fix)
+     */
+    private Map<String, String> purgeStale(java.util.Collection<String> sources, Facts facts, String runId,
+                                           java.util.function.Consumer<ObjectNode> record) {
+        Map<String, String> failed = new java.util.LinkedHashMap<>();
+        for (String src : sources) {
             java.util.Optional<io.hvmigrate.check.StaleTickets> stale = io.hvmigrate.check.StaleTickets.of(facts, src);
             if (stale.isEmpty()) {
                 continue;
@@ -326,7 +346,7 @@ public final class RunService {
             } catch (TransportException x) {
                 error = x.getMessage();
             }
-            ObjectNode rec = Journal.record(clock, "", error == null ? "tickets-purged" : "tickets-purge-failed");
+            ObjectNode rec = Journal.record(clock, runId, error == null ? "tickets-purged" : "tickets-purge-failed");
             rec.put("host", src);
             rec.put("account", t.account());
             rec.put("whenChanged", t.whenChanged().toString());
@@ -334,20 +354,14 @@ public final class RunService {
             if (error != null) {
                 rec.put("error", error);
             }
-            records.add(rec);
+            record.accept(rec);
             if (error == null) {
                 events.notice(src + ": tickets purged (klist purge -li 0x3e7): it acts on the delegation the directory holds now");
                 continue;
             }
-            String why = "delegation.stale-tickets: " + src + "'s tickets predate the change of its computer account and could not "
+            failed.put(src, "delegation.stale-tickets: " + src + "'s tickets predate the change of its computer account and could not "
                     + "be purged (" + error + "); fix: on " + src + ": klist purge -li 0x3e7 (Invoke-Command -ComputerName " + src
-                    + " { klist purge -li 0x3e7 }), or hvmigrate delegation apply, which purges";
-            for (PlannedMove m : e.getValue()) {
-                failed.add(m.id());
-                leftOut.add(new RunSummary.MoveResult(m.id(), m.vmName(), src, m.destination() == null ? "?" : m.destination().name(),
-                        m.job().scenario().name(), MoveState.REFUSED, why, Duration.ZERO));
-                events.moveRefused(m.id(), m.vmName(), why);
-            }
+                    + " { klist purge -li 0x3e7 }), or hvmigrate delegation apply, which purges");
         }
         return failed;
     }
@@ -406,6 +420,20 @@ public final class RunService {
                 } catch (TransportException e) {
                     settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
                             MoveState.NOT_STARTED, "could not ask the hosts where the VM is: " + e.getMessage() + "; resume again", Duration.ZERO));
+                }
+            }
+            if (policy.purgeStaleTickets()) {
+                // the moves still to start: their sources' tickets may have gone stale since the run was interrupted
+                Set<String> sources = new LinkedHashSet<>();
+                todo.stream().filter(j -> starts.get(j.id()).state() == MoveState.PENDING).forEach(j -> sources.add(j.source()));
+                Map<String, String> failed = purgeStale(sources, found.facts(), record.runId(), journal::append);
+                for (java.util.Iterator<MoveJob> it = todo.iterator(); it.hasNext(); ) {
+                    MoveJob j = it.next();
+                    if (starts.get(j.id()).state() == MoveState.PENDING && failed.containsKey(j.source())) {
+                        it.remove();
+                        settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
+                                MoveState.NOT_STARTED, failed.get(j.source()) + "; then resume again", Duration.ZERO));
+                    }
                 }
             }
             RunSummary summary = schedule(record.runId(), todo, starts, found.facts(), policy, journal, control, null, Set.of());
