@@ -4,7 +4,6 @@ import io.hvmigrate.check.Finding.Severity;
 import io.hvmigrate.model.Facts;
 import io.hvmigrate.model.Facts.HostFacts;
 import io.hvmigrate.plan.PlannedMove;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,8 +22,9 @@ import java.util.Optional;
  *   <li>{@code delegation.stale-tickets}: the source's computer account changed (whenChanged) after the source
  *       obtained its TGT (klist -li 0x3e7 tgt, StartTime): until the tickets are purged or expire, the host still acts
  *       on the delegation it had then, and a move that needs the new delegation fails with 0x8009030D ("The
- *       credentials supplied to the package were not recognized"; Microsoft, Troubleshoot live migration issues: "Or
- *       run KLIST PURGE -li 0x3e7"). A warning by default, since run purges the source's tickets before its first
+ *       credentials supplied to the package were not recognized"; Microsoft, Troubleshoot live migration issues,
+ *       MicrosoftDocs/SupportArticles-docs support/windows-server/virtualization/troubleshoot-live-migration-issues.md:
+ *       "Or run the KLIST PURGE -li 0x3e7 cmdlet."). A warning by default, since run purges the source's tickets before its first
  *       move; blocking for each of its moves when the playbook's policy.purgeStaleTickets is false.</li>
  * </ul>
  */

@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * A host whose computer account changed (whenChanged) after the host obtained its TGT (klist -li 0x3e7 tgt,
  * StartTime): the host still acts on the delegation it had then, until its tickets expire or are purged with
- * {@code klist purge -li 0x3e7} (Microsoft, windows-commands/klist.md: "klist purge -li 0x3e7"; Troubleshoot live
- * migration issues: "Wait up to 15 minutes for Kerberos tickets to time out. Or run KLIST PURGE -li 0x3e7").
+ * {@code klist purge -li 0x3e7} (Microsoft, MicrosoftDocs/windowsserverdocs WindowsServerDocs/administration/windows-commands/klist.md, example "klist purge -li 0x3e7";
+ * Troubleshoot live migration issues, MicrosoftDocs/SupportArticles-docs support/windows-server/virtualization/troubleshoot-live-migration-issues.md, under 0x8009030D: "Wait up
+ * to 15 minutes for Keberos tickets to time out. Or run the KLIST PURGE -li 0x3e7 cmdlet.").
  *
  * @param host        the host's inventory name
  * @param account     its computer account (e.g. {@code HV-S1$})

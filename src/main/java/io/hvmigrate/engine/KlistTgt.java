@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Reads what {@code klist -li 0x3e7 tgt} prints on Windows: the computer account's ticket-granting ticket, whose
  * {@code StartTime} is when the host last obtained its tickets, and so the directory state its Kerberos delegation
  * still acts on. klist prints times in the host's local time ("StartTime: Local computer time that the ticket was
- * requested", Microsoft, windows-commands/klist.md), e.g. on an English installation
+ * requested", Microsoft, MicrosoftDocs/windowsserverdocs WindowsServerDocs/administration/windows-commands/klist.md), e.g. on an English installation
  *
  * <pre>
  * Cached TGT:

@@ -291,8 +291,9 @@ public final class RunService {
      * {@code klist purge -li 0x3e7} on each source of {@code moves} whose computer account changed after it obtained
      * its TGT, before any move starts (so before that source's first move): a host keeps acting on the delegation of
      * its tickets until they expire or are purged, and a move that needs the new delegation fails with 0x8009030D
-     * (Microsoft, Troubleshoot live migration issues: "Wait up to 15 minutes for Kerberos tickets to time out. Or run
-     * KLIST PURGE -li 0x3e7"; windows-commands/klist.md gives "klist purge -li 0x3e7" as an example). Each purge is
+     * (Microsoft, Troubleshoot live migration issues, MicrosoftDocs/SupportArticles-docs support/windows-server/virtualization/troubleshoot-live-migration-issues.md:
+     * "Wait up to 15 minutes for Keberos tickets to time out. Or run the KLIST PURGE -li 0x3e7 cmdlet."; and
+     * MicrosoftDocs/windowsserverdocs WindowsServerDocs/administration/windows-commands/klist.md gives "klist purge -li 0x3e7" as an example). Each purge is
      * told as a notice and kept as a journal record ({@code tickets-purged}, or {@code tickets-purge-failed}) for the
      * run's journal, which does not exist yet. A source whose purge fails has its moves left out, each with the fix.
      * Nothing is purged when the playbook's policy.purgeStaleTickets is false (preflight then blocks those moves).

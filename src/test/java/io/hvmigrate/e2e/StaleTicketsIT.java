@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tickets that really refresh. A host keeps acting on the delegation its tickets were issued with until they expire
- * or are purged (Microsoft, Troubleshoot live migration issues: "Wait up to 15 minutes for Kerberos tickets to time
- * out. Or run KLIST PURGE -li 0x3e7"; windows-commands/klist.md: "klist purge -li 0x3e7"). Here HV-S2 is given the
+ * or are purged (Microsoft, Troubleshoot live migration issues, KB4558514, MicrosoftDocs/SupportArticles-docs support/windows-server/virtualization/troubleshoot-live-migration-issues.md:
+ * "Wait up to 15 minutes for Keberos tickets to time out. Or run the KLIST PURGE -li 0x3e7 cmdlet."; and
+ * MicrosoftDocs/windowsserverdocs WindowsServerDocs/administration/windows-commands/klist.md, example "klist purge -li 0x3e7"). Here HV-S2 is given the
  * delegation dev-s2 → HV-S1 needs after it obtained its TGT: Move-VM then fails on HV-S2 with 0x8009030D ("The
  * credentials supplied to the package were not recognized") as on Windows, run purges HV-S2's tickets before the move
  * and the move succeeds; with policy.purgeStaleTickets false run refuses the move with the fix; delegation apply with

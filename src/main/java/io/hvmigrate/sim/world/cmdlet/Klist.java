@@ -82,7 +82,7 @@ final class Klist implements Cmdlet {
     /**
      * klist's times in the host's culture: its short date (en-US M/d/yyyy, en-GB and fr-FR dd/MM/yyyy, de-DE
      * dd.MM.yyyy, ja-JP yyyy/MM/dd), then a 24-hour time, as on an English installation ("3/6/2026 19:07:09", although
-     * en-US's own time format has AM/PM). Microsoft documents neither (windows-commands/klist.md only says "Local
+     * en-US's own time format has AM/PM). Microsoft documents neither (MicrosoftDocs/windowsserverdocs WindowsServerDocs/administration/windows-commands/klist.md only says "Local
      * computer time that the ticket was requested"), so the engine must not rely on one form; labels stay English.
      */
     static java.time.format.DateTimeFormatter localTime(String culture) {
