@@ -404,7 +404,7 @@ public final class Discovery {
         for (var e : hostData.entrySet()) {
             JsonNode tgt = e.getValue().path("tgt");
             if (tgt.isArray() && !tgt.isEmpty()) {
-                KlistTgt.parse(StepResult.strings(tgt), KlistTgt.offsetOf(text(e.getValue(), "now")))
+                KlistTgt.parse(StepResult.strings(tgt), text(e.getValue(), "now"))
                         .ifPresent(t -> tickets.add(new Facts.SystemTicket(e.getKey(), t.start(), t.end())));
             }
         }

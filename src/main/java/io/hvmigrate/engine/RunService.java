@@ -206,7 +206,11 @@ public final class RunService {
                 events.moveRefused(m.id(), m.vmName(), why);
             }
         }
-        List<PlannedMove> planned = plan.moves().stream().filter(m -> m.planned() && !blocked.containsKey(m.id())).toList();
+        List<ObjectNode> purges = new ArrayList<>();
+        Set<String> purgeFailed = purgeStaleTickets(plan.moves().stream().filter(m -> m.planned() && !blocked.containsKey(m.id())).toList(),
+                found.facts(), playbook.policy(), purges, leftOut);
+        List<PlannedMove> planned = plan.moves().stream().filter(m -> m.planned() && !blocked.containsKey(m.id())
+                && !purgeFailed.contains(m.id())).toList();
         List<MoveJob> jobs = new ArrayList<>(planned.stream().map(PlannedMove::job).toList());
         Map<String, MoveExecutor.Start> starts = new HashMap<>();
         jobs.forEach(j -> starts.put(j.id(), MoveExecutor.Start.FRESH));
@@ -256,6 +260,10 @@ public final class RunService {
             Files.deleteIfExists(runDir);   // still empty: the run never started
             return new Outcome.Busy(b.getMessage());
         }
+        for (ObjectNode p : purges) {
+            p.put("run", runId);
+            journal.append(p);
+        }
         for (MoveJob j : jobs) {
             if (starts.get(j.id()).state() != MoveState.PENDING) {
                 // what the journal of this run must know for a resume: the move starts past its migration
@@ -283,6 +291,86 @@ public final class RunService {
         return finish(journal, runDir, summary, plan);
     }
 
+
+    /**
+     * {@code klist purge -li 0x3e7} on each source of {@code moves} whose computer account changed after it obtained
+     * its TGT, before any move starts (so before that source's first move): a host keeps acting on the delegation of
+     * its tickets until they expire or are purged, and a move that needs the new delegation fails with 0x8009030D
+     * (Microsoft, Troubleshoot live migration issues, MicrosoftDocs/SupportArticles-docs support/windows-server/virtualization/troubleshoot-live-migration-issues.md:
+     * "Wait up to 15 minutes for Keberos tickets to time out. Or run the KLIST PURGE -li 0x3e7 cmdlet."; and
+     * MicrosoftDocs/windowsserverdocs WindowsServerDocs/administration/windows-commands/klist.md gives "klist purge -li 0x3e7" as an example). Each purge is
+     * told as a notice and kept as a journal record ({@code tickets-purged}, or {@code tickets-purge-failed}) for the
+     * run's journal, which does not exist yet. A source whose purge fails has its moves left out, each with the fix.
+     * Nothing is purged when the playbook's policy.purgeStaleTickets is false (preflight then blocks those moves).
+     *
+     * @return the ids of the moves left out
+     */
+    private Set<String> purgeStaleTickets(List<PlannedMove> moves, Facts facts, Playbook.Policy policy, List<ObjectNode> records,
+                                          List<RunSummary.MoveResult> leftOut) {
+        Set<String> failed = new java.util.HashSet<>();
+        if (!policy.purgeStaleTickets()) {
+            return failed;
+        }
+        Map<String, List<PlannedMove>> bySource = new java.util.LinkedHashMap<>();
+        moves.stream().filter(m -> m.source() != null).forEach(m -> bySource.computeIfAbsent(m.source().name(), k -> new ArrayList<>()).add(m));
+        Map<String, String> errors = purgeStale(bySource.keySet(), facts, "", records::add);
+        errors.forEach((src, why) -> {
+            for (PlannedMove m : bySource.get(src)) {
+                failed.add(m.id());
+                leftOut.add(new RunSummary.MoveResult(m.id(), m.vmName(), src, m.destination() == null ? "?" : m.destination().name(),
+                        m.job().scenario().name(), MoveState.REFUSED, why, Duration.ZERO));
+                events.moveRefused(m.id(), m.vmName(), why);
+            }
+        });
+        return failed;
+    }
+
+    /**
+     * Purges the tickets of each of {@code sources} that are stale in {@code facts}; each purge is told and given to
+     * {@code record} as a journal record.
+     *
+     * @return the sources whose purge failed, each with the reason their moves cannot go ahead (with the fix)
+     */
+    private Map<String, String> purgeStale(java.util.Collection<String> sources, Facts facts, String runId,
+                                           java.util.function.Consumer<ObjectNode> record) {
+        Map<String, String> failed = new java.util.LinkedHashMap<>();
+        for (String src : sources) {
+            java.util.Optional<io.hvmigrate.check.StaleTickets> stale = io.hvmigrate.check.StaleTickets.of(facts, src);
+            if (stale.isEmpty()) {
+                continue;
+            }
+            io.hvmigrate.check.StaleTickets t = stale.get();
+            events.notice(src + ": its computer account " + t.account() + " changed (" + t.whenChanged() + ") after " + src
+                    + " obtained its tickets (" + t.tgtStart() + "): purging them (klist purge -li 0x3e7) before its first move");
+            String error;
+            try {
+                error = switch (hosts.run(src, io.hvmigrate.powershell.DelegationScripts.purgeTicketsScript(), Duration.ofMinutes(2), true)) {
+                    case io.hvmigrate.powershell.StepResult.Ok ok -> null;
+                    case io.hvmigrate.powershell.StepResult.Failed f -> f.message();
+                    case io.hvmigrate.powershell.StepResult.Unreadable u -> u.why();
+                };
+            } catch (TransportException x) {
+                error = x.getMessage();
+            }
+            ObjectNode rec = Journal.record(clock, runId, error == null ? "tickets-purged" : "tickets-purge-failed");
+            rec.put("host", src);
+            rec.put("account", t.account());
+            rec.put("whenChanged", t.whenChanged().toString());
+            rec.put("tgtStart", t.tgtStart().toString());
+            if (error != null) {
+                rec.put("error", error);
+            }
+            record.accept(rec);
+            if (error == null) {
+                events.notice(src + ": tickets purged (klist purge -li 0x3e7): it acts on the delegation the directory holds now");
+                continue;
+            }
+            failed.put(src, "delegation.stale-tickets: " + src + "'s tickets predate the change of its computer account and could not "
+                    + "be purged (" + error + "); fix: on " + src + ": klist purge -li 0x3e7 (Invoke-Command -ComputerName " + src
+                    + " { klist purge -li 0x3e7 }), or hvmigrate delegation apply, which purges");
+        }
+        return failed;
+    }
 
     /** Resumes a run that did not finish: reconciles every unfinished move with the hosts, then goes on. */
     public Outcome resume(RunRecord record, Scheduler.Control control) throws IOException {
@@ -347,6 +435,20 @@ public final class RunService {
             } catch (TransportException e) {
                 settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
                         MoveState.NOT_STARTED, "could not ask the hosts where the VM is: " + e.getMessage() + "; resume again", Duration.ZERO));
+            }
+        }
+        if (run.policy.purgeStaleTickets()) {
+            // the moves still to start: their sources' tickets may have gone stale since the run was interrupted
+            Set<String> sources = new LinkedHashSet<>();
+            todo.stream().filter(j -> starts.get(j.id()).state() == MoveState.PENDING).forEach(j -> sources.add(j.source()));
+            Map<String, String> failed = purgeStale(sources, found.facts(), record.runId(), journal::append);
+            for (java.util.Iterator<MoveJob> it = todo.iterator(); it.hasNext(); ) {
+                MoveJob j = it.next();
+                if (starts.get(j.id()).state() == MoveState.PENDING && failed.containsKey(j.source())) {
+                    it.remove();
+                    settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
+                            MoveState.NOT_STARTED, failed.get(j.source()) + "; then resume again", Duration.ZERO));
+                }
             }
         }
         RunSummary summary = schedule(record.runId(), todo, starts, found.facts(), run, null, Set.of());
@@ -478,6 +580,7 @@ public final class RunService {
         o.put("retryAttempts", p.retries().attempts());
         o.put("retryBackoff", p.retries().backoff().toString());
         o.put("failureBudget", p.failureBudget().count());
+        o.put("purgeStaleTickets", p.purgeStaleTickets());
         if (p.failureBudget().percent() != null) {
             o.put("failureBudgetPercent", p.failureBudget().percent());
         }
@@ -507,7 +610,7 @@ public final class RunService {
                 new Playbook.Retries(o.path("retryAttempts").asInt(d.retries().attempts()),
                         o.has("retryBackoff") ? Duration.parse(o.path("retryBackoff").asText()) : d.retries().backoff()),
                 new Playbook.FailureBudget(o.path("failureBudget").asInt(0), o.has("failureBudgetPercent") ? o.path("failureBudgetPercent").asInt() : null),
-                window, d.ha());
+                window, d.ha(), o.path("purgeStaleTickets").asBoolean(true));
     }
 
     private static Set<String> involvedHosts(List<MoveJob> jobs) {

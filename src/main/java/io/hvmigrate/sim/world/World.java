@@ -705,6 +705,21 @@ public final class World {
         return h.ticketViewAt;
     }
 
+    /** The cultures whose formats hvsim knows (what klist's dates look like on a host of that display language). */
+    public static final java.util.Set<String> CULTURES = java.util.Set.of("en-US", "en-GB", "de-DE", "fr-FR", "ja-JP");
+
+    /** The host's culture (display language and formats), en-US unless set. */
+    public synchronized String culture(String computerName) throws WorldException {
+        return host(computerName).culture;
+    }
+
+    /** Sets the host's culture: one of {@link #CULTURES}. */
+    public synchronized void setCulture(String computerName, String culture) throws WorldException {
+        String c = CULTURES.stream().filter(x -> x.equalsIgnoreCase(culture)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown culture '" + culture + "': one of " + new java.util.TreeSet<>(CULTURES)));
+        host(computerName).culture = c;
+    }
+
     /** The lifetime of tickets the fleet's KDC issues. */
     public Duration ticketLifetime() {
         return ticketLifetime;
