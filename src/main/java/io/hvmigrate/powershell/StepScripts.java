@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Every PowerShell script hvmigrate runs on a host. All of them share one envelope: errors stop the script
  * ({@code $ErrorActionPreference='Stop'}), progress records are silenced (they would arrive as CLIXML on stderr),
- * and the outcome is printed as one ASCII JSON object by {@code Out-Result}. Values reach the code only through
+ * and the outcome is printed as one ASCII JSON object by {@code Out-Result}; whatever else a command writes and the
+ * engine does not read is discarded ({@code $null=…}: Move-VM writes a CompatibilityReport when it refuses a move for an
+ * incompatibility), so that JSON line is the script's only output. Values reach the code only through
  * template holes, which {@link PsLiteral} renders as single-quoted literals.
  *
  * <p>VMs are addressed by their Id, not by name: names need not be unique on a host, and {@code Get-VM -Name}
@@ -63,16 +65,17 @@ public final class StepScripts {
 
     private static final ScriptTemplate MOVE_SHARED = ScriptTemplate.of("""
             $v=Get-VM -Id <<vmId>>
-            if(@(Get-VM -Name $v.Name).Count -ne 1){throw "more than one VM on $env:COMPUTERNAME is named '$($v.Name)'; rename one first"}
-            Move-VM -Name $v.Name -DestinationHost <<destination>>
+            $null=Move-VM -VM $v -DestinationHost <<destination>> -IncludeStorage:$false
             $left=Get-VM -Id <<vmId>> -ErrorAction SilentlyContinue
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{moved=$true;sourceReleased=($null -eq $left)}})
             """);
 
     /**
-     * Moves memory and state only; the VM's files stay on storage both hosts reach. Runs on the source host. By name, in
-     * Move-VM's default parameter set: {@code -VM $v -DestinationHost} alone fits both the single- and the
-     * multiple-destination sets, which PowerShell refuses as ambiguous; the guard keeps a name from meaning two VMs.
+     * Moves memory and state only; the VM's files stay on storage both hosts reach. Runs on the source host. The VM is
+     * the object Get-VM -Id returns, never a name ({@code Move-VM -Name} would need names unique on the host). Move-VM.md
+     * (docset/winserver2022-ps/Hyper-V/Move-VM.md): {@code -VM $v -DestinationHost} alone fits both VMSingleDestination
+     * and VMMultipleDestinations, which PowerShell refuses as ambiguous; {@code -IncludeStorage} belongs to the
+     * single-destination sets only, so {@code -IncludeStorage:$false} binds VMSingleDestination and moves no storage.
      */
     public static StepScript moveVm(String vmId, String destination) {
         return wrap(MOVE_SHARED, values("vmId", vmId, "destination", destination));
@@ -80,7 +83,7 @@ public final class StepScripts {
 
     private static final ScriptTemplate MOVE_WITH_STORAGE = ScriptTemplate.of("""
             $v=Get-VM -Id <<vmId>>
-            Move-VM -VM $v -DestinationHost <<destination>> -IncludeStorage -DestinationStoragePath <<path>>
+            $null=Move-VM -VM $v -DestinationHost <<destination>> -IncludeStorage -DestinationStoragePath <<path>>
             $left=Get-VM -Id <<vmId>> -ErrorAction SilentlyContinue
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{moved=$true;sourceReleased=($null -eq $left)}})
             """);
@@ -105,7 +108,7 @@ public final class StepScripts {
 
     private static final ScriptTemplate REMOVE_HA = ScriptTemplate.of("""
             $g=Get-ClusterGroup -Name <<group>> -ErrorAction SilentlyContinue
-            if($g){Remove-ClusterGroup -Name <<group>> -RemoveResources -Force}
+            if($g){$null=Remove-ClusterGroup -Name <<group>> -RemoveResources -Force}
             $v=Get-VM -Id <<vmId>>
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{removed=[bool]$g;clustered=[bool]$v.IsClustered;state=[string]$v.State}})
             """);

@@ -38,8 +38,17 @@ class StepScriptsTest {
     void moveWithStorageUsesTheSingleDestinationParameterSet() {
         String body = StepScripts.moveVmWithStorage("id", "hv-s3.lab.test", "D:\\VMs\\dev01").body();
         assertThat(body).contains("Move-VM -VM $v -DestinationHost 'hv-s3.lab.test' -IncludeStorage -DestinationStoragePath 'D:\\VMs\\dev01'");
-        assertThat(StepScripts.moveVm("id", "hv-s2.lab.test").body()).contains("Move-VM -Name $v.Name -DestinationHost 'hv-s2.lab.test'")
-                .doesNotContain("-IncludeStorage");
+        assertThat(StepScripts.moveVm("id", "hv-s2.lab.test").body())
+                .contains("$null=Move-VM -VM $v -DestinationHost 'hv-s2.lab.test' -IncludeStorage:$false")
+                .doesNotContain("-Name").doesNotContain("-DestinationStoragePath");
+    }
+
+    /** Move-VM.md OUTPUTS: a CompatibilityReport when a migration fails on an incompatibility; nothing may join the JSON line. */
+    @Test
+    void movesDiscardWhatTheyWrite() {
+        for (StepScript s : List.of(StepScripts.moveVm("id", "h"), StepScripts.moveVmWithStorage("id", "h", "D:\\VMs"))) {
+            assertThat(s.body()).contains("$null=Move-VM ");
+        }
     }
 
     @Test
