@@ -49,6 +49,10 @@ final class ClusterState {
         int priority;
         List<String> preferredOwners;
         List<String> possibleOwners;
+        List<String> antiAffinityClassNames = List.of();
+        long failoverThreshold = 4294967295L;
+        long failoverPeriod = 6;
+        int autoFailbackType;
         /** Node the group was drained from, for Resume-ClusterNode -Failback. */
         String drainedFrom;
 
