@@ -49,6 +49,7 @@ final class ClusterState {
         int priority;
         List<String> preferredOwners;
         List<String> possibleOwners;
+        // a new group's defaults, as Get-ClusterGroup.md (docset/winserver2022-ps/FailoverClusters) Example 4 lists them
         List<String> antiAffinityClassNames = List.of();
         long failoverThreshold = 4294967295L;
         long failoverPeriod = 6;
