@@ -39,6 +39,13 @@ public final class WindowsErrors {
     public static final int COR_E_EXCEPTION = 0x80131500;
 
     /** "Hyper-V was unable to find a virtual machine with name "X"." (Get-VM / Move-VM on an unknown name). */
+    /** WildcardPattern refuses an unclosed bracket (about_Wildcards). */
+    public static WorldException invalidWildcard(String pattern) {
+        return new WorldException("System.Management.Automation.WildcardPatternException",
+                "The specified wildcard character pattern is not valid: " + pattern, COR_E_EXCEPTION,
+                ErrorCategory.InvalidArgument, "InvalidParameter", pattern);
+    }
+
     public static WorldException vmNotFound(String name) {
         return new WorldException(VIRTUALIZATION_EXCEPTION,
                 "Hyper-V was unable to find a virtual machine with name \"" + name + "\".", COR_E_EXCEPTION,

@@ -115,6 +115,10 @@ public final class World {
                 gs.priority = g.priority();
                 gs.preferredOwners = upper(g.preferredOwners());
                 gs.possibleOwners = g.possibleOwners().isEmpty() ? List.copyOf(cs.nodes) : upper(g.possibleOwners());
+                gs.antiAffinityClassNames = List.copyOf(g.antiAffinityClassNames());
+                gs.failoverThreshold = g.failoverThreshold();
+                gs.failoverPeriod = g.failoverPeriod();
+                gs.autoFailbackType = g.autoFailbackType();
                 cs.groups.put(key(groupName), gs);
                 vm.cluster = cs.name;
             }

@@ -209,6 +209,9 @@ final class WorldObjects {
                 .put("GroupType", Types.GROUP_TYPE.of("VirtualMachine"))
                 .put("Priority", uint32(g.priority())).put("Cluster", g.cluster()).put("Id", g.id().toString())
                 .put("IsCoreGroup", false)
+                .put("AntiAffinityClassNames", new ArrayList<Object>(g.antiAffinityClassNames()))
+                .put("FailoverThreshold", uint32(g.failoverThreshold())).put("FailoverPeriod", uint32(g.failoverPeriod()))
+                .put("AutoFailbackType", uint32(g.autoFailbackType()))
                 .toStringValue(g.name());
     }
 

@@ -80,6 +80,35 @@ class ClusterAndDirectoryCmdletsTest {
         assertThat(world.clusters().group("CLA", "web-a2").priority()).isEqualTo(1000);
     }
 
+    /**
+     * Get-ClusterResource.md, Get-ClusterParameter.md (docset/winserver2022-ps/FailoverClusters/): a VM role's
+     * "Virtual Machine <vm>" resource carries the VM's Id as its private property VmID and the role as OwnerGroup,
+     * whatever the role is called.
+     */
+    @Test
+    void theVmResourceNamesItsRoleAndItsVmId() throws Exception {
+        world.clusters().removeGroup("CLA", "web-a2", true);
+        world.clusters().addVirtualMachineRole("CLA", null, world.vm("HV-A2", "web-a2").id(), "Web front end");
+        CommandTable.Builder b = CommandTable.builder();
+        WorldCommands.all().values().forEach(b::cmdlet);
+        PsRun r = PsRun.run(RunspaceConfig.of(b.build(), on("HV-A1"), "HV-A1"),
+                "Get-ClusterResource|?{[string]$_.ResourceType -eq 'Virtual Machine'}|%{[string]($_|Get-ClusterParameter -Name VmID).Value+'|'+$_.OwnerGroup.Name+'|'+$_.Name}");
+        assertThat(r.errorMessages()).isEmpty();
+        assertThat(r.strings()).contains(world.vm("HV-A2", "web-a2").id() + "|Web front end|Virtual Machine web-a2");
+    }
+
+    /** Get-Cluster.md: common properties are set on the object; AntiAffinityClassNames takes an array. */
+    @Test
+    void assigningAGroupsAntiAffinityAndFailoverSettingsCommitsThem() throws Exception {
+        CommandTable.Builder b = CommandTable.builder();
+        WorldCommands.all().values().forEach(b::cmdlet);
+        PsRun r = PsRun.run(RunspaceConfig.of(b.build(), on("HV-A1"), "HV-A1"),
+                "$g=Get-ClusterGroup -Name 'web-a2';$g.AntiAffinityClassNames=@('SQL','Web');$g.FailoverThreshold=3;$g.FailoverPeriod=2;$g.AutoFailbackType=1;"
+                        + "$h=Get-ClusterGroup -Name 'web-a2';@($h.AntiAffinityClassNames)-join ',';$h.FailoverThreshold;$h.FailoverPeriod;$h.AutoFailbackType");
+        assertThat(r.errorMessages()).isEmpty();
+        assertThat(r.strings()).containsExactly("SQL,Web", "3", "2", "1");
+    }
+
     @Test
     void aNodeFromThePipelineListsTheRolesItOwns() throws Exception {
         PsObject node = first(new CommandRun("Get-ClusterNode", on("HV-A1")).with("Name", List.of("HV-A2")).run());
