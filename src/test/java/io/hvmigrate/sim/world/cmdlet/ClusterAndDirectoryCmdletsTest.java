@@ -43,6 +43,11 @@ class ClusterAndDirectoryCmdletsTest {
         return new HostSession(world, host, Caller.network("LAB\\svc-hvmigrate"));
     }
 
+    /** At the host's console: the ActiveDirectory cmdlets reach the DC with no second hop (see SecondHopTest). */
+    private HostSession console(String host) {
+        return new HostSession(world, host, Caller.interactive("LAB\\svc-hvmigrate"));
+    }
+
     private static PsObject first(CommandRun r) {
         return (PsObject) r.output.get(0);
     }
@@ -171,7 +176,7 @@ class ClusterAndDirectoryCmdletsTest {
     @Test
     @SuppressWarnings("unchecked")
     void getAdComputerShowsDelegationPropertiesWhenAskedFor() throws Exception {
-        PsObject c = first(new CommandRun("Get-ADComputer", on("HV-S1")).with("Identity", "HV-S2")
+        PsObject c = first(new CommandRun("Get-ADComputer", console("HV-S1")).with("Identity", "HV-S2")
                 .with("Properties", List.of("msDS-AllowedToDelegateTo", "TrustedToAuthForDelegation",
                         "servicePrincipalName")).run());
         assertThat((List<Object>) c.get("msDS-AllowedToDelegateTo").orElseThrow())
@@ -180,14 +185,14 @@ class ClusterAndDirectoryCmdletsTest {
         assertThat((List<Object>) c.get("servicePrincipalName").orElseThrow())
                 .contains("Microsoft Virtual System Migration Service/HV-S2", "Hyper-V Replica Service/hv-s2.lab.test",
                         "Microsoft Virtual Console Service/hv-s2.lab.test");
-        PsObject plain = first(new CommandRun("Get-ADComputer", on("HV-S1")).with("Identity", "HV-S2").run());
+        PsObject plain = first(new CommandRun("Get-ADComputer", console("HV-S1")).with("Identity", "HV-S2").run());
         assertThat(plain.has("msDS-AllowedToDelegateTo")).isFalse();
         assertThat(plain.get("SamAccountName")).contains("HV-S2$");
     }
 
     @Test
     void unknownComputerIsAnIdentityNotFoundError() {
-        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Get-ADComputer", on("HV-S1"))
+        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Get-ADComputer", console("HV-S1"))
                 .with("Identity", "NOPE").run());
         assertThat(e.record().exceptionType())
                 .isEqualTo("Microsoft.ActiveDirectory.Management.ADIdentityNotFoundException");
@@ -198,18 +203,18 @@ class ClusterAndDirectoryCmdletsTest {
     void setAdComputerAddsAndRemovesDelegationEntries() throws Exception {
         PsHashtable add = new PsHashtable(false);
         add.put("msDS-AllowedToDelegateTo", List.of("cifs/hv-s1.lab.test", "cifs/HV-S1"));
-        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-M1").with("Add", add).run();
+        new CommandRun("Set-ADComputer", console("HV-S1")).with("Identity", "HV-M1").with("Add", add).run();
         assertThat(world.adComputer("HV-M1").allowedToDelegateTo()).contains("cifs/hv-s1.lab.test", "cifs/HV-S1");
         PsHashtable remove = new PsHashtable(false);
         remove.put("msDS-AllowedToDelegateTo", "cifs/HV-S1");
-        new CommandRun("Set-ADObject", on("HV-S1")).with("Identity", "CN=HV-M1,CN=Computers,DC=lab,DC=test")
+        new CommandRun("Set-ADObject", console("HV-S1")).with("Identity", "CN=HV-M1,CN=Computers,DC=lab,DC=test")
                 .with("Remove", remove).run();
         assertThat(world.adComputer("HV-M1").allowedToDelegateTo()).doesNotContain("cifs/HV-S1");
     }
 
     @Test
     void setAdAccountControlTurnsProtocolTransitionOn() throws Exception {
-        new CommandRun("Set-ADAccountControl", on("HV-S1")).with("Identity", "HV-M8")
+        new CommandRun("Set-ADAccountControl", console("HV-S1")).with("Identity", "HV-M8")
                 .with("TrustedToAuthForDelegation", true).run();
         assertThat(world.adComputer("HV-M8").userAccountControl() & 0x1000000).isNotZero();
     }
@@ -217,13 +222,13 @@ class ClusterAndDirectoryCmdletsTest {
     @Test
     void principalsAllowedToDelegateToAccountReplacesTheList() throws Exception {
         // HV-P1's account is in partner.test: as in AD, a host of lab.test finds it only with -Server
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-P1")
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CommandRun("Set-ADComputer", console("HV-S1")).with("Identity", "HV-P1")
                 .with("PrincipalsAllowedToDelegateToAccount", List.of("HV-S2")).run())
                 .hasMessageContaining("Cannot find an object with identity: 'HV-P1'");
-        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-P1").with("Server", "partner.test")
+        new CommandRun("Set-ADComputer", console("HV-S1")).with("Identity", "HV-P1").with("Server", "partner.test")
                 .with("PrincipalsAllowedToDelegateToAccount", List.of("HV-S2")).run();
         assertThat(world.adComputer("HV-P1").principalsAllowedToDelegateToAccount()).containsExactly("LAB\\HV-S2$");
-        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-P1").with("Server", "partner.test")
+        new CommandRun("Set-ADComputer", console("HV-S1")).with("Identity", "HV-P1").with("Server", "partner.test")
                 .with("PrincipalsAllowedToDelegateToAccount", List.of()).run();
         assertThat(world.adComputer("HV-P1").principalsAllowedToDelegateToAccount()).isEmpty();
     }
