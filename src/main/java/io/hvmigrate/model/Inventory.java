@@ -14,12 +14,20 @@ import java.util.Optional;
  * @param clusters    failover clusters
  * @param fileServers file servers and Scale-Out File Server access points that hold VM storage
  * @param directory   the directory over LDAP, or null: read and written through a host's ActiveDirectory cmdlets
+ * @param directoryVia the inventory host whose ActiveDirectory cmdlets read and write the directory
+ *                     ({@code directory: {via: HOST}}: a management host that is a domain controller), or null: the
+ *                     first host discovery read (a second hop to a DC unless that host is one)
  */
 public record Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<ClusterRef> clusters,
-                        List<FileServerRef> fileServers, DirectoryRef directory) {
+                        List<FileServerRef> fileServers, DirectoryRef directory, String directoryVia) {
 
     public Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<ClusterRef> clusters, List<FileServerRef> fileServers) {
-        this(file, caFile, hosts, clusters, fileServers, null);
+        this(file, caFile, hosts, clusters, fileServers, null, null);
+    }
+
+    public Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<ClusterRef> clusters,
+                     List<FileServerRef> fileServers, DirectoryRef directory) {
+        this(file, caFile, hosts, clusters, fileServers, directory, null);
     }
 
     public Inventory {
