@@ -121,7 +121,7 @@ public final class Preflight {
                 "read the directory over LDAP from hvmigrate's own host: add to the inventory\n"
                 + "  directory:\n"
                 + "    kind: ldap\n"
-                + "    url: ldaps://" + domain + ":636\n"
+                + "    domain: " + domain + "   # its DCs as DNS names them (_ldap._tcp.dc._msdcs." + domain + ")\n"
                 + "    bind:\n"
                 + "      kerberos:\n"
                 + "        principal: svc-hvmigrate@" + realm + "   # the account hvmigrate runs as\n"

@@ -216,7 +216,8 @@ abstract class DelegationBase extends BaseCommand {
         if (!engine.directory.needsManagementHost()) {
             if (via != null) {
                 throw new CommandFailure(ExitCode.INVALID_INPUT, "--via names a management host for the ActiveDirectory cmdlets, "
-                        + "but the inventory's directory is LDAP (" + inv.directory().url() + "): remove --via");
+                        + "but the inventory's directory is LDAP (" + (inv.directory().url() != null ? inv.directory().url()
+                        : "a DC of " + inv.directory().domain()) + "): remove --via");
             }
             return engine.directory.through(null);
         }

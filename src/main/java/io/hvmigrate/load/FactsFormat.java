@@ -112,7 +112,7 @@ public final class FactsFormat {
             .required("path", Shape.string("the folder of its configuration"))
             .optional("disks", Shape.list("virtual hard disks", Shape.object(null, "a disk")
                     .required("path", Shape.string("VHD/VHDX path"))
-                    .optional("size", size("file size; absent when the host could not read it")), 0))
+                    .optional("size", size("file size")), 0))
             .optional("switches", Shape.list("switches its network adapters connect to", Shape.string("a switch"), 0))
             .optional("iso", Shape.list("mounted ISO paths", Shape.string("a path"), 0))
             .optional("group", Shape.object(null, "its cluster role (present when it is highly available)")

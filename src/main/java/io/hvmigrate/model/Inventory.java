@@ -116,15 +116,27 @@ public record Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<C
      * @param baseDn where accounts and trusts are searched, e.g. {@code DC=lab,DC=test}; null: the server's default
      *               naming context
      */
+    /**
+     * The directory over LDAP.
+     *
+     * @param url       the DC to talk to, or null: a DC of {@code domain} found by DNS SRV ({@code _ldap._tcp.dc._msdcs.<domain>})
+     * @param domain    with no url, the domain whose DCs the DNS names
+     * @param dnsServer with no url, the DNS server to ask ({@code host[:port]}), or null for the system's
+     */
     public record DirectoryRef(java.net.URI url, String baseDn, String user, CredentialRef credential, String kerberosPrincipal,
-                               Path keytab, Path caFile) {
+                               Path keytab, Path caFile, String domain, String dnsServer) {
+
+        public DirectoryRef(java.net.URI url, String baseDn, String user, CredentialRef credential, String kerberosPrincipal,
+                            Path keytab, Path caFile) {
+            this(url, baseDn, user, credential, kerberosPrincipal, keytab, caFile, null, null);
+        }
 
         public boolean kerberos() {
             return kerberosPrincipal != null;
         }
 
         public boolean startTls() {
-            return "ldap".equalsIgnoreCase(url.getScheme());
+            return url == null || "ldap".equalsIgnoreCase(url.getScheme());
         }
     }
 }

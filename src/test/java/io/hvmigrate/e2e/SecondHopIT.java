@@ -72,7 +72,7 @@ class SecondHopIT {
             assertThat(f.path("host").asText()).isEqualToIgnoringCase("hv-s2");
             assertThat(f.path("message").asText()).startsWith("second hop:").doesNotContain("no computer accounts");
             assertThat(f.path("evidence").toString()).contains("Unable to contact the server");
-            assertThat(f.path("fix").asText()).contains("  directory:\n    kind: ldap\n    url: ldaps://lab.test:636\n")
+            assertThat(f.path("fix").asText()).contains("  directory:\n    kind: ldap\n    domain: lab.test ")
                     .contains("principal: svc-hvmigrate@LAB.TEST").contains("directory: {via: HOST}");
             assertThat(ids(bad)).doesNotContain("delegation.unknown");
 
