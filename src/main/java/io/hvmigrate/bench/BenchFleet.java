@@ -312,7 +312,9 @@ public final class BenchFleet {
                         List.of(new HostSpec.MigrationNetworkSpec(MIGRATION_SUBNET, 0)), null, null, List.of("LAN"),
                         new HostSpec.ProcessorSpec("GenuineIntel", null, "IceLake"), memoryTotalGB, memoryTotalGB - usedGB - 16,
                         List.of(new VolumeSpec("D:\\", volumeGB, volumeGB - localGB)), null, null,
-                        g.cluster() == null ? delegation(name, all) : null, null));
+                        g.cluster() == null ? delegation(name, all) : null,
+                        // the first host is also the domain's DC: the bench reads the directory through it (no second hop)
+                        hosts.isEmpty() ? Boolean.TRUE : null));
             }
         }
 
