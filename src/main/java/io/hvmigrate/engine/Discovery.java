@@ -129,7 +129,7 @@ public final class Discovery {
     private final DirectoryBackend directory;
 
     public Discovery(HostConnections hosts, Inventory inventory, Clock clock, Duration limit) {
-        this(hosts, inventory, clock, limit, PowerShellDirectory.backend(hosts, limit));
+        this(hosts, inventory, clock, limit, PowerShellDirectory.backend(hosts, limit, inventory.directoryVia()));
     }
 
     public Discovery(HostConnections hosts, Inventory inventory, Clock clock, Duration limit, DirectoryBackend directory) {
