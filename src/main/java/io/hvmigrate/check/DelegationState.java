@@ -4,7 +4,6 @@ import io.hvmigrate.check.Finding.Severity;
 import io.hvmigrate.model.Facts;
 import io.hvmigrate.model.Facts.HostFacts;
 import io.hvmigrate.plan.PlannedMove;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,9 +19,13 @@ import java.util.Optional;
  *       be delegated" (userAccountControl NOT_DELEGATED, 0x100000) or a member of Protected Users; the KDC then never
  *       issues a ticket on its behalf, and Move-VM fails with "No credentials are available in the security package"
  *       (0x8009030E) whatever the computer accounts allow.</li>
- *   <li>{@code delegation.stale-tickets} (warning): the source's computer account changed (whenChanged) after the
- *       source obtained its TGT (klist -li 0x3e7 tgt, StartTime): until the tickets are purged or expire, the host
- *       still acts on the delegation it had then.</li>
+ *   <li>{@code delegation.stale-tickets}: the source's computer account changed (whenChanged) after the source
+ *       obtained its TGT (klist -li 0x3e7 tgt, StartTime): until the tickets are purged or expire, the host still acts
+ *       on the delegation it had then, and a move that needs the new delegation fails with 0x8009030D ("The
+ *       credentials supplied to the package were not recognized"; Microsoft, Troubleshoot live migration issues,
+ *       MicrosoftDocs/SupportArticles-docs support/windows-server/virtualization/troubleshoot-live-migration-issues.md:
+ *       "Or run the KLIST PURGE -li 0x3e7 cmdlet."). A warning by default, since run purges the source's tickets before its first
+ *       move; blocking for each of its moves when the playbook's policy.purgeStaleTickets is false.</li>
  * </ul>
  */
 final class DelegationState {
@@ -31,9 +34,9 @@ final class DelegationState {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     static void check(PlannedMove m, HostFacts src, Facts.ComputerAccount account, Facts facts, List<Finding> out,
-                      Map<String, Finding> hostWide) {
+                      Map<String, Finding> hostWide, boolean runPurges) {
         sensitive(m, src, facts, out);
-        staleTickets(src, account, facts, hostWide);
+        staleTickets(m, src, facts, out, hostWide, runPurges);
     }
 
     private static void sensitive(PlannedMove m, HostFacts src, Facts facts, List<Finding> out) {
@@ -73,19 +76,29 @@ final class DelegationState {
                 evidence, fix));
     }
 
-    private static void staleTickets(HostFacts src, Facts.ComputerAccount account, Facts facts, Map<String, Finding> hostWide) {
-        Optional<Facts.SystemTicket> tgt = facts.directory().ticketOf(src.name());
-        Instant changed = account.whenChanged();
-        if (tgt.isEmpty() || changed == null || !changed.isAfter(tgt.get().start())) {
+    private static void staleTickets(PlannedMove m, HostFacts src, Facts facts, List<Finding> out, Map<String, Finding> hostWide,
+                                     boolean runPurges) {
+        Optional<StaleTickets> stale = StaleTickets.of(facts, src.name());
+        if (stale.isEmpty()) {
             return;
         }
-        hostWide.putIfAbsent("stale-tickets:" + src.name(), new Finding("delegation.stale-tickets", Severity.WARNING, null, src.name(),
-                src.name() + "'s computer account changed after " + src.name() + " obtained its tickets: until they are purged "
-                + "or expire" + (tgt.get().end() != null ? " (" + UTC.format(tgt.get().end()) + ")" : "")
-                + ", the host still acts on the delegation it had before the change",
-                List.of("directory: " + account.samAccountName() + " whenChanged = " + UTC.format(changed),
-                        src.name() + ": klist -li 0x3e7 tgt StartTime = " + UTC.format(tgt.get().start())),
-                "on " + src.name() + ": klist purge -li 0x3e7 (Invoke-Command -ComputerName " + src.name()
-                + " { klist purge -li 0x3e7 }), or hvmigrate delegation apply, which purges"));
+        StaleTickets t = stale.get();
+        String message = src.name() + "'s computer account changed after " + src.name() + " obtained its tickets: until they are purged "
+                + "or expire" + (t.tgtEnd() != null ? " (" + UTC.format(t.tgtEnd()) + ")" : "")
+                + ", the host still acts on the delegation it had before the change";
+        List<String> evidence = List.of("directory: " + t.account() + " whenChanged = " + UTC.format(t.whenChanged()),
+                src.name() + ": klist -li 0x3e7 tgt StartTime = " + UTC.format(t.tgtStart()));
+        String fix = "on " + src.name() + ": klist purge -li 0x3e7 (Invoke-Command -ComputerName " + src.name()
+                + " { klist purge -li 0x3e7 }), or hvmigrate delegation apply, which purges";
+        if (runPurges) {
+            hostWide.putIfAbsent("stale-tickets:" + src.name(), new Finding("delegation.stale-tickets", Severity.WARNING, null, src.name(),
+                    message + "; run purges them (klist purge -li 0x3e7) before its first move from " + src.name()
+                    + " (policy.purgeStaleTickets)", evidence, fix));
+        } else {
+            out.add(new Finding("delegation.stale-tickets", Severity.BLOCKING, m.id(), src.name(),
+                    message + ", and a move that needs the new delegation fails with 0x8009030D (the credentials supplied "
+                    + "to the package were not recognized); the playbook's policy.purgeStaleTickets is false, so run does not "
+                    + "purge them", evidence, fix));
+        }
     }
 }

@@ -153,7 +153,7 @@ public final class Preflight {
             return;
         }
         Facts.ComputerAccount a = acct.get();
-        DelegationState.check(m, src, a, facts, out, hostWide);
+        DelegationState.check(m, src, a, facts, out, hostWide, policy == null || policy.purgeStaleTickets());
         if (CrossDomainDelegation.check(m, facts, out)) {
             hostFindings(src, a, hostWide);
             return;

@@ -22,11 +22,36 @@ final class DelegationOutput {
     // ---- text -------------------------------------------------------------------------------------------------------
 
     static void nothingToDo(DelegationBase.Prepared p, String title, String via, PrintWriter out) {
+        nothingToDo(p, title, via, List.of(), List.of(), out);
+    }
+
+    /**
+     * Nothing to change in the directory; {@code stale} are the sources whose tickets predate the last change of their
+     * account, {@code purged} what purging them did (empty when the user declined).
+     */
+    static void nothingToDo(DelegationBase.Prepared p, String title, String via, List<Computer> stale,
+                            List<DelegationService.HostResult> purged, PrintWriter out) {
         ChangeSet cs = p.changes();
         out.println(title + " (through " + via + ")");
         out.println("Nothing to change: the directory already holds all " + cs.needed() + " "
                 + (cs.mode() == DelegationMode.CONSTRAINED ? "entries" : "source-destination pairs")
-                + " the selection needs. No tickets purged.");
+                + " the selection needs." + (stale.isEmpty() ? " No tickets to purge: every source obtained its tickets after "
+                + "its delegation last changed." : ""));
+        List<String> ok = purged.stream().filter(DelegationService.HostResult::ok).map(h -> h.host().name()).toList();
+        if (!ok.isEmpty()) {
+            out.println("  purged   tickets (klist purge -li 0x3e7) on " + String.join(", ", ok)
+                    + ": their delegation changed after they obtained them");
+        }
+        for (DelegationService.HostResult h : purged) {
+            if (!h.ok()) {
+                out.println("  FAILED   ticket purge on " + h.host().name() + ": " + h.detail() + "; run: "
+                        + DelegationScripts.purgeTickets(h.host().address()) + " (or wait for its tickets to expire)");
+            }
+        }
+        if (!stale.isEmpty() && purged.isEmpty()) {
+            out.println("  not purged: tickets on " + String.join(", ", stale.stream().map(Computer::name).toList())
+                    + " predate their delegation's last change; run: klist purge -li 0x3e7 on each");
+        }
         removable(cs, out);
         notes(cs.notes(), out);
     }
@@ -126,6 +151,14 @@ final class DelegationOutput {
         root.put("kind", "hvmigrate-delegation-plan");
         changeSet(root, p);
         root.put("script", script);
+        return root;
+    }
+
+    /** apply when the directory needs no change: the selection, and the stale sources' purges. */
+    static ObjectNode nothingToChange(DelegationBase.Prepared before, String via, List<DelegationService.HostResult> purged) {
+        ObjectNode root = apply(before, null, null, null);
+        root.put("via", via);
+        hostResults(root.putArray("purges"), purged);
         return root;
     }
 

@@ -77,6 +77,15 @@ public final class DelegationService {
 
     /** Makes the changes in {@code directory}, then Kerberos and ticket purges on the hosts over WinRM. */
     public Applied apply(ChangeSet cs, Directory directory) {
+        return apply(cs, directory, List.of());
+    }
+
+    /**
+     * The same, and {@code klist purge -li 0x3e7} also on {@code stale}: sources whose computer account changed after
+     * they obtained their tickets (an earlier change, made by hand or by an apply whose purge failed), which act on
+     * the delegation of their tickets until these expire or are purged.
+     */
+    public Applied apply(ChangeSet cs, Directory directory, List<Computer> stale) {
         List<ChangeResult> results = new ArrayList<>();
         for (DirectoryChange c : cs.changes()) {
             results.add(apply(c, directory));
@@ -91,9 +100,15 @@ public final class DelegationService {
             }
         }
         List<HostResult> kerberos = onEach(cs.useKerberos(), DelegationScripts.useKerberosScript(), this::kerberosDetail);
-        List<Computer> toPurge = cs.purge().stream().filter(h -> reached.contains(Names.key(h.name()))).toList();
-        List<HostResult> purges = onEach(toPurge, DelegationScripts.purgeTicketsScript(), d -> "tickets purged");
-        return new Applied(directory.where(), results, kerberos, purges);
+        Map<String, Computer> toPurge = new LinkedHashMap<>();
+        cs.purge().stream().filter(h -> reached.contains(Names.key(h.name()))).forEach(h -> toPurge.putIfAbsent(Names.key(h.name()), h));
+        stale.forEach(h -> toPurge.putIfAbsent(Names.key(h.name()), h));
+        return new Applied(directory.where(), results, kerberos, purge(List.copyOf(toPurge.values())));
+    }
+
+    /** {@code klist purge -li 0x3e7} on each host at once (hyperv-reference §3.2, "Propagation"). */
+    public List<HostResult> purge(List<Computer> hostsToPurge) {
+        return onEach(hostsToPurge, DelegationScripts.purgeTicketsScript(), d -> "tickets purged");
     }
 
     private static ChangeResult apply(DirectoryChange c, Directory d) {

@@ -401,7 +401,7 @@ public final class Discovery {
                         x.path(1).isNumber() ? x.path(1).asLong() : Disk.UNKNOWN)));
                 ClusterGroup group = null;
                 if (v.path("ha").asBoolean() && c != null) {
-                    group = groupOf(c, v.path("name").asText(), cluster);
+                    group = groupOf(c, v.path("id").asText(), v.path("name").asText(), cluster);
                 }
                 vms.add(new VmFacts(v.path("name").asText(), v.path("id").asText().toLowerCase(Locale.ROOT), name, v.path("state").asText(),
                         group, v.path("ver").asText(), v.path("gen").asInt(2), v.path("mem").asLong(), v.path("path").asText(), disks,
@@ -412,7 +412,7 @@ public final class Discovery {
         for (var e : hostData.entrySet()) {
             JsonNode tgt = e.getValue().path("tgt");
             if (tgt.isArray() && !tgt.isEmpty()) {
-                KlistTgt.parse(StepResult.strings(tgt), KlistTgt.offsetOf(text(e.getValue(), "now")))
+                KlistTgt.parse(StepResult.strings(tgt), text(e.getValue(), "now"))
                         .ifPresent(t -> tickets.add(new Facts.SystemTicket(e.getKey(), t.start(), t.end())));
             }
         }
@@ -441,9 +441,21 @@ public final class Discovery {
         return inventory.cluster(name).map(Inventory.ClusterRef::name).orElse(name);
     }
 
-    private ClusterGroup groupOf(JsonNode cluster, String vmName, String clusterName) {
+    /**
+     * The role that holds the VM: the owner group of the VM's "Virtual Machine" resource (VmID), whatever the role is
+     * called ("SCVMM web01 Resources", a name an administrator gave it); a cluster read without resources falls back
+     * to a role named like the VM.
+     */
+    private ClusterGroup groupOf(JsonNode cluster, String vmId, String vmName, String clusterName) {
+        String roleName = vmName;
+        for (JsonNode r : cluster.path("res")) {
+            if (r.path(0).asText().equalsIgnoreCase(vmId) && !r.path(1).asText().isEmpty()) {
+                roleName = r.path(1).asText();
+                break;
+            }
+        }
         for (JsonNode g : cluster.path("groups")) {
-            if (Names.same(g.path(0).asText(), vmName)) {
+            if (Names.same(g.path(0).asText(), roleName)) {
                 List<String> owners = new ArrayList<>();
                 g.path(4).forEach(o -> owners.add(inventory.host(o.asText()).map(Inventory.HostEndpoint::name).orElse(o.asText())));
                 String owner = inventory.host(g.path(1).asText()).map(Inventory.HostEndpoint::name).orElse(g.path(1).asText());
@@ -451,7 +463,7 @@ public final class Discovery {
             }
         }
         // a clustered VM whose role has another name: the role is still there, with default settings
-        return new ClusterGroup(vmName, canonicalCluster(clusterName), null, "Online", 2000, List.of());
+        return new ClusterGroup(roleName, canonicalCluster(clusterName), null, "Online", 2000, List.of());
     }
 
     private static String text(JsonNode d, String field) {

@@ -66,6 +66,7 @@ public final class MoveExecutor {
     public Outcome execute(MoveJob job, Start start, Scheduler.Running running) {
         MoveStateMachine sm = new MoveStateMachine(job.scenario(), start.state());
         MoveJob.Role role = start.recordedRole() != null ? start.recordedRole() : job.role();
+        job = job.withRole(start.recordedRole());
         events.moveStarted(job);
         try {
             if (sm.state() == MoveState.PENDING && job.scenario().removesHa()) {
@@ -74,6 +75,7 @@ public final class MoveExecutor {
                     return finish(job, sm, MoveState.FAILED, "could not read the cluster role: " + describe(r) + "; nothing was changed");
                 }
                 role = recorded(ok.data(), job);
+                job = job.withRole(role);
                 ObjectNode rec = journal.record("role-recorded");
                 rec.put("move", job.id());
                 rec.set("role", io.hvmigrate.journal.JournalCodec.role(role));
@@ -254,8 +256,13 @@ public final class MoveExecutor {
     private static MoveJob.Role recorded(JsonNode d, MoveJob job) {
         List<String> owners = new ArrayList<>();
         d.path("preferredOwners").forEach(o -> owners.add(o.asText()));
+        List<String> classes = new ArrayList<>();
+        d.path("antiAffinityClassNames").forEach(o -> classes.add(o.asText()));
         return new MoveJob.Role(d.path("group").asText(job.role().group()), d.path("owner").asText(job.role().ownerNode()),
-                d.path("priority").asInt(job.role().priority()), owners);
+                d.path("priority").asInt(job.role().priority()), owners, classes,
+                d.path("failoverThreshold").isNumber() ? d.path("failoverThreshold").asLong() : null,
+                d.path("failoverPeriod").isNumber() ? d.path("failoverPeriod").asLong() : null,
+                d.path("autoFailbackType").isNumber() ? d.path("autoFailbackType").asInt() : null);
     }
 
     // ---- steps with the journal around them --------------------------------------------------------------------------

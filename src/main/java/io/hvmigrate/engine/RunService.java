@@ -146,15 +146,19 @@ public final class RunService {
             events.notice("run " + interrupted.runId() + " of this playbook did not finish: resuming it from the truth on the hosts");
             return resume(interrupted, control);
         }
-        Outcome early = awaitWindow(playbook.policy().window() == null ? null : playbook.policy().window().resolve(clock.instant()),
-                playbook.policy().window() == null ? null : playbook.policy().window().zone(), control);
+        try (Run run = new Run(playbook.policy(), playbook.policy().window() == null ? null : playbook.policy().window().zone(),
+                control, approved, hosts, events, clock)) {
+            return run(playbook, run);
+        }
+    }
+
+    /** A run of a playbook or an approved plan, from the window's opening to its report. */
+    private Outcome run(Playbook playbook, Run run) throws IOException {
+        ApprovedPlan approved = run.approved;
+        Outcome early = run.awaitWindow(options.waitForWindow(), options.windowLead());
         if (early != null) {
             return early;
         }
-        if (approved != null && approved.expiredAt(clock.instant())) {
-            return new Outcome.ApprovalExpired(approved);
-        }
-        applyPolicy(playbook.policy(), null);
         events.phase("discovery", true, "reading " + inventory.hosts().size() + " hosts");
         Discovery.Result found = discover();
         found.unreachable().forEach(events::hostUnreadable);
@@ -202,7 +206,11 @@ public final class RunService {
                 events.moveRefused(m.id(), m.vmName(), why);
             }
         }
-        List<PlannedMove> planned = plan.moves().stream().filter(m -> m.planned() && !blocked.containsKey(m.id())).toList();
+        List<ObjectNode> purges = new ArrayList<>();
+        Set<String> purgeFailed = purgeStaleTickets(plan.moves().stream().filter(m -> m.planned() && !blocked.containsKey(m.id())).toList(),
+                found.facts(), playbook.policy(), purges, leftOut);
+        List<PlannedMove> planned = plan.moves().stream().filter(m -> m.planned() && !blocked.containsKey(m.id())
+                && !purgeFailed.contains(m.id())).toList();
         List<MoveJob> jobs = new ArrayList<>(planned.stream().map(PlannedMove::job).toList());
         Map<String, MoveExecutor.Start> starts = new HashMap<>();
         jobs.forEach(j -> starts.put(j.id(), MoveExecutor.Start.FRESH));
@@ -230,7 +238,7 @@ public final class RunService {
         start.put("playbook", playbook.name());
         start.put("playbookFile", String.valueOf(playbook.file().toAbsolutePath()));
         start.put("inventoryFile", String.valueOf(inventory.file().toAbsolutePath()));
-        start.set("policy", policyRecord(playbook.policy()));
+        start.set("policy", policyRecord(run));
         if (approved != null) {
             ObjectNode ap = start.putObject("approvedPlan");
             ap.put("file", String.valueOf(approved.file().toAbsolutePath()));
@@ -245,156 +253,210 @@ public final class RunService {
         ArrayNode skipped = start.putArray("alreadyInPlace");
         plan.moves().stream().filter(m -> m.outcome() instanceof Classification.AlreadyInPlace && !takenOver.contains(m.id()))
                 .forEach(m -> skipped.add(m.vmName()));
-        try (RunLock lock = RunLock.acquire(options.runsDir(), runId, List.copyOf(involved));
-             Journal journal = Journal.create(runDir, runId, clock, start)) {
-            for (MoveJob j : jobs) {
-                if (starts.get(j.id()).state() != MoveState.PENDING) {
-                    // what the journal of this run must know for a resume: the move starts past its migration
-                    ObjectNode rec = journal.record("state");
-                    rec.put("move", j.id());
-                    rec.put("from", MoveState.PENDING.name());
-                    rec.put("to", starts.get(j.id()).state().name());
-                    rec.put("detail", "on its destination, not yet highly available");
-                    journal.append(rec);
-                    if (starts.get(j.id()).recordedRole() != null) {
-                        ObjectNode role = journal.record("role-recorded");
-                        role.put("move", j.id());
-                        role.set("role", JournalCodec.role(starts.get(j.id()).recordedRole()));
-                        journal.append(role);
-                    }
-                }
-            }
-            RunSummary summary = schedule(runId, jobs, starts, found.facts(), playbook.policy(), journal, control, plan, takenOver);
-            if (!leftOut.isEmpty()) {
-                List<RunSummary.MoveResult> all = new ArrayList<>(summary.moves());
-                all.addAll(leftOut);
-                all.sort(java.util.Comparator.comparing(RunSummary.MoveResult::id));
-                summary = new RunSummary(summary.runId(), all, summary.elapsed(), summary.roundTrips(), summary.notStartedBecause(), summary.interrupted());
-            }
-            return finish(journal, runDir, summary, plan);
+        Journal journal;
+        try {
+            journal = hold(run, runId, involved, () -> Journal.create(runDir, runId, clock, start));
         } catch (RunLock.Busy b) {
             Files.deleteIfExists(runDir);   // still empty: the run never started
             return new Outcome.Busy(b.getMessage());
         }
+        for (ObjectNode p : purges) {
+            p.put("run", runId);
+            journal.append(p);
+        }
+        for (MoveJob j : jobs) {
+            if (starts.get(j.id()).state() != MoveState.PENDING) {
+                // what the journal of this run must know for a resume: the move starts past its migration
+                ObjectNode rec = journal.record("state");
+                rec.put("move", j.id());
+                rec.put("from", MoveState.PENDING.name());
+                rec.put("to", starts.get(j.id()).state().name());
+                rec.put("detail", "on its destination, not yet highly available");
+                journal.append(rec);
+                if (starts.get(j.id()).recordedRole() != null) {
+                    ObjectNode role = journal.record("role-recorded");
+                    role.put("move", j.id());
+                    role.set("role", JournalCodec.role(starts.get(j.id()).recordedRole()));
+                    journal.append(role);
+                }
+            }
+        }
+        RunSummary summary = schedule(runId, jobs, starts, found.facts(), run, plan, takenOver);
+        if (!leftOut.isEmpty()) {
+            List<RunSummary.MoveResult> all = new ArrayList<>(summary.moves());
+            all.addAll(leftOut);
+            all.sort(java.util.Comparator.comparing(RunSummary.MoveResult::id));
+            summary = new RunSummary(summary.runId(), all, summary.elapsed(), summary.roundTrips(), summary.notStartedBecause(), summary.interrupted());
+        }
+        return finish(journal, runDir, summary, plan);
     }
 
 
+    /**
+     * {@code klist purge -li 0x3e7} on each source of {@code moves} whose computer account changed after it obtained
+     * its TGT, before any move starts (so before that source's first move): a host keeps acting on the delegation of
+     * its tickets until they expire or are purged, and a move that needs the new delegation fails with 0x8009030D
+     * (Microsoft, Troubleshoot live migration issues, MicrosoftDocs/SupportArticles-docs support/windows-server/virtualization/troubleshoot-live-migration-issues.md:
+     * "Wait up to 15 minutes for Keberos tickets to time out. Or run the KLIST PURGE -li 0x3e7 cmdlet."; and
+     * MicrosoftDocs/windowsserverdocs WindowsServerDocs/administration/windows-commands/klist.md gives "klist purge -li 0x3e7" as an example). Each purge is
+     * told as a notice and kept as a journal record ({@code tickets-purged}, or {@code tickets-purge-failed}) for the
+     * run's journal, which does not exist yet. A source whose purge fails has its moves left out, each with the fix.
+     * Nothing is purged when the playbook's policy.purgeStaleTickets is false (preflight then blocks those moves).
+     *
+     * @return the ids of the moves left out
+     */
+    private Set<String> purgeStaleTickets(List<PlannedMove> moves, Facts facts, Playbook.Policy policy, List<ObjectNode> records,
+                                          List<RunSummary.MoveResult> leftOut) {
+        Set<String> failed = new java.util.HashSet<>();
+        if (!policy.purgeStaleTickets()) {
+            return failed;
+        }
+        Map<String, List<PlannedMove>> bySource = new java.util.LinkedHashMap<>();
+        moves.stream().filter(m -> m.source() != null).forEach(m -> bySource.computeIfAbsent(m.source().name(), k -> new ArrayList<>()).add(m));
+        Map<String, String> errors = purgeStale(bySource.keySet(), facts, "", records::add);
+        errors.forEach((src, why) -> {
+            for (PlannedMove m : bySource.get(src)) {
+                failed.add(m.id());
+                leftOut.add(new RunSummary.MoveResult(m.id(), m.vmName(), src, m.destination() == null ? "?" : m.destination().name(),
+                        m.job().scenario().name(), MoveState.REFUSED, why, Duration.ZERO));
+                events.moveRefused(m.id(), m.vmName(), why);
+            }
+        });
+        return failed;
+    }
+
+    /**
+     * Purges the tickets of each of {@code sources} that are stale in {@code facts}; each purge is told and given to
+     * {@code record} as a journal record.
+     *
+     * @return the sources whose purge failed, each with the reason their moves cannot go ahead (with the fix)
+     */
+    private Map<String, String> purgeStale(java.util.Collection<String> sources, Facts facts, String runId,
+                                           java.util.function.Consumer<ObjectNode> record) {
+        Map<String, String> failed = new java.util.LinkedHashMap<>();
+        for (String src : sources) {
+            java.util.Optional<io.hvmigrate.check.StaleTickets> stale = io.hvmigrate.check.StaleTickets.of(facts, src);
+            if (stale.isEmpty()) {
+                continue;
+            }
+            io.hvmigrate.check.StaleTickets t = stale.get();
+            events.notice(src + ": its computer account " + t.account() + " changed (" + t.whenChanged() + ") after " + src
+                    + " obtained its tickets (" + t.tgtStart() + "): purging them (klist purge -li 0x3e7) before its first move");
+            String error;
+            try {
+                error = switch (hosts.run(src, io.hvmigrate.powershell.DelegationScripts.purgeTicketsScript(), Duration.ofMinutes(2), true)) {
+                    case io.hvmigrate.powershell.StepResult.Ok ok -> null;
+                    case io.hvmigrate.powershell.StepResult.Failed f -> f.message();
+                    case io.hvmigrate.powershell.StepResult.Unreadable u -> u.why();
+                };
+            } catch (TransportException x) {
+                error = x.getMessage();
+            }
+            ObjectNode rec = Journal.record(clock, runId, error == null ? "tickets-purged" : "tickets-purge-failed");
+            rec.put("host", src);
+            rec.put("account", t.account());
+            rec.put("whenChanged", t.whenChanged().toString());
+            rec.put("tgtStart", t.tgtStart().toString());
+            if (error != null) {
+                rec.put("error", error);
+            }
+            record.accept(rec);
+            if (error == null) {
+                events.notice(src + ": tickets purged (klist purge -li 0x3e7): it acts on the delegation the directory holds now");
+                continue;
+            }
+            failed.put(src, "delegation.stale-tickets: " + src + "'s tickets predate the change of its computer account and could not "
+                    + "be purged (" + error + "); fix: on " + src + ": klist purge -li 0x3e7 (Invoke-Command -ComputerName " + src
+                    + " { klist purge -li 0x3e7 }), or hvmigrate delegation apply, which purges");
+        }
+        return failed;
+    }
+
     /** Resumes a run that did not finish: reconciles every unfinished move with the hosts, then goes on. */
     public Outcome resume(RunRecord record, Scheduler.Control control) throws IOException {
-        Playbook.Policy policy = policyFrom(record.runStart().path("policy"));
-        // the original window, as the journal keeps it (absolute): a resume before it opens waits, after it starts nothing new
-        Outcome early = awaitWindow(policy.window() == null ? null : policy.window().resolve(clock.instant()), null, control);
+        // the original policy and window, as the journal keeps them (absolute): a resume before the window opens waits;
+        // after it has closed, moves in flight are still settled, and nothing new starts
+        try (Run run = new Run(policyFrom(record.runStart().path("policy")), null, control, null, hosts, events, clock)) {
+            return resume(record, run);
+        }
+    }
+
+    private Outcome resume(RunRecord record, Run run) throws IOException {
+        Outcome early = run.awaitWindow(options.waitForWindow(), options.windowLead());
         if (early != null && !(early instanceof Outcome.WindowOver)) {
             return early;
         }
         Set<String> involved = involvedHosts(record.jobs());
-        try (RunLock lock = RunLock.acquire(options.runsDir(), record.runId(), List.copyOf(involved));
-             Journal journal = Journal.open(record.dir(), record.runId(), clock)) {
-            journal.append(journal.record("run-resumed"));
-            applyPolicy(policy, journal);
-            Discovery.Result found = discover();
-            Reconciler reconciler = new Reconciler(hosts, clock, options.limits().migrationFloor(), options.limits().pollInterval());
-            List<MoveJob> todo = new ArrayList<>();
-            Map<String, MoveExecutor.Start> starts = new HashMap<>();
-            List<RunSummary.MoveResult> settled = new ArrayList<>();
-            // ask the hosts about every unfinished move at once: a large wave has hundreds, each two round trips
-            Map<String, java.util.concurrent.Future<Reconciler.Place>> asked = new HashMap<>();
-            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-                for (MoveJob j : record.jobs()) {
-                    MoveState last = record.lastState().get(j.id());
-                    if (!(last.terminal() && last != MoveState.NOT_STARTED)) {
-                        asked.put(j.id(), pool.submit(() -> reconciler.locate(j)));
-                    }
-                }
-            }
-            for (MoveJob j : record.jobs()) {
-                MoveState last = record.lastState().get(j.id());
-                if (last.terminal() && last != MoveState.NOT_STARTED) {
-                    settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(), last,
-                            record.detail().getOrDefault(j.id(), "finished before the resume"), Duration.ZERO));
-                    continue;
-                }
-                try {
-                    Reconciler.Place place = answer(asked.get(j.id()));
-                    MoveExecutor.Start start = reconciler.resumeFrom(j, last == MoveState.NOT_STARTED ? MoveState.PENDING : last,
-                            record.recordedRoles().get(j.id()), place);
-                    ObjectNode rec = journal.record("reconciled");
-                    rec.put("move", j.id());
-                    rec.put("place", place.name());
-                    rec.put("from", start == null ? null : start.state().name());
-                    journal.append(rec);
-                    if (start == null) {
-                        settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
-                                MoveState.FAILED_UNPROTECTED, "the VM is on neither " + j.source() + " nor " + j.destination() + ": look for it", Duration.ZERO));
-                        continue;
-                    }
-                    todo.add(j);
-                    starts.put(j.id(), start);
-                } catch (TransportException e) {
-                    settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
-                            MoveState.NOT_STARTED, "could not ask the hosts where the VM is: " + e.getMessage() + "; resume again", Duration.ZERO));
-                }
-            }
-            RunSummary summary = schedule(record.runId(), todo, starts, found.facts(), policy, journal, control, null, Set.of());
-            List<RunSummary.MoveResult> all = new ArrayList<>(settled);
-            all.addAll(summary.moves());
-            all.sort(java.util.Comparator.comparing(RunSummary.MoveResult::id));
-            RunSummary merged = new RunSummary(record.runId(), all, summary.elapsed(), summary.roundTrips(), summary.notStartedBecause(), summary.interrupted());
-            return finish(journal, record.dir(), merged, null);
+        Journal journal;
+        try {
+            journal = hold(run, record.runId(), involved, () -> Journal.open(record.dir(), record.runId(), clock));
         } catch (RunLock.Busy b) {
             return new Outcome.Busy(b.getMessage());
         }
-    }
-
-    private static final Duration WAIT_NOTICE_EVERY = Duration.ofMinutes(10);
-
-    /**
-     * Before the window opens, no host is contacted until its opening less the lead (the time discovery and preflight
-     * need): the run waits, telling when it will begin (and again every ten minutes), and a stop request ends the wait;
-     * or, told not to wait, it returns at once. A window already over is refused here, before any contact.
-     *
-     * @return null to go on now; otherwise how the run ends without contacting a host
-     */
-    private Outcome awaitWindow(Playbook.Window.Resolved w, java.time.ZoneId zone, Scheduler.Control control) {
-        if (w == null) {
-            return null;
-        }
-        Instant now = clock.instant();
-        if (w.over(now)) {
-            return new Outcome.WindowOver(w);
-        }
-        Instant contactFrom = w.start().minus(options.windowLead());
-        if (!now.isBefore(contactFrom)) {
-            return null;
-        }
-        if (!options.waitForWindow()) {
-            return new Outcome.WindowNotOpen(w);
-        }
-        events.phase("waiting", true, "the maintenance window opens at " + local(w.start(), zone) + " (in " + human(Duration.between(now, w.start()))
-                + "); no host is contacted before " + local(contactFrom, zone) + ". Ctrl-C or a stop signal ends the wait.");
-        Instant nextNotice = now.plus(WAIT_NOTICE_EVERY);
-        while (true) {
-            now = clock.instant();
-            if (!now.isBefore(contactFrom)) {
-                break;
+        journal.append(journal.record("run-resumed"));
+        Discovery.Result found = discover();
+        Reconciler reconciler = new Reconciler(hosts, clock, options.limits().migrationFloor(), options.limits().pollInterval());
+        List<MoveJob> todo = new ArrayList<>();
+        Map<String, MoveExecutor.Start> starts = new HashMap<>();
+        List<RunSummary.MoveResult> settled = new ArrayList<>();
+        // ask the hosts about every unfinished move at once: a large wave has hundreds, each two round trips
+        Map<String, java.util.concurrent.Future<Reconciler.Place>> asked = new HashMap<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (MoveJob j : record.jobs()) {
+                MoveState last = record.lastState().get(j.id());
+                if (!(last.terminal() && last != MoveState.NOT_STARTED)) {
+                    asked.put(j.id(), pool.submit(() -> reconciler.locate(j)));
+                }
             }
-            if (control.stopping()) {
-                return new Outcome.StoppedBeforeStart(w);
+        }
+        for (MoveJob j : record.jobs()) {
+            MoveState last = record.lastState().get(j.id());
+            if (last.terminal() && last != MoveState.NOT_STARTED) {
+                settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(), last,
+                        record.detail().getOrDefault(j.id(), "finished before the resume"), Duration.ZERO));
+                continue;
             }
-            if (!now.isBefore(nextNotice)) {
-                events.notice("waiting for the maintenance window: it opens in " + human(Duration.between(now, w.start())));
-                nextNotice = now.plus(WAIT_NOTICE_EVERY);
-            }
-            long ms = Math.min(500, Math.max(1, Duration.between(now, contactFrom).toMillis()));
             try {
-                Thread.sleep(ms);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome.StoppedBeforeStart(w);
+                Reconciler.Place place = answer(asked.get(j.id()));
+                MoveExecutor.Start start = reconciler.resumeFrom(j, last == MoveState.NOT_STARTED ? MoveState.PENDING : last,
+                        record.recordedRoles().get(j.id()), place);
+                ObjectNode rec = journal.record("reconciled");
+                rec.put("move", j.id());
+                rec.put("place", place.name());
+                rec.put("from", start == null ? null : start.state().name());
+                journal.append(rec);
+                if (start == null) {
+                    settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
+                            MoveState.FAILED_UNPROTECTED, "the VM is on neither " + j.source() + " nor " + j.destination() + ": look for it", Duration.ZERO));
+                    continue;
+                }
+                todo.add(j);
+                starts.put(j.id(), start);
+            } catch (TransportException e) {
+                settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
+                        MoveState.NOT_STARTED, "could not ask the hosts where the VM is: " + e.getMessage() + "; resume again", Duration.ZERO));
             }
         }
-        events.phase("waiting", false, "the maintenance window opens at " + local(w.start(), zone) + ": discovering the fleet");
-        return null;
+        if (run.policy.purgeStaleTickets()) {
+            // the moves still to start: their sources' tickets may have gone stale since the run was interrupted
+            Set<String> sources = new LinkedHashSet<>();
+            todo.stream().filter(j -> starts.get(j.id()).state() == MoveState.PENDING).forEach(j -> sources.add(j.source()));
+            Map<String, String> failed = purgeStale(sources, found.facts(), record.runId(), journal::append);
+            for (java.util.Iterator<MoveJob> it = todo.iterator(); it.hasNext(); ) {
+                MoveJob j = it.next();
+                if (starts.get(j.id()).state() == MoveState.PENDING && failed.containsKey(j.source())) {
+                    it.remove();
+                    settled.add(new RunSummary.MoveResult(j.id(), j.vmName(), j.source(), j.destination(), j.scenario().name(),
+                            MoveState.NOT_STARTED, failed.get(j.source()) + "; then resume again", Duration.ZERO));
+                }
+            }
+        }
+        RunSummary summary = schedule(record.runId(), todo, starts, found.facts(), run, null, Set.of());
+        List<RunSummary.MoveResult> all = new ArrayList<>(settled);
+        all.addAll(summary.moves());
+        all.sort(java.util.Comparator.comparing(RunSummary.MoveResult::id));
+        RunSummary merged = new RunSummary(record.runId(), all, summary.elapsed(), summary.roundTrips(), summary.notStartedBecause(), summary.interrupted());
+        return finish(journal, record.dir(), merged, null);
     }
 
     /** An instant as the operator reads it: ISO-8601 local time with its offset, in the playbook's zone or this host's. */
@@ -403,10 +465,21 @@ public final class RunService {
                 .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME) + (zone != null ? " (" + zone + ")" : "");
     }
 
-    private static String human(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        return s >= 3600 ? (s / 3600) + "h" + String.format(Locale.ROOT, "%02dm", (s % 3600) / 60)
-                : s >= 60 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02ds", s % 60) : s + "s";
+    /** Opens a run's journal. */
+    @FunctionalInterface
+    private interface JournalOpening {
+        Journal open() throws IOException;
+    }
+
+    /** Takes the lock on the run's hosts, then opens its journal: the run holds both until it closes. */
+    private Journal hold(Run run, String runId, Set<String> involved, JournalOpening opening) throws IOException, RunLock.Busy {
+        RunLock lock = RunLock.acquire(options.runsDir(), runId, List.copyOf(involved));
+        try {
+            return run.hold(lock, opening.open());
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** The place a reconciliation found, with its transport failure as thrown by the call itself. */
@@ -428,7 +501,9 @@ public final class RunService {
     }
 
     private RunSummary schedule(String runId, List<MoveJob> jobs, Map<String, MoveExecutor.Start> starts, Facts facts,
-                                Playbook.Policy policy, Journal journal, Scheduler.Control control, Plan plan, Set<String> takenOver) {
+                                Run run, Plan plan, Set<String> takenOver) {
+        Playbook.Policy policy = run.policy;
+        Journal journal = run.journal();
         events.runStarted(runId, jobs.size() + (plan == null ? 0 : (int) plan.count(Classification.AlreadyInPlace.class) - takenOver.size()));
         if (plan != null) {
             for (PlannedMove m : plan.moves()) {
@@ -437,24 +512,17 @@ public final class RunService {
                 }
             }
         }
-        applyPolicy(policy, journal);
         MoveExecutor executor = new MoveExecutor(hosts, journal, events, clock, options.limits());
         List<Scheduler.Item> items = jobs.stream().map(j -> new Scheduler.Item(j, estimate(j), starts.get(j.id()))).toList();
-        Playbook.Window.Resolved window = policy.window() == null ? null : policy.window().resolve(clock.instant());
-        RunSummary s;
-        try {
-            s = new Scheduler(clock, events).run(runId, items, caps(policy, facts), window,
-                    policy.failureBudget().allowedFailures(jobs.size()), executor::execute, control, hosts::roundTrips,
-                    j -> {
-                        ObjectNode rec = journal.record("state");
-                        rec.put("move", j.id());
-                        rec.put("from", "PENDING");
-                        rec.put("to", MoveState.NOT_STARTED.name());
-                        journal.append(rec);
-                    });
-        } finally {
-            applyPolicy(policy, null);   // the journal closes after the run: later breaker changes are only told
-        }
+        RunSummary s = new Scheduler(clock, events).run(runId, items, caps(policy, facts), run.window,
+                policy.failureBudget().allowedFailures(jobs.size()), executor::execute, run.control, hosts::roundTrips,
+                j -> {
+                    ObjectNode rec = journal.record("state");
+                    rec.put("move", j.id());
+                    rec.put("from", "PENDING");
+                    rec.put("to", MoveState.NOT_STARTED.name());
+                    journal.append(rec);
+                });
         if (plan != null) {
             List<RunSummary.MoveResult> all = new ArrayList<>(s.moves());
             for (PlannedMove m : plan.moves()) {
@@ -467,25 +535,6 @@ public final class RunService {
             s = new RunSummary(s.runId(), all, s.elapsed(), s.roundTrips(), s.notStartedBecause(), s.interrupted());
         }
         return s;
-    }
-
-    /**
-     * The playbook's retry policy for every remote call of the run, and circuit-breaker changes told to the user (and
-     * recorded in the journal once there is one).
-     */
-    private void applyPolicy(Playbook.Policy policy, Journal journal) {
-        hosts.retryPolicy(policy.retries().attempts(), policy.retries().backoff());
-        hosts.onBreakerChange((host, from, to, why) -> {
-            if (journal != null) {
-                ObjectNode rec = journal.record("breaker");
-                rec.put("host", host);
-                rec.put("from", from.name());
-                rec.put("to", to.name());
-                rec.put("why", why);
-                journal.append(rec);
-            }
-            events.notice(host + ": circuit breaker " + lower(from) + " -> " + lower(to) + ": " + why);
-        });
     }
 
     private Outcome finish(Journal journal, Path runDir, RunSummary summary, Plan plan) throws IOException {
@@ -522,7 +571,8 @@ public final class RunService {
     }
 
     /** The policy as the journal keeps it: the window as absolute times, so a resumed run keeps the same window. */
-    private ObjectNode policyRecord(Playbook.Policy p) {
+    private ObjectNode policyRecord(Run run) {
+        Playbook.Policy p = run.policy;
         ObjectNode o = JSON.createObjectNode();
         o.put("global", p.concurrency().global());
         o.put("perSource", p.concurrency().perSource());
@@ -530,11 +580,12 @@ public final class RunService {
         o.put("retryAttempts", p.retries().attempts());
         o.put("retryBackoff", p.retries().backoff().toString());
         o.put("failureBudget", p.failureBudget().count());
+        o.put("purgeStaleTickets", p.purgeStaleTickets());
         if (p.failureBudget().percent() != null) {
             o.put("failureBudgetPercent", p.failureBudget().percent());
         }
-        if (p.window() != null) {
-            Playbook.Window.Resolved w = p.window().resolve(clock.instant());
+        if (run.window != null) {
+            Playbook.Window.Resolved w = run.window;
             o.put("windowStart", w.start().toString());
             o.put("windowEnd", w.end().toString());
             o.put("windowCutoff", w.cutoff().toString());
@@ -559,7 +610,7 @@ public final class RunService {
                 new Playbook.Retries(o.path("retryAttempts").asInt(d.retries().attempts()),
                         o.has("retryBackoff") ? Duration.parse(o.path("retryBackoff").asText()) : d.retries().backoff()),
                 new Playbook.FailureBudget(o.path("failureBudget").asInt(0), o.has("failureBudgetPercent") ? o.path("failureBudgetPercent").asInt() : null),
-                window, d.ha());
+                window, d.ha(), o.path("purgeStaleTickets").asBoolean(true));
     }
 
     private static Set<String> involvedHosts(List<MoveJob> jobs) {

@@ -19,6 +19,11 @@ public final class JournalCodec {
         o.put("priority", r.priority());
         ArrayNode a = o.putArray("preferredOwners");
         r.preferredOwners().forEach(a::add);
+        ArrayNode aac = o.putArray("antiAffinityClassNames");
+        r.antiAffinityClassNames().forEach(aac::add);
+        o.put("failoverThreshold", r.failoverThreshold());
+        o.put("failoverPeriod", r.failoverPeriod());
+        o.put("autoFailbackType", r.autoFailbackType());
         return o;
     }
 
@@ -28,7 +33,12 @@ public final class JournalCodec {
         }
         List<String> owners = new ArrayList<>();
         o.path("preferredOwners").forEach(x -> owners.add(x.asText()));
-        return new MoveJob.Role(o.path("group").asText(), o.path("ownerNode").asText(null), o.path("priority").asInt(), owners);
+        List<String> aac = new ArrayList<>();
+        o.path("antiAffinityClassNames").forEach(x -> aac.add(x.asText()));
+        return new MoveJob.Role(o.path("group").asText(), o.path("ownerNode").asText(null), o.path("priority").asInt(), owners,
+                aac, o.path("failoverThreshold").isNumber() ? o.path("failoverThreshold").asLong() : null,
+                o.path("failoverPeriod").isNumber() ? o.path("failoverPeriod").asLong() : null,
+                o.path("autoFailbackType").isNumber() ? o.path("autoFailbackType").asInt() : null);
     }
 
     public static ObjectNode job(MoveJob j) {

@@ -80,7 +80,9 @@ public final class PlaybookFormat {
             .optional("ha", Shape.object(null, "highly available VMs")
                     .optional("makeHighlyAvailable", Shape.bool("add the VM role on the destination cluster after a move into a cluster (default true)"))
                     .optional("keepPriority", Shape.bool("give the new role the VM's old priority (default true)"))
-                    .optional("allowUnprotected", Shape.bool("permit moving highly available VMs to standalone hosts (default false)")));
+                    .optional("allowUnprotected", Shape.bool("permit moving highly available VMs to standalone hosts (default false)")))
+            .optional("purgeStaleTickets", Shape.bool("purge the computer account's tickets (klist purge -li 0x3e7) on a source whose "
+                    + "delegation changed after it obtained them, before its first move (default true); false: such moves are refused"));
 
     public static final Shape.Obj SHAPE = Shape.object("hvmigrate playbook", "a named run of live migrations under one policy")
             .optional("version", Shape.integer("playbook format version", 1, 1))
@@ -254,7 +256,7 @@ public final class PlaybookFormat {
         Window w = Fields.map(p, "window").map(x -> window(x, problems)).orElse(null);
         Ha ha = Fields.map(p, "ha").map(x -> new Ha(Fields.bool(x, "makeHighlyAvailable", true), Fields.bool(x, "keepPriority", true),
                 Fields.bool(x, "allowUnprotected", false))).orElse(d.ha());
-        return new Policy(auth, net, c, r, budget, w, ha);
+        return new Policy(auth, net, c, r, budget, w, ha, Fields.bool(p, "purgeStaleTickets", true));
     }
 
     private static final java.util.regex.Pattern WEEKLY = java.util.regex.Pattern.compile(

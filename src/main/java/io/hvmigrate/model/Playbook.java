@@ -67,12 +67,22 @@ public record Playbook(Path file, String name, String description, Policy policy
      * @param migrationNetwork  the dedicated network live migration must use, or null when not pinned
      * @param failureBudget     failed moves tolerated before no new move starts
      */
+    /**
+     * @param purgeStaleTickets whether run purges the computer account's tickets ({@code klist purge -li 0x3e7}) on a
+     *                          source whose delegation changed after it obtained them, before its first move (default);
+     *                          when false, run refuses those moves (finding delegation.stale-tickets, blocking)
+     */
     public record Policy(Authentication authentication, Cidr migrationNetwork, Concurrency concurrency,
-                         Retries retries, FailureBudget failureBudget, Window window, Ha ha) {
+                         Retries retries, FailureBudget failureBudget, Window window, Ha ha, boolean purgeStaleTickets) {
+
+        public Policy(Authentication authentication, Cidr migrationNetwork, Concurrency concurrency,
+                      Retries retries, FailureBudget failureBudget, Window window, Ha ha) {
+            this(authentication, migrationNetwork, concurrency, retries, failureBudget, window, ha, true);
+        }
 
         public static Policy defaults() {
             return new Policy(Authentication.KERBEROS, null, Concurrency.DEFAULT, Retries.DEFAULT,
-                    FailureBudget.DEFAULT, null, Ha.DEFAULT);
+                    FailureBudget.DEFAULT, null, Ha.DEFAULT, true);
         }
     }
 

@@ -23,11 +23,42 @@ public record MoveJob(String id, String vmId, String vmName, String source, Stri
                       Scenario scenario, String storagePath, Role role, Integer priorityOnDestination,
                       String groupOnDestination, String stateBefore, long memoryBytes, long diskBytes) {
 
-    /** A cluster role's settings: what must be restored if the role is removed and the move fails. */
-    public record Role(String group, String ownerNode, int priority, List<String> preferredOwners) {
+    /**
+     * A cluster role's settings: what must be restored if the role is removed and the move fails, and what the role
+     * added on another cluster keeps. The group is the role's own name, which need not be the VM's (SCVMM calls it
+     * "SCVMM <vm> Resources"; administrators rename roles).
+     *
+     * @param antiAffinityClassNames the group's AntiAffinityClassNames, empty when none
+     * @param failoverThreshold      FailoverThreshold, or null when not read (planned from facts)
+     * @param failoverPeriod         FailoverPeriod (hours), or null when not read
+     * @param autoFailbackType       AutoFailbackType (0 prevent, 1 allow), or null when not read
+     */
+    public record Role(String group, String ownerNode, int priority, List<String> preferredOwners,
+                       List<String> antiAffinityClassNames, Long failoverThreshold, Long failoverPeriod,
+                       Integer autoFailbackType) {
         public Role {
             preferredOwners = List.copyOf(preferredOwners);
+            antiAffinityClassNames = antiAffinityClassNames == null ? List.of() : List.copyOf(antiAffinityClassNames);
         }
+
+        public Role(String group, String ownerNode, int priority, List<String> preferredOwners) {
+            this(group, ownerNode, priority, preferredOwners, List.of(), null, null, null);
+        }
+    }
+
+    /**
+     * This move with the role as a run recorded it on the cluster: its real name and settings win over the planned
+     * ones, and an S5 move adds the role on the destination under that name.
+     */
+    public MoveJob withRole(Role recorded) {
+        if (recorded == null || recorded.equals(role)) {
+            return this;
+        }
+        String onDestination = scenario == Scenario.S5 ? recorded.group() : groupOnDestination;
+        Integer priority = priorityOnDestination != null ? Integer.valueOf(recorded.priority()) : null;
+        return new MoveJob(id, vmId, vmName, source, sourceNetbios, sourceCluster, destination, destinationFqdn,
+                destinationNetbios, destinationCluster, scenario, storagePath, recorded, priority, onDestination,
+                stateBefore, memoryBytes, diskBytes);
     }
 
     public boolean movesStorage() {

@@ -288,13 +288,13 @@ public final class ScenarioClassifier {
         if (a == null || b == null || Names.same(a, b)) {
             return null;
         }
-        Optional<TrustType> t = topology.trustFor(a, b);
+        Optional<TrustType> t = topology.trustFor(src.domain(), dst.domain());
         if (t.isPresent() && t.get() == TrustType.FOREST) {
             return null;
         }
         if (t.isPresent()) {
             return new Refused(RefusalCode.EXTERNAL_TRUST_ONLY,
-                    src.name() + " (forest " + a + ") and " + dst.name() + " (forest " + b + ") are joined only by an external trust, which lacks the name-suffix routing cross-forest Kerberos delegation needs",
+                    src.name() + " (forest " + a + ") and " + dst.name() + " (forest " + b + ") are joined only by an external trust (" + src.domain() + ", " + dst.domain() + "), which lacks the name-suffix routing cross-forest Kerberos delegation needs",
                     "replace it with a forest trust between " + a + " and " + b + " (Active Directory Domains and Trusts → New Trust → Forest trust), then use resource-based delegation");
         }
         return new Refused(RefusalCode.NO_FOREST_TRUST,

@@ -28,7 +28,7 @@ public final class StepBook {
 
     public static Step recordHa(MoveJob j) {
         return new Step("record-ha", Step.Kind.RECORD_HA, "record the cluster role's settings of " + j.role().group(), j.source(),
-                StepScripts.recordHa(j.role().group()), true);
+                StepScripts.recordHa(j.vmId()), true);
     }
 
     public static Step removeHa(MoveJob j) {
@@ -49,11 +49,22 @@ public final class StepBook {
                 j.source(), StepScripts.moveVm(j.vmId(), j.destinationFqdn()), false);
     }
 
-    /** The old preferred owners are nodes of the source cluster: they mean nothing on the destination. */
+    /**
+     * The old preferred owners are nodes of the source cluster: they mean nothing on the destination. A role moved from
+     * another cluster (S5) keeps its name, anti-affinity class names and failover settings.
+     */
     public static Step addHa(MoveJob j) {
+        MoveJob.Role kept = j.scenario().removesHa() ? j.role() : null;
+        StepScripts.GroupSettings settings = kept == null ? StepScripts.GroupSettings.NONE : settings(kept);
         return new Step("add-ha", Step.Kind.ADD_HA, "make " + j.vmName() + " highly available on cluster " + j.destinationCluster()
-                + (j.priorityOnDestination() != null ? " (priority " + j.priorityOnDestination() + ")" : ""), j.destination(),
-                StepScripts.addHa(j.vmId(), j.groupOnDestination(), j.priorityOnDestination(), List.of()), true);
+                + " as role " + j.groupOnDestination()
+                + (j.priorityOnDestination() != null ? " (priority " + j.priorityOnDestination() + ")" : "")
+                + (settings.antiAffinityClassNames().isEmpty() ? "" : ", anti-affinity " + String.join(", ", settings.antiAffinityClassNames())),
+                j.destination(), StepScripts.addHa(j.vmId(), j.groupOnDestination(), j.priorityOnDestination(), List.of(), settings), true);
+    }
+
+    private static StepScripts.GroupSettings settings(MoveJob.Role r) {
+        return new StepScripts.GroupSettings(r.antiAffinityClassNames(), r.failoverThreshold(), r.failoverPeriod(), r.autoFailbackType());
     }
 
     public static Step verify(MoveJob j) {
@@ -75,7 +86,8 @@ public final class StepBook {
         return new Step("restore-ha", Step.Kind.RESTORE_HA,
                 "if the move fails after the role was removed: add " + role.group() + " back to cluster " + j.sourceCluster()
                         + " with priority " + role.priority()
-                        + (role.preferredOwners().isEmpty() ? "" : " and preferred owners " + String.join(", ", role.preferredOwners())),
-                j.source(), StepScripts.addHa(j.vmId(), role.group(), role.priority(), role.preferredOwners()), true);
+                        + (role.preferredOwners().isEmpty() ? "" : " and preferred owners " + String.join(", ", role.preferredOwners()))
+                        + (role.antiAffinityClassNames().isEmpty() ? "" : ", anti-affinity " + String.join(", ", role.antiAffinityClassNames())),
+                j.source(), StepScripts.addHa(j.vmId(), role.group(), role.priority(), role.preferredOwners(), settings(role)), true);
     }
 }

@@ -96,20 +96,37 @@ public final class Topology {
         return facts.directory().forestOf(host.domain());
     }
 
-    /** The kinds of trust that let accounts of {@code from}'s forest authenticate to services in {@code to}'s forest. */
-    public Optional<TrustType> trustFor(String fromForest, String toForest) {
+    /**
+     * The kinds of trust that let accounts of {@code fromDomain} authenticate to services in {@code toDomain}. A forest
+     * trust joins the two domains' forests, whichever domains of them the hosts are in; an external trust is not
+     * transitive and joins exactly the two domains it names (a child domain's external trust does not reach its forest
+     * root, nor the root's the child).
+     */
+    public Optional<TrustType> trustFor(String fromDomain, String toDomain) {
+        String fromForest = forestOrSelf(fromDomain);
+        String toForest = forestOrSelf(toDomain);
         TrustType best = null;
         for (Trust t : facts.directory().trusts()) {
-            boolean forward = Names.same(t.trusting(), toForest) && Names.same(t.trusted(), fromForest);
-            boolean backward = t.bidirectional() && Names.same(t.trusting(), fromForest) && Names.same(t.trusted(), toForest);
+            boolean forest = t.type() == TrustType.FOREST;
+            String trusting = forest ? forestOrSelf(t.trusting()) : t.trusting();
+            String trusted = forest ? forestOrSelf(t.trusted()) : t.trusted();
+            String from = forest ? fromForest : fromDomain;
+            String to = forest ? toForest : toDomain;
+            boolean forward = Names.same(trusting, to) && Names.same(trusted, from);
+            boolean backward = t.bidirectional() && Names.same(trusting, from) && Names.same(trusted, to);
             if (forward || backward) {
-                if (t.type() == TrustType.FOREST) {
+                if (forest) {
                     return Optional.of(TrustType.FOREST);
                 }
                 best = t.type();
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private String forestOrSelf(String domain) {
+        String f = facts.directory().forestOf(domain);
+        return f == null ? domain : f;
     }
 
     /** Memory committed on a host by the VMs it runs now. */

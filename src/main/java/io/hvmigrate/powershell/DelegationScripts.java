@@ -101,8 +101,8 @@ public final class DelegationScripts {
     private static final ScriptTemplate ADD_SPNS = ScriptTemplate.of("""
             $c=Get-ADComputer -Identity <<account>> -Server <<server>> -Properties msDS-AllowedToDelegateTo
             $h=@($c.'msDS-AllowedToDelegateTo')
-            $a=@(foreach($s in <<services>>){foreach($n in <<names>>){$v="$($s)/$($n)";if($h -notcontains $v){$v}}})
-            if($a.Count -gt 0){Set-ADComputer -Identity $c -Server <<server>> -Add @{'msDS-AllowedToDelegateTo'=$a}}
+            $a=@(foreach($s in <<services>>){foreach($n in <<names>>){$v="$($s)/$($n)";if($h -notcontains $v){$h+=$v;$v}}})
+            if($a.Count -gt 0){$null=Set-ADComputer -Identity $c -Server <<server>> -Add @{'msDS-AllowedToDelegateTo'=$a}}
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{account=$c.SamAccountName;added=$a}})
             """);
 
@@ -128,7 +128,7 @@ public final class DelegationScripts {
             $c=Get-ADComputer -Identity <<account>> -Server <<server>> -Properties msDS-AllowedToDelegateTo
             $r=<<spns>>
             $d=@(@($c.'msDS-AllowedToDelegateTo')|Where-Object { $r -contains $_ })
-            if($d.Count -gt 0){Set-ADComputer -Identity $c -Server <<server>> -Remove @{'msDS-AllowedToDelegateTo'=$d}}
+            if($d.Count -gt 0){$null=Set-ADComputer -Identity $c -Server <<server>> -Remove @{'msDS-AllowedToDelegateTo'=$d}}
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{account=$c.SamAccountName;removed=$d}})
             """);
 
@@ -145,14 +145,14 @@ public final class DelegationScripts {
     private static final ScriptTemplate PROTOCOL_TRANSITION = ScriptTemplate.of("""
             $c=Get-ADComputer -Identity <<account>> -Server <<server>> -Properties TrustedToAuthForDelegation
             $b=[bool]$c.TrustedToAuthForDelegation
-            if(-not $b){Set-ADAccountControl -Identity $c -Server <<server>> -TrustedToAuthForDelegation $true}
+            if(-not $b){$null=Set-ADAccountControl -Identity $c -Server <<server>> -TrustedToAuthForDelegation $true}
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{account=$c.SamAccountName;before=$b}})
             """);
 
     private static final ScriptTemplate STOP_UNCONSTRAINED = ScriptTemplate.of("""
             $c=Get-ADComputer -Identity <<account>> -Server <<server>> -Properties TrustedForDelegation
             $b=[bool]$c.TrustedForDelegation
-            if($b){Set-ADAccountControl -Identity $c -Server <<server>> -TrustedForDelegation $false}
+            if($b){$null=Set-ADAccountControl -Identity $c -Server <<server>> -TrustedForDelegation $false}
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{account=$c.SamAccountName;before=$b}})
             """);
 
@@ -176,7 +176,7 @@ public final class DelegationScripts {
             """);
     private static final ScriptTemplate RBCD_SET = ScriptTemplate.of("""
             $n=@($n|Where-Object { $x=$_.DistinguishedName; -not ($p|Where-Object { [string]$_ -eq $x }) })
-            if($n.Count -gt 0){Set-ADComputer -Identity $d -Server <<server>> -PrincipalsAllowedToDelegateToAccount ($p+$n)}
+            if($n.Count -gt 0){$null=Set-ADComputer -Identity $d -Server <<server>> -PrincipalsAllowedToDelegateToAccount ($p+$n)}
             $e=Get-ADComputer -Identity <<account>> -Server <<server>> -Properties PrincipalsAllowedToDelegateToAccount
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{account=$d.SamAccountName;before=@($p|ForEach-Object { [string]$_ });after=@($e.PrincipalsAllowedToDelegateToAccount|ForEach-Object { [string]$_ })}})
             """);
@@ -218,7 +218,7 @@ public final class DelegationScripts {
 
     private static final ScriptTemplate USE_KERBEROS = ScriptTemplate.of("""
             $b=[int](Get-VMHost).VirtualMachineMigrationAuthenticationType
-            if($b -ne 1){Set-VMHost -VirtualMachineMigrationAuthenticationType Kerberos}
+            if($b -ne 1){$null=Set-VMHost -VirtualMachineMigrationAuthenticationType Kerberos}
             $a=[int](Get-VMHost).VirtualMachineMigrationAuthenticationType
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{before=$b;after=$a}})
             """);

@@ -21,10 +21,10 @@ public final class NetworkPinScripts {
     }
 
     private static final ScriptTemplate ADD_NETWORK = ScriptTemplate.of("""
-            Add-VMMigrationNetwork -Subnet <<subnet>>
+            $null=Add-VMMigrationNetwork -Subnet <<subnet>>
             """);
     private static final ScriptTemplate RESTRICT = ScriptTemplate.of("""
-            Set-VMHost -UseAnyNetworkForMigration $false
+            $null=Set-VMHost -UseAnyNetworkForMigration $false
             """);
 
     /**

@@ -62,12 +62,18 @@ public sealed interface StepResult {
 
     /**
      * A list of strings from a script's JSON: an array as it is, a single non-empty string as a list of one (how
-     * PowerShell renders a one-element collection that reached the output unwrapped), anything else as empty.
+     * PowerShell renders a one-element collection that reached the output unwrapped), anything else as empty. Null and
+     * empty elements are left out: {@code @($a.'attr')} of a property Get-AD* leaves out (no value in the directory) is
+     * {@code @($null)}, JSON {@code [null]}, and stands for no value, never for the text "null".
      */
     public static java.util.List<String> strings(com.fasterxml.jackson.databind.JsonNode n) {
         java.util.List<String> out = new java.util.ArrayList<>();
         if (n.isArray()) {
-            n.forEach(x -> out.add(x.asText()));
+            n.forEach(x -> {
+                if (!x.isNull() && !x.isMissingNode() && !x.asText().isEmpty()) {
+                    out.add(x.asText());
+                }
+            });
         } else if (n.isTextual() && !n.asText().isEmpty()) {
             out.add(n.asText());
         }

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Every PowerShell script hvmigrate runs on a host. All of them share one envelope: errors stop the script
  * ({@code $ErrorActionPreference='Stop'}), progress records are silenced (they would arrive as CLIXML on stderr),
- * and the outcome is printed as one ASCII JSON object by {@code Out-Result}. Values reach the code only through
+ * and the outcome is printed as one ASCII JSON object by {@code Out-Result}; whatever else a command writes and the
+ * engine does not read is discarded ({@code $null=…}: Move-VM writes a CompatibilityReport when it refuses a move for an
+ * incompatibility), so that JSON line is the script's only output. Values reach the code only through
  * template holes, which {@link PsLiteral} renders as single-quoted literals.
  *
  * <p>VMs are addressed by their Id, not by name: names need not be unique on a host, and {@code Get-VM -Name}
@@ -63,16 +65,17 @@ public final class StepScripts {
 
     private static final ScriptTemplate MOVE_SHARED = ScriptTemplate.of("""
             $v=Get-VM -Id <<vmId>>
-            if(@(Get-VM -Name $v.Name).Count -ne 1){throw "more than one VM on $env:COMPUTERNAME is named '$($v.Name)'; rename one first"}
-            Move-VM -Name $v.Name -DestinationHost <<destination>>
+            $null=Move-VM -VM $v -DestinationHost <<destination>> -IncludeStorage:$false
             $left=Get-VM -Id <<vmId>> -ErrorAction SilentlyContinue
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{moved=$true;sourceReleased=($null -eq $left)}})
             """);
 
     /**
-     * Moves memory and state only; the VM's files stay on storage both hosts reach. Runs on the source host. By name, in
-     * Move-VM's default parameter set: {@code -VM $v -DestinationHost} alone fits both the single- and the
-     * multiple-destination sets, which PowerShell refuses as ambiguous; the guard keeps a name from meaning two VMs.
+     * Moves memory and state only; the VM's files stay on storage both hosts reach. Runs on the source host. The VM is
+     * the object Get-VM -Id returns, never a name ({@code Move-VM -Name} would need names unique on the host). Move-VM.md
+     * (docset/winserver2022-ps/Hyper-V/Move-VM.md): {@code -VM $v -DestinationHost} alone fits both VMSingleDestination
+     * and VMMultipleDestinations, which PowerShell refuses as ambiguous; {@code -IncludeStorage} belongs to the
+     * single-destination sets only, so {@code -IncludeStorage:$false} binds VMSingleDestination and moves no storage.
      */
     public static StepScript moveVm(String vmId, String destination) {
         return wrap(MOVE_SHARED, values("vmId", vmId, "destination", destination));
@@ -80,7 +83,7 @@ public final class StepScripts {
 
     private static final ScriptTemplate MOVE_WITH_STORAGE = ScriptTemplate.of("""
             $v=Get-VM -Id <<vmId>>
-            Move-VM -VM $v -DestinationHost <<destination>> -IncludeStorage -DestinationStoragePath <<path>>
+            $null=Move-VM -VM $v -DestinationHost <<destination>> -IncludeStorage -DestinationStoragePath <<path>>
             $left=Get-VM -Id <<vmId>> -ErrorAction SilentlyContinue
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{moved=$true;sourceReleased=($null -eq $left)}})
             """);
@@ -93,19 +96,25 @@ public final class StepScripts {
     // ---- high availability ------------------------------------------------------------------------------------
 
     private static final ScriptTemplate RECORD_HA = ScriptTemplate.of("""
-            $g=Get-ClusterGroup -Name <<group>>
-            $o=@(Get-ClusterOwnerNode -Group <<group>> | ForEach-Object { $_.OwnerNodes } | ForEach-Object { $_.Name })
-            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{group=$g.Name;owner=$g.OwnerNode.Name;state=[string]$g.State;priority=[int]$g.Priority;preferredOwners=$o}})
+            $r=@(Get-ClusterResource | Where-Object { [string]$_.ResourceType -eq 'Virtual Machine' } | Where-Object { [string]($_ | Get-ClusterParameter -Name VmID).Value -eq <<vmId>> })
+            if($r.Count -ne 1){throw ('no role of this cluster holds the virtual machine '+<<vmId>>)}
+            $g=$r[0].OwnerGroup
+            $o=@(Get-ClusterOwnerNode -Group $g.Name | ForEach-Object { $_.OwnerNodes } | ForEach-Object { $_.Name })
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{group=$g.Name;owner=$g.OwnerNode.Name;state=[string]$g.State;priority=[int]$g.Priority;preferredOwners=$o;antiAffinityClassNames=@($g.AntiAffinityClassNames|ForEach-Object { [string]$_ });failoverThreshold=[long]$g.FailoverThreshold;failoverPeriod=[long]$g.FailoverPeriod;autoFailbackType=[int]$g.AutoFailbackType}})
             """);
 
-    /** Reads what must be restored if the role is removed: owner, state, priority, preferred owners. */
-    public static StepScript recordHa(String group) {
-        return wrap(RECORD_HA, values("group", group));
+    /**
+     * Reads what must be restored if the role is removed: its name, owner, state, priority, preferred owners,
+     * anti-affinity class names and failover settings. The role is found from the VM's cluster resource (type
+     * "Virtual Machine", private property VmID), not by name: a role need not be named like its VM.
+     */
+    public static StepScript recordHa(String vmId) {
+        return wrap(RECORD_HA, values("vmId", vmId));
     }
 
     private static final ScriptTemplate REMOVE_HA = ScriptTemplate.of("""
             $g=Get-ClusterGroup -Name <<group>> -ErrorAction SilentlyContinue
-            if($g){Remove-ClusterGroup -Name <<group>> -RemoveResources -Force}
+            if($g){$null=Remove-ClusterGroup -Name <<group>> -RemoveResources -Force}
             $v=Get-VM -Id <<vmId>>
             Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{removed=[bool]$g;clustered=[bool]$v.IsClustered;state=[string]$v.State}})
             """);
@@ -126,21 +135,55 @@ public final class StepScripts {
     private static final ScriptTemplate SET_PRIORITY = ScriptTemplate.of("""
             $g.Priority=<<priority>>
             """);
+    private static final ScriptTemplate SET_ANTI_AFFINITY = ScriptTemplate.of("""
+            $g.AntiAffinityClassNames=<<classes>>
+            """);
+    private static final ScriptTemplate SET_FAILOVER = ScriptTemplate.of("""
+            $g.FailoverThreshold=<<threshold>>;$g.FailoverPeriod=<<period>>;$g.AutoFailbackType=<<failback>>
+            """);
     private static final ScriptTemplate SET_OWNERS = ScriptTemplate.of("""
             $null=Set-ClusterOwnerNode -Group <<group>> -Owners <<owners>>
             """);
     private static final ScriptTemplate HA_RESULT = ScriptTemplate.of("""
-            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{group=$g.Name;owner=$g.OwnerNode.Name;state=[string]$g.State;priority=[int]$g.Priority}})
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{group=$g.Name;owner=$g.OwnerNode.Name;state=[string]$g.State;priority=[int]$g.Priority;antiAffinityClassNames=@($g.AntiAffinityClassNames|ForEach-Object { [string]$_ })}})
             """);
 
     /**
-     * Makes the VM highly available on the cluster of the node it runs on, then sets the role's priority (when not
-     * {@code null}) and preferred owners (when not empty). Idempotent: a VM that is already a role is not added again.
+     * A role's settings besides priority and owners, as Get-ClusterGroup shows them; a null value is left as the
+     * cluster sets it. Common properties are set on the group object, which commits them (Get-Cluster.md: "set the
+     * appropriate property on that cluster object directly"); AntiAffinityClassNames is a StringCollection, which
+     * PowerShell fills from an array.
      */
+    public record GroupSettings(List<String> antiAffinityClassNames, Long failoverThreshold, Long failoverPeriod,
+                                Integer autoFailbackType) {
+        public static final GroupSettings NONE = new GroupSettings(List.of(), null, null, null);
+
+        public GroupSettings {
+            antiAffinityClassNames = antiAffinityClassNames == null ? List.of() : List.copyOf(antiAffinityClassNames);
+        }
+    }
+
+    /** As {@link #addHa(String, String, Integer, List, GroupSettings)} with no other settings. */
     public static StepScript addHa(String vmId, String group, Integer priority, List<String> preferredOwners) {
+        return addHa(vmId, group, priority, preferredOwners, GroupSettings.NONE);
+    }
+
+    /**
+     * Makes the VM highly available on the cluster of the node it runs on, as the role {@code group}, then sets the
+     * role's priority (when not {@code null}), anti-affinity class names (when not empty), failover settings (when
+     * known) and preferred owners (when not empty). Idempotent: a VM that is already a role is not added again.
+     */
+    public static StepScript addHa(String vmId, String group, Integer priority, List<String> preferredOwners, GroupSettings settings) {
         StringBuilder b = new StringBuilder(ADD_HA.render(values("vmId", vmId, "group", group))).append('\n');
         if (priority != null) {
             b.append(SET_PRIORITY.render(values("priority", priority))).append('\n');
+        }
+        if (!settings.antiAffinityClassNames().isEmpty()) {
+            b.append(SET_ANTI_AFFINITY.render(values("classes", settings.antiAffinityClassNames()))).append('\n');
+        }
+        if (settings.failoverThreshold() != null && settings.failoverPeriod() != null && settings.autoFailbackType() != null) {
+            b.append(SET_FAILOVER.render(values("threshold", settings.failoverThreshold(), "period", settings.failoverPeriod(),
+                    "failback", settings.autoFailbackType()))).append('\n');
         }
         if (!preferredOwners.isEmpty()) {
             b.append(SET_OWNERS.render(values("group", group, "owners", preferredOwners))).append('\n');
@@ -258,11 +301,16 @@ public final class StepScripts {
             $c=Get-Cluster
             $r=[ordered]@{name=$c.Name;domain=$c.Domain;mpm=$c.MaximumParallelMigrations;nodes=@(Get-ClusterNode|%{,@($_.Name,[string]$_.State)})
             csv=@(Get-ClusterSharedVolume|%{$i=$_.SharedVolumeInfo;,@($i.FriendlyVolumeName,$i.Partition.FreeSpace)})
-            groups=@(Get-ClusterGroup|?{[string]$_.GroupType -eq 'VirtualMachine'}|%{,@($_.Name,$_.OwnerNode.Name,[string]$_.State,$_.Priority,@((Get-ClusterOwnerNode -Group $_.Name).OwnerNodes|%{$_.Name}))})}
+            groups=@(Get-ClusterGroup|?{[string]$_.GroupType -eq 'VirtualMachine'}|%{,@($_.Name,$_.OwnerNode.Name,[string]$_.State,$_.Priority,@((Get-ClusterOwnerNode -Group $_.Name).OwnerNodes|%{$_.Name}))})
+            res=@(Get-ClusterResource|?{[string]$_.ResourceType -eq 'Virtual Machine'}|%{,@([string]($_|Get-ClusterParameter -Name VmID).Value,$_.OwnerGroup.Name)})}
             Out-Result ([pscustomobject]@{ok=$true;data=$r})
             """);
 
-    /** Reads a cluster once, from one of its nodes: MaximumParallelMigrations, nodes and their state, CSVs, VM roles. */
+    /**
+     * Reads a cluster once, from one of its nodes: MaximumParallelMigrations, nodes and their state, CSVs, VM roles,
+     * and which role holds which VM (each "Virtual Machine" resource's VmID and OwnerGroup: a role need not be named
+     * like its VM).
+     */
     public static StepScript discoverCluster() {
         return wrap(DISCOVER_CLUSTER, values());
     }
@@ -270,7 +318,7 @@ public final class StepScripts {
     private static final ScriptTemplate READ_DIRECTORY = ScriptTemplate.of("""
             function P($s){$p=@{};if($s){$p.Server=$s};$p}
             $c=@(<<computers>>|%{$p=P $_.s;$_.n|%{$n=$_;try{$a=Get-ADComputer -Identity $n @p -Properties *
-            @{name=$n;sam=$a.SamAccountName;spn=@($a.servicePrincipalName);a2d=@($a.'msDS-AllowedToDelegateTo');uac=[long]$a.userAccountControl;rbcd=@($a.PrincipalsAllowedToDelegateToAccount|%{"$_"});changed=$a.whenChanged.ToUniversalTime().ToString('o')}}catch{@{name=$n;missing="$_"}}}})
+            @{name=$n;sam=$a.SamAccountName;spn=@($a.servicePrincipalName|?{$_});a2d=@($a.'msDS-AllowedToDelegateTo'|?{$_});uac=[long]$a.userAccountControl;rbcd=@($a.PrincipalsAllowedToDelegateToAccount|?{$_}|%{"$_"});changed=$a.whenChanged.ToUniversalTime().ToString('o')}}catch{@{name=$n;missing="$_"}}}})
             $u=@(<<users>>|%{$p=P $_.s;$n=$_.n;try{$a=Get-ADUser -Identity $n @p -Properties AccountNotDelegated,MemberOf;@{name=$n;sam=$a.SamAccountName;nd=[bool]$a.AccountNotDelegated;mo=@($a.MemberOf|%{"$_"})}}catch{@{name=$n;missing="$_"}}})
             $d=@(<<domains>>|%{$s=$_;$p=P $s;try{$a=Get-ADDomain @p;@{name=$a.DNSRoot;forest=$a.Forest;trusts=@(Get-ADTrust -Filter * @p|%{@{target=$_.Target;dir=[int]$_.Direction;type=[int]$_.TrustType;attr=[long]$_.TrustAttributes}})}}catch{@{name=$s;missing="$_"}}})
             Out-Result ([pscustomobject]@{ok=$true;data=@{computers=$c;users=$u;domains=$d}})

@@ -32,8 +32,12 @@ class PreflightGapsTest {
     Path dir;
 
     private List<Finding> check(Facts facts, String moves) throws Exception {
+        return check(facts, "", moves);
+    }
+
+    private List<Finding> check(Facts facts, String policy, String moves) throws Exception {
         Path f = dir.resolve("p.yaml");
-        Files.writeString(f, "name: t\nmoves:\n" + moves);
+        Files.writeString(f, "name: t\n" + policy + "moves:\n" + moves);
         Playbook pb = PlaybookFormat.load(f, INVENTORY);
         return new Preflight(facts, pb.policy()).check(new Planner(INVENTORY, facts).plan(pb)).findings();
     }
@@ -202,6 +206,17 @@ class PreflightGapsTest {
         });
         assertThat(withId(fresh, "delegation.stale-tickets")).isEmpty();
         assertThat(withId(unknown, "delegation.stale-tickets")).isEmpty();
+        assertThat(withId(stale, "delegation.stale-tickets").getFirst().message()).contains("run purges them (klist purge -li 0x3e7)");
+
+        // policy.purgeStaleTickets: false: run would not purge, so each of the source's moves is blocked, with the fix
+        List<Finding> kept = check(directory(FACTS, accts, List.of(), List.of(older)), "policy: { purgeStaleTickets: false }\n", LOCAL_MOVE);
+        assertThat(withId(kept, "delegation.stale-tickets")).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Finding.Severity.BLOCKING);
+            assertThat(x.move()).isEqualTo("m001");
+            assertThat(x.message()).contains("0x8009030D", "policy.purgeStaleTickets is false");
+            assertThat(x.fix()).isEqualTo("on s1: klist purge -li 0x3e7 (Invoke-Command -ComputerName s1 { klist purge -li 0x3e7 }), "
+                    + "or hvmigrate delegation apply, which purges");
+        });
     }
 
     @Test

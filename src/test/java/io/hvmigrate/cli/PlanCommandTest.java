@@ -75,7 +75,7 @@ class PlanCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("m005  db01  hv-a1 → hv-b1  S5 cluster to another cluster: HA off before, on after")
                 .contains("remove-ha  on hv-a1")
-                .contains("if($g){Remove-ClusterGroup -Name 'db01' -RemoveResources -Force}")
+                .contains("if($g){$null=Remove-ClusterGroup -Name 'db01' -RemoveResources -Force}")
                 .contains("compensation:")
                 .contains("The envelope:")
                 .doesNotContain("\u001b[");

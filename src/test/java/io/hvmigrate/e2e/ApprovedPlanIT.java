@@ -81,7 +81,7 @@ class ApprovedPlanIT {
     /** discover, then plan the drain against that snapshot and write it for approval. */
     private Path approve() throws Exception {
         Path facts = dir.resolve("facts.json");
-        Result d = Cli.run(files.inventory(), dir, "discover", "-o", facts.toString());
+        Result d = Cli.run(files.inventory(), dir, "discover", "--out", facts.toString());
         assertThat(d.exit()).as(d.out() + d.err()).isZero();
         Path plan = dir.resolve("approved.json");
         Result p = Cli.run(files.inventory(), dir, "plan", playbook.toString(), "--facts", facts.toString(), "--out", plan.toString());

@@ -132,13 +132,48 @@ class ForestsAndTicketsIT {
         });
     }
 
+    /**
+     * A child domain's external trust (src/test/resources/fleets/child-external-trust.yaml): child.lab.test and
+     * isolated.test trust each other, lab.test (child.lab.test's forest root) and isolated.test do not. External trusts
+     * are not transitive, so the move from the child is refused as EXTERNAL_TRUST_ONLY, the one from the root as
+     * NO_FOREST_TRUST, both read through Get-ADDomain and Get-ADTrust.
+     */
+    @Test
+    void aChildDomainsExternalTrustJoinsOnlyThatDomain() throws Exception {
+        Path here = dir.resolve("child-external");
+        try (SimFleet child = SimFleet.start(Path.of("src/test/resources/fleets/child-external-trust.yaml"),
+                SimFleet.Options.defaults().withTimeScale(1))) {
+            Path inventory = LabFiles.write(child, here, LabFiles.serviceAccount(child)).inventory();
+            Path fromChild = playbook("from-child", "  - { vm: c1-vm, to: hv-i1, storagePath: 'D:\\VMs\\c1-vm' }\n");
+            Path fromRoot = playbook("from-root", "  - { vm: r1-vm, to: hv-i1, storagePath: 'D:\\VMs\\r1-vm' }\n");
+
+            JsonNode c = check(inventory, fromChild, 3);
+            assertThat(c.path("refused")).as(c.toString()).singleElement().satisfies(r -> {
+                assertThat(r.path("code").asText()).isEqualTo("EXTERNAL_TRUST_ONLY");
+                assertThat(r.path("reason").asText()).contains("forest lab.test", "forest isolated.test",
+                        "child.lab.test, isolated.test");
+            });
+            JsonNode r = check(inventory, fromRoot, 3);
+            assertThat(r.path("refused")).as(r.toString()).singleElement()
+                    .satisfies(x -> assertThat(x.path("code").asText()).isEqualTo("NO_FOREST_TRUST"));
+
+            // the discovery snapshot holds the trust as read from the child, and the child's forest
+            Path facts = here.resolve("facts.json");
+            Result d = cli(inventory, "discover", "--out", facts.toString());
+            assertThat(d.exit()).as(d.err()).isZero();
+            assertThat(Files.readString(facts)).contains("child.lab.test", "isolated.test");
+        }
+    }
+
     @Test
     void aDelegationChangeTheSourceHasNotPickedUpWarnsUntilItsTicketsArePurged() throws Exception {
         Path s3 = playbook("s3-tickets", "  - { vm: file-s1, to: hv-s2 }\n");
         assertThat(findings(check(files.inventory(), s3, 0), "delegation.stale-tickets")).isEmpty();
 
         Thread.sleep(1100);   // whenChanged and klist both count whole seconds
-        PsResult change = runPs("HV-S3", "Set-ADComputer -Identity 'HV-S1' -Add @{'msDS-AllowedToDelegateTo'=@('cifs/hv-s3.lab.test')}");
+        // a value HV-S1 does not hold (AD refuses -Add of one it holds: HV-S1 already delegates cifs/hv-s3.lab.test),
+        // written through HV-S3, the lab's DC: on any other host the AD module's hop to a DC fails
+        PsResult change = runPs("HV-S3", "Set-ADComputer -Identity 'HV-S1' -Add @{'msDS-AllowedToDelegateTo'=@('cifs/hv-m5.lab.test')}");
         assertThat(change.exit()).as(change.out() + change.err()).isZero();
         assertThat(findings(check(files.inventory(), s3, 0), "delegation.stale-tickets")).singleElement().satisfies(f -> {
             assertThat(f.path("severity").asText()).isEqualTo("warning");

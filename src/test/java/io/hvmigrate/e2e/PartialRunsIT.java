@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hvmigrate.e2e.Cli.Result;
 import io.hvmigrate.sim.lab.LabFiles;
 import io.hvmigrate.sim.lab.SimFleet;
+import io.hvmigrate.sim.lab.junit.WithFleet;
 import io.hvmigrate.sim.world.VmInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,26 +27,22 @@ import org.junit.jupiter.api.io.TempDir;
  * the moves that depend on it are refused for that cause — never as a VM that does not exist; a run where no host
  * could be read exits as a connection problem (6), not as a refused plan.
  */
+@WithFleet(timeScale = 200)
 class PartialRunsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
-    SimFleet sim;
-    LabFiles.Written files;
+    final SimFleet sim;
+    final LabFiles.Written files;
 
-    @BeforeEach
-    void startFleet() throws Exception {
-        sim = SimFleet.start(Path.of("config/fleets/lab.yaml"), SimFleet.Options.defaults().withTimeScale(200));
-        files = LabFiles.write(sim, dir.resolve("lab"), LabFiles.serviceAccount(sim));
+    /** One simulated fleet for the class (its world is shared: each test compares before and after). */
+    PartialRunsIT(SimFleet sim, LabFiles.Written files) {
+        this.sim = sim;
+        this.files = files;
     }
 
-    @AfterEach
-    void stopFleet() {
-        if (sim != null) {
-            sim.close();
-        }
-    }
+
 
     @Test
     void skipRefusedLeavesPreflightBlockedMovesOutAndRunsTheOthers() throws Exception {
@@ -152,7 +147,7 @@ class PartialRunsIT {
         String text = Files.readString(files.inventory(), StandardCharsets.UTF_8)
                 .replaceAll("(?m)^  credential: .*$", "  credential: \"file:" + wrong + "\"");
         assertThat(text).contains(wrong.toString());
-        Path inventory = dir.resolve("lab/all-wrong.yaml");
+        Path inventory = files.inventory().resolveSibling("all-wrong.yaml");
         Files.writeString(inventory, text, StandardCharsets.UTF_8);
 
         Result r = Cli.run(inventory, dir, "run", "playbooks/lab-tour.yaml");
@@ -194,7 +189,7 @@ class PartialRunsIT {
         String key = entry.substring(0, entry.indexOf(':'));
         line = line.replaceAll(", " + key + ": [^,]*", "");
         text = text.substring(0, at) + line + ", " + entry + text.substring(end);
-        Path out = dir.resolve("lab/inventory-" + host + ".yaml");
+        Path out = files.inventory().resolveSibling("inventory-" + host + "-" + dir.getFileName() + ".yaml");
         Files.writeString(out, text, StandardCharsets.UTF_8);
         return out;
     }

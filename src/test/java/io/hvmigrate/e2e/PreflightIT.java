@@ -88,6 +88,43 @@ class PreflightIT {
         assertThat(m1.path("evidence").get(0).asText()).contains("HV-M1$", "Microsoft Virtual System Migration Service/hv-s1.lab.test");
     }
 
+    /**
+     * Get-ADComputer leaves msDS-AllowedToDelegateTo out when it has no value (TechNet wiki "Active Directory:
+     * PowerShell AD Module Properties", learn.microsoft.com/archive/technet-wiki/12031; WPD
+     * docset/winserver2022-ps/ActiveDirectory/Get-ADComputer.md Example 1): HV-M7 has none, and neither its facts nor
+     * the evidence about it hold an SPN "null".
+     */
+    @Test
+    void aHostWithoutConstrainedDelegationHasNoSpnCalledNull() throws Exception {
+        Result r = cli("check", "playbooks/lab-misconfigured.yaml", "-o", "json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(3);
+        assertThat(r.out()).doesNotContain("msDS-AllowedToDelegateTo = null");
+        List<String> m7 = new ArrayList<>();
+        JSON.readTree(r.out()).path("findings").forEach(f -> f.path("evidence").forEach(e -> {
+            if (e.asText().contains("HV-M7$")) {
+                m7.add(e.asText());
+            }
+        }));
+        assertThat(m7).anySatisfy(e -> assertThat(e).contains("HV-M7$ msDS-AllowedToDelegateTo = (empty)"));
+
+        Path facts = dir.resolve("facts-null.json");
+        Result d = cli("discover", "--out", facts.toString());
+        assertThat(d.exit()).as(d.err()).isZero();
+        JsonNode all = JSON.readTree(facts.toFile());
+        List<JsonNode> accounts = all.findParents("samAccountName");
+        assertThat(accounts).anySatisfy(a -> {
+            assertThat(a.path("samAccountName").asText()).isEqualToIgnoringCase("HV-M7$");
+            assertThat(a.path("allowedToDelegateTo").isMissingNode() || a.path("allowedToDelegateTo").isEmpty())
+                    .as(a.toString()).isTrue();
+        });
+        for (JsonNode a : accounts) {
+            for (String list : List.of("allowedToDelegateTo", "servicePrincipalNames", "allowedToActOnBehalfOf")) {
+                a.path(list).forEach(v -> assertThat(v.isNull() || v.asText().equals("null") || v.asText().isEmpty())
+                        .as(a.path("samAccountName") + " " + list + " " + v).isFalse());
+            }
+        }
+    }
+
     @Test
     void runRefusesTheMisconfiguredPlaybookAndChangesNothing() {
         Map<String, String> before = placement();

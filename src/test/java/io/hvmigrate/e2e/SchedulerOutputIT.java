@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hvmigrate.e2e.Cli.Result;
 import io.hvmigrate.sim.lab.LabFiles;
 import io.hvmigrate.sim.lab.SimFleet;
+import io.hvmigrate.sim.lab.junit.WithFleet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What schedulers and operators read of a run against the simulated fleet: JSON events from discovery to the end in
  * every outcome, always closing with run-finished; time-stamped plain lines; the log file; the on-finish hook.
  */
+@WithFleet(timeScale = 200)
 class SchedulerOutputIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** ISO-8601 local time with its offset, then the line. */
@@ -32,17 +33,12 @@ class SchedulerOutputIT {
     static LabFiles.Written files;
 
     @BeforeAll
-    static void startFleet() throws Exception {
-        sim = SimFleet.start(Path.of("config/fleets/lab.yaml"), SimFleet.Options.defaults().withTimeScale(200));
-        files = LabFiles.write(sim, dir.resolve("lab"), LabFiles.serviceAccount(sim));
+    static void fleet(SimFleet running, LabFiles.Written written) {
+        sim = running;
+        files = written;
     }
 
-    @AfterAll
-    static void stopFleet() {
-        if (sim != null) {
-            sim.close();
-        }
-    }
+
 
     private static List<JsonNode> events(String out) throws Exception {
         List<JsonNode> all = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.hvmigrate.e2e.Cli.Result;
 import io.hvmigrate.sim.world.fleet.HostSpec;
 import io.hvmigrate.sim.lab.LabFiles;
 import io.hvmigrate.sim.lab.SimFleet;
+import io.hvmigrate.sim.lab.junit.WithFleet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,26 +26,22 @@ import org.junit.jupiter.api.io.TempDir;
  * with --no-wait exits 7); no move starts before the opening; after the window has closed nothing starts and no host
  * is contacted.
  */
+@WithFleet(timeScale = 200)
 class WindowIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
-    SimFleet sim;
-    LabFiles.Written files;
+    final SimFleet sim;
+    final LabFiles.Written files;
 
-    @BeforeEach
-    void startFleet() throws Exception {
-        sim = SimFleet.start(Path.of("config/fleets/lab.yaml"), SimFleet.Options.defaults().withTimeScale(200));
-        files = LabFiles.write(sim, dir.resolve("lab"), LabFiles.serviceAccount(sim));
+    /** One simulated fleet for the class (its world is shared: each test compares before and after). */
+    WindowIT(SimFleet sim, LabFiles.Written files) {
+        this.sim = sim;
+        this.files = files;
     }
 
-    @AfterEach
-    void stopFleet() {
-        if (sim != null) {
-            sim.close();
-        }
-    }
+
 
     private Path playbook(String window) throws Exception {
         Path p = dir.resolve("windowed.yaml");
@@ -75,31 +70,37 @@ class WindowIT {
     void beforeTheWindowOpensNoWaitExitsSevenAndContactsNoHost() throws Exception {
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         Path pb = playbook("{ start: '" + tomorrow + "', duration: 4h }");
+        long before = commandsRun();
+        String where = sim.world().findVm("app-a1").orElseThrow().computerName();
 
         Result r = Cli.run(files.inventory(), dir, "run", pb.toString(), "--no-wait");
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(7);
         assertThat(r.err()).contains("the maintenance window has not opened", "nothing was done");
-        assertThat(commandsRun()).isZero();
-        assertThat(sim.world().findVm("app-a1").orElseThrow().computerName()).isEqualToIgnoringCase("HV-A1");
+        assertThat(commandsRun()).isEqualTo(before);
+        assertThat(sim.world().findVm("app-a1").orElseThrow().computerName()).isEqualTo(where);
     }
 
     @Test
     void aRunWaitsForTheWindowContactsNoHostBeforeItsLeadAndStartsNoMoveBeforeTheOpening() throws Exception {
         Instant opens = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
         Path pb = playbook("{ start: '" + opens + "', duration: 1h }");
+        long before = commandsRun();
+        String from = sim.world().findVm("app-a1").orElseThrow().computerName();
+        String to = from.equalsIgnoreCase("HV-A2") ? "hv-a1" : "hv-a2";
+        Files.writeString(pb, Files.readString(pb, StandardCharsets.UTF_8).replace("to: hv-a2", "to: " + to), StandardCharsets.UTF_8);
 
         CompletableFuture<Result> run = CompletableFuture.supplyAsync(() ->
                 Cli.run(files.inventory(), dir, "run", pb.toString(), "--set", "window.lead=2s"));
         // half a second before the lead begins, nothing may have been contacted yet
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), opens.minusSeconds(2).minusMillis(500)).toMillis()));
-        long early = commandsRun();
+        long early = commandsRun() - before;
         Result r = run.get();
 
         assertThat(early).as("commands run before the window's lead").isZero();
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("the maintenance window opens at");
-        assertThat(sim.world().findVm("app-a1").orElseThrow().computerName()).isEqualToIgnoringCase("HV-A2");
+        assertThat(sim.world().findVm("app-a1").orElseThrow().computerName()).isEqualToIgnoringCase(to);
         for (Instant t : moveRecordTimes()) {
             assertThat(t).as("a move record before the window opened").isAfterOrEqualTo(opens);
         }
@@ -110,12 +111,13 @@ class WindowIT {
     void afterTheWindowHasClosedNothingStartsAndNoHostIsContacted() throws Exception {
         Instant past = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
         Path pb = playbook("{ start: '" + past + "', end: '" + past.plus(Duration.ofHours(1)) + "' }");
+        long before = commandsRun();
 
         Result r = Cli.run(files.inventory(), dir, "run", pb.toString());
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(4);
         assertThat(r.err()).contains("the maintenance window closed at");
-        assertThat(commandsRun()).isZero();
+        assertThat(commandsRun()).isEqualTo(before);
     }
 
     /** When each move-level journal record (state changes, steps) of the run was written. */

@@ -52,14 +52,53 @@ class KlistTgtTest {
     }
 
     @Test
-    void noTicketOrAnotherDateFormatGivesNothingRatherThanAWrongTime() {
+    void noTicketOrAnUnreadableTimeGivesNothingRatherThanAWrongTime() {
         List<String> failed = List.of("", "Current LogonId is 0:0x3e7", "Targeted LogonId is 0:0x3e7",
                 "Error calling API LsaCallAuthenticationPackage (GetTicketGranting Ticket substatus): 1312", "",
                 "klist failed with 0xc000005f/-1073741729: A specified logon session does not exist. It may already have been terminated.");
-        List<String> german = List.of("Cached TGT:", "StartTime          : 06.03.2026 19:07:09 (local)");
+        List<String> twoNumbers = List.of("Cached TGT:", "StartTime          : 6.2026 19:07:09 (local)");
 
         assertThat(KlistTgt.parse(failed, ZoneOffset.UTC)).isEmpty();
-        assertThat(KlistTgt.parse(german, ZoneOffset.UTC)).isEmpty();
+        assertThat(KlistTgt.parse(failed, "2026-03-06T20:00:00+01:00")).isEmpty();
+        assertThat(KlistTgt.parse(twoNumbers, ZoneOffset.UTC)).isEmpty();
         assertThat(KlistTgt.offsetOf("garbage")).isEqualTo(ZoneOffset.UTC);
+    }
+
+    private static List<String> tgt(String start, String end) {
+        return List.of("Cached TGT:", "ClientName         : HV-S1$", "StartTime          : " + start + " (local)",
+                "EndTime            : " + end + " (local)", "RenewUntil         : " + end + " (local)",
+                "TimeSkew           :  + 0:00 minute(s)");
+    }
+
+    @Test
+    void readsTheDatesOfGermanAndJapaneseHosts() {
+        String now = "2026-03-06T20:00:00.0000000+01:00";
+        Instant start = Instant.parse("2026-03-06T18:07:09Z");
+
+        assertThat(KlistTgt.parse(tgt("06.03.2026 19:07:09", "07.03.2026 05:07:09"), now).orElseThrow().start()).isEqualTo(start);
+        assertThat(KlistTgt.parse(tgt("2026/03/06 19:07:09", "2026/03/07 5:07:09"), now).orElseThrow().start()).isEqualTo(start);
+        assertThat(KlistTgt.parse(tgt("3/6/2026 19:07:09", "3/7/2026 5:07:09"), now).orElseThrow().start()).isEqualTo(start);
+        // without the host's time, dotted dates are day.month.year
+        assertThat(KlistTgt.parse(tgt("06.03.2026 19:07:09", "07.03.2026 05:07:09"), ZoneOffset.ofHours(1)).orElseThrow().start())
+                .isEqualTo(start);
+    }
+
+    @Test
+    void dayAndMonthAreTakenInTheOrderUnderWhichTheTicketIsValidAtTheHostsTime() {
+        // en-GB/fr-FR: 06/03/2026 is 6 March; read as month/day it would be 3 June, after the host's time
+        var t = KlistTgt.parse(tgt("06/03/2026 19:07:09", "07/03/2026 05:07:09"), "2026-03-06T20:00:00+01:00").orElseThrow();
+        assertThat(t.start()).isEqualTo(Instant.parse("2026-03-06T18:07:09Z"));
+        assertThat(t.end()).isEqualTo(Instant.parse("2026-03-07T04:07:09Z"));
+        // 4 March read as day/month ends before the host's time: only month/day (April 3) is a valid ticket on April 3
+        assertThat(KlistTgt.parse(tgt("4/3/2026 9:00:00", "4/3/2026 19:00:00"), "2026-04-03T10:00:00Z").orElseThrow().start())
+                .isEqualTo(Instant.parse("2026-04-03T09:00:00Z"));
+    }
+
+    @Test
+    void localizedLabelsAndAnAfternoonMarker() {
+        List<String> lines = List.of("Zwischengespeichertes TGT:", "Clientname         : HV-S1$",
+                "Startzeit          : 06.03.2026 7:07:09 PM (lokal)", "Endzeit            : 07.03.2026 5:07:09 AM (lokal)");
+        assertThat(KlistTgt.parse(lines, "2026-03-06T20:00:00+01:00").orElseThrow().start())
+                .isEqualTo(Instant.parse("2026-03-06T18:07:09Z"));
     }
 }

@@ -71,7 +71,7 @@ class NoDnsIT {
                 hosts:
                   - { name: hv-a1, fqdn: hv-a1.lab.test }
                 """.formatted(password));
-        Guarded discover = Guarded.start(dir, "discover", "discover", "-i", inventory.toString(), "-o", dir.resolve("facts.yaml").toString());
+        Guarded discover = Guarded.start(dir, "discover", "discover", "-i", inventory.toString(), "--out", dir.resolve("facts.yaml").toString());
         discover.waitFor(Duration.ofMinutes(2));
         assertThat(discover.exit()).as(discover.output()).isNotZero();
         assertThat(discover.refused()).as("the guard is armed in the process").anySatisfy(line -> assertThat(line)
@@ -93,7 +93,7 @@ class NoDnsIT {
         try {
             sim.awaitLine("Stop with Ctrl-C.", Duration.ofSeconds(90));
             Guarded discover = Guarded.start(dir, "discover", "discover", "-i", lab.resolve("inventory.yaml").toString(),
-                    "-o", dir.resolve("facts.yaml").toString());
+                    "--out", dir.resolve("facts.yaml").toString());
             discover.waitFor(Duration.ofMinutes(2));
             assertThat(discover.exit()).as(discover.output()).isZero();
             assertThat(dir.resolve("facts.yaml")).content().contains("app-a1", "HV-B2");

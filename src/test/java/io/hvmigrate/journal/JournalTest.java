@@ -23,6 +23,15 @@ class JournalTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T22:00:00Z"), ZoneOffset.UTC);
 
+    /** The recorded role keeps its own name and what a re-created role must be given again. */
+    @Test
+    void aRecordedRoleRoundTripsWithItsNameAndSettings() {
+        MoveJob.Role r = new MoveJob.Role("SCVMM db01 Resources", "HV-A1", 3000, List.of("HV-A1", "HV-A2"), List.of("SQL"), 3L, 2L, 1);
+        assertThat(JournalCodec.role(JournalCodec.role(r))).isEqualTo(r);
+        MoveJob.Role planned = new MoveJob.Role("db01", null, 2000, List.of());
+        assertThat(JournalCodec.role(JournalCodec.role(planned))).isEqualTo(planned);
+    }
+
     @Test
     void recordsAreLinesOfJsonInAPrivateFile() throws Exception {
         Path dir = runs.resolve("r1");

@@ -38,8 +38,17 @@ class StepScriptsTest {
     void moveWithStorageUsesTheSingleDestinationParameterSet() {
         String body = StepScripts.moveVmWithStorage("id", "hv-s3.lab.test", "D:\\VMs\\dev01").body();
         assertThat(body).contains("Move-VM -VM $v -DestinationHost 'hv-s3.lab.test' -IncludeStorage -DestinationStoragePath 'D:\\VMs\\dev01'");
-        assertThat(StepScripts.moveVm("id", "hv-s2.lab.test").body()).contains("Move-VM -Name $v.Name -DestinationHost 'hv-s2.lab.test'")
-                .doesNotContain("-IncludeStorage");
+        assertThat(StepScripts.moveVm("id", "hv-s2.lab.test").body())
+                .contains("$null=Move-VM -VM $v -DestinationHost 'hv-s2.lab.test' -IncludeStorage:$false")
+                .doesNotContain("-Name").doesNotContain("-DestinationStoragePath");
+    }
+
+    /** Move-VM.md OUTPUTS: a CompatibilityReport when a migration fails on an incompatibility; nothing may join the JSON line. */
+    @Test
+    void movesDiscardWhatTheyWrite() {
+        for (StepScript s : List.of(StepScripts.moveVm("id", "h"), StepScripts.moveVmWithStorage("id", "h", "D:\\VMs"))) {
+            assertThat(s.body()).contains("$null=Move-VM ");
+        }
     }
 
     @Test
@@ -48,6 +57,25 @@ class StepScriptsTest {
         assertThat(plain).doesNotContain("Priority=").doesNotContain("Set-ClusterOwnerNode");
         String full = StepScripts.addHa("id", "vm", 1000, List.of("HV-B1")).body();
         assertThat(full).contains("$g.Priority=1000").contains("Set-ClusterOwnerNode -Group 'vm' -Owners @('HV-B1')");
+    }
+
+    /** A role need not be named like its VM: it is found from the VM's "Virtual Machine" resource and its VmID. */
+    @Test
+    void recordHaFindsTheRoleFromTheVmsResourceNotByName() {
+        String body = StepScripts.recordHa("2f1c6c39-6a27-4b5e-9b6e-0c2f3c9a0105").body();
+        assertThat(body).contains("Get-ClusterParameter -Name VmID").contains("-eq '2f1c6c39-6a27-4b5e-9b6e-0c2f3c9a0105'")
+                .contains("$g=$r[0].OwnerGroup").contains("antiAffinityClassNames=").contains("failoverThreshold=")
+                .doesNotContain("Get-ClusterGroup -Name");
+    }
+
+    @Test
+    void addHaSetsTheRecordedAntiAffinityAndFailoverSettings() {
+        String body = StepScripts.addHa("id", "SCVMM db01 Resources", 3000, List.of("HV-A1"),
+                new StepScripts.GroupSettings(List.of("SQL"), 3L, 2L, 1)).body();
+        assertThat(body).contains("Add-ClusterVirtualMachineRole -VMId 'id' -Name 'SCVMM db01 Resources'")
+                .contains("$g.AntiAffinityClassNames=@('SQL')")
+                .contains("$g.FailoverThreshold=3;$g.FailoverPeriod=2;$g.AutoFailbackType=1")
+                .contains("Set-ClusterOwnerNode -Group 'SCVMM db01 Resources' -Owners @('HV-A1')");
     }
 
     @Test

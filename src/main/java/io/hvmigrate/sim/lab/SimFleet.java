@@ -263,8 +263,22 @@ public final class SimFleet implements AutoCloseable {
         commandsRun.computeIfAbsent(hostName.toUpperCase(Locale.ROOT), k -> new java.util.concurrent.atomic.AtomicLong())
                 .incrementAndGet();
         try {
-            return RunspaceConfig.of(commands, world.session(hostName, Caller.network(session.user())),
+            RunspaceConfig config = RunspaceConfig.of(commands, world.session(hostName, Caller.network(session.user())),
                     hostName.toUpperCase(Locale.ROOT));
+            // Get-Date reads the host's clock, the fleet's, as klist, whenChanged and migrations do; Start-Sleep still
+            // waits in wall-clock time
+            io.hvmigrate.sim.ps.ScriptClock wall = config.clock();
+            return config.withClock(new io.hvmigrate.sim.ps.ScriptClock() {
+                @Override
+                public java.time.Instant now() {
+                    return world.clock().now();
+                }
+
+                @Override
+                public void sleep(java.time.Duration duration, java.util.function.BooleanSupplier stop) throws InterruptedException {
+                    wall.sleep(duration, stop);
+                }
+            });
         } catch (WorldException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

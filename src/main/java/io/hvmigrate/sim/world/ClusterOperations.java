@@ -136,7 +136,8 @@ public final class ClusterOperations {
 
     private ClusterGroupInfo info(ClusterState c, ClusterState.GroupState g) {
         return new ClusterGroupInfo(g.name, c.name, g.ownerNode, g.state, g.priority, g.preferredOwners,
-                g.possibleOwners, g.vmId, g.groupId);
+                g.possibleOwners, g.vmId, g.groupId, g.antiAffinityClassNames, g.failoverThreshold, g.failoverPeriod,
+                g.autoFailbackType);
     }
 
     // ------------------------------------------------------------------------------------------ moves
@@ -429,6 +430,33 @@ public final class ClusterOperations {
             out.add(shortName(o).toUpperCase(Locale.ROOT));
         }
         return out;
+    }
+
+    /**
+     * (Get-ClusterGroup X).AntiAffinityClassNames, .FailoverThreshold, .FailoverPeriod, .AutoFailbackType = v: the
+     * group's common properties, committed at once like Priority. {@code null} leaves a property as it is.
+     */
+    public ClusterGroupInfo setGroupProperties(String clusterName, String groupName, List<String> antiAffinityClassNames,
+                                               Long failoverThreshold, Long failoverPeriod, Integer autoFailbackType)
+            throws WorldException {
+        synchronized (world) {
+            world.tick();
+            ClusterState c = state(clusterName);
+            ClusterState.GroupState g = group(c, groupName);
+            if (antiAffinityClassNames != null) {
+                g.antiAffinityClassNames = List.copyOf(antiAffinityClassNames);
+            }
+            if (failoverThreshold != null) {
+                g.failoverThreshold = failoverThreshold;
+            }
+            if (failoverPeriod != null) {
+                g.failoverPeriod = failoverPeriod;
+            }
+            if (autoFailbackType != null) {
+                g.autoFailbackType = autoFailbackType;
+            }
+            return info(c, g);
+        }
     }
 
     /** (Get-ClusterGroup X).Priority = n: 3000 High, 2000 Medium, 1000 Low, 0 No Auto Start. */

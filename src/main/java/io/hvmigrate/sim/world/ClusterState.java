@@ -49,6 +49,11 @@ final class ClusterState {
         int priority;
         List<String> preferredOwners;
         List<String> possibleOwners;
+        // a new group's defaults, as Get-ClusterGroup.md (docset/winserver2022-ps/FailoverClusters) Example 4 lists them
+        List<String> antiAffinityClassNames = List.of();
+        long failoverThreshold = 4294967295L;
+        long failoverPeriod = 6;
+        int autoFailbackType;
         /** Node the group was drained from, for Resume-ClusterNode -Failback. */
         String drainedFrom;
 

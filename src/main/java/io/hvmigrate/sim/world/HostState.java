@@ -39,6 +39,8 @@ final class HostState {
     boolean forceDrain;
     boolean running = true;
     HostSpec.TransportFault transportFault;
+    /** The host's display language and formats (Get-Culture), e.g. en-US, de-DE, ja-JP. */
+    String culture = "en-US";
     /** The directory as this host's Kerberos tickets saw it, and when the tickets were obtained. */
     DirectorySnapshot ticketView;
     Instant ticketViewAt;

@@ -2,16 +2,37 @@ package io.hvmigrate.sim.world;
 
 import java.util.regex.Pattern;
 
-/** PowerShell wildcard matching (* ? [a-z]), case-insensitive, as -Name parameters that accept wildcards do. */
+/**
+ * PowerShell's WildcardPattern, case-insensitive, as -Name parameters that "Accept wildcard characters" use it
+ * (about_Wildcards): {@code *} any run of characters, {@code ?} one character, {@code [abc]} one of a set and
+ * {@code [a-c]} one of a range, and the backtick escapes the next character, inside a bracket too. A pattern with an
+ * unclosed {@code [} is not valid.
+ */
 public final class Wildcards {
     private Wildcards() {}
+
+    /** A pattern PowerShell refuses: "The specified wildcard character pattern is not valid: …". */
+    public static final class InvalidPattern extends IllegalArgumentException {
+        InvalidPattern(String pattern) {
+            super("The specified wildcard character pattern is not valid: " + pattern);
+        }
+    }
 
     public static boolean matches(String pattern, String value) {
         return compile(pattern).matcher(value).matches();
     }
 
+    /** WildcardPattern.ContainsWildcardCharacters: {@code * ? [} not escaped by a backtick. */
     public static boolean hasWildcard(String s) {
-        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '`') {
+                i++;
+            } else if (c == '*' || c == '?' || c == '[') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Pattern compile(String pattern) {
@@ -21,23 +42,38 @@ public final class Wildcards {
             switch (c) {
                 case '*' -> re.append(".*");
                 case '?' -> re.append('.');
-                case '[' -> {
-                    int end = pattern.indexOf(']', i);
-                    if (end < 0) {
-                        re.append("\\[");
-                    } else {
-                        re.append('[').append(pattern, i + 1, end).append(']');
-                        i = end;
-                    }
-                }
-                case '`' -> {
-                    if (i + 1 < pattern.length()) {
-                        re.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
-                    }
-                }
-                default -> re.append(Pattern.quote(String.valueOf(c)));
+                case '[' -> i = bracket(pattern, i, re);
+                case '`' -> re.append(literal(i + 1 < pattern.length() ? pattern.charAt(++i) : '`'));
+                default -> re.append(literal(c));
             }
         }
         return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    }
+
+    /** Appends the bracket expression that opens at {@code open}; returns the index of its {@code ]}. */
+    private static int bracket(String pattern, int open, StringBuilder re) {
+        StringBuilder set = new StringBuilder("[");
+        int i = open + 1;
+        boolean any = false;
+        for (; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == ']' && any) {
+                re.append(set).append(']');
+                return i;
+            }
+            if (c == '`' && i + 1 < pattern.length()) {
+                c = pattern.charAt(++i);
+            } else if (c == '-' && any && i + 1 < pattern.length() && pattern.charAt(i + 1) != ']') {
+                set.append('-');
+                continue;
+            }
+            set.append(c == '\\' || c == '[' || c == ']' || c == '^' || c == '-' || c == '&' ? "\\" + c : String.valueOf(c));
+            any = true;
+        }
+        throw new InvalidPattern(pattern);
+    }
+
+    private static String literal(char c) {
+        return Pattern.quote(String.valueOf(c));
     }
 }

@@ -39,6 +39,13 @@ public final class WindowsErrors {
     public static final int COR_E_EXCEPTION = 0x80131500;
 
     /** "Hyper-V was unable to find a virtual machine with name "X"." (Get-VM / Move-VM on an unknown name). */
+    /** WildcardPattern refuses an unclosed bracket (about_Wildcards). */
+    public static WorldException invalidWildcard(String pattern) {
+        return new WorldException("System.Management.Automation.WildcardPatternException",
+                "The specified wildcard character pattern is not valid: " + pattern, COR_E_EXCEPTION,
+                ErrorCategory.InvalidArgument, "InvalidParameter", pattern);
+    }
+
     public static WorldException vmNotFound(String name) {
         return new WorldException(VIRTUALIZATION_EXCEPTION,
                 "Hyper-V was unable to find a virtual machine with name \"" + name + "\".", COR_E_EXCEPTION,
@@ -114,6 +121,31 @@ public final class WindowsErrors {
                 "Unable to contact the server. This may be because this server does not exist, it is currently down, "
                 + "or it does not have the Active Directory Web Services running.", COR_E_EXCEPTION,
                 ErrorCategory.ResourceUnavailable, "ActiveDirectoryServer:0", server);
+    }
+
+    /**
+     * Set-ADComputer/Set-ADObject -Add of a value the multi-valued attribute already holds: LDAP attributeOrValueExists
+     * (20), Win32 ERROR_DS_ATT_VAL_ALREADY_EXISTS 8323 "The specified value already exists." (MicrosoftDocs/win32
+     * desktop-src/Debug/system-error-codes--8200-8999-.md). That the AD module raises it as an ADException whose
+     * message is that text, with error id ActiveDirectoryServer:8323, is unverifiable in Microsoft's documentation.
+     */
+    public static WorldException adValueExists(String identity) {
+        return adServerError("The specified value already exists", 8323, identity);
+    }
+
+    /**
+     * -Remove of a value the attribute does not hold: LDAP noSuchAttribute (16), Win32 ERROR_DS_CANT_REM_MISSING_ATT_VAL
+     * 8325 "The attribute value cannot be removed because it is not present on the object." (same page); the AD
+     * module's exception type and error id are unverifiable, as for {@link #adValueExists}.
+     */
+    public static WorldException adValueMissing(String identity) {
+        return adServerError("The attribute value cannot be removed because it is not present on the object", 8325,
+                identity);
+    }
+
+    private static WorldException adServerError(String message, int win32, String identity) {
+        return new WorldException("Microsoft.ActiveDirectory.Management.ADException", message, COR_E_EXCEPTION,
+                ErrorCategory.NotSpecified, "ActiveDirectoryServer:" + win32, identity);
     }
 
     public static WorldException adIdentityNotFound(String identity, String baseDn) {

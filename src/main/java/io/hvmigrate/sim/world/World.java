@@ -115,6 +115,10 @@ public final class World {
                 gs.priority = g.priority();
                 gs.preferredOwners = upper(g.preferredOwners());
                 gs.possibleOwners = g.possibleOwners().isEmpty() ? List.copyOf(cs.nodes) : upper(g.possibleOwners());
+                gs.antiAffinityClassNames = List.copyOf(g.antiAffinityClassNames());
+                gs.failoverThreshold = g.failoverThreshold();
+                gs.failoverPeriod = g.failoverPeriod();
+                gs.autoFailbackType = g.autoFailbackType();
                 cs.groups.put(key(groupName), gs);
                 vm.cluster = cs.name;
             }
@@ -705,6 +709,21 @@ public final class World {
         return h.ticketViewAt;
     }
 
+    /** The cultures whose formats hvsim knows (what klist's dates look like on a host of that display language). */
+    public static final java.util.Set<String> CULTURES = java.util.Set.of("en-US", "en-GB", "de-DE", "fr-FR", "ja-JP");
+
+    /** The host's culture (display language and formats), en-US unless set. */
+    public synchronized String culture(String computerName) throws WorldException {
+        return host(computerName).culture;
+    }
+
+    /** Sets the host's culture: one of {@link #CULTURES}. */
+    public synchronized void setCulture(String computerName, String culture) throws WorldException {
+        String c = CULTURES.stream().filter(x -> x.equalsIgnoreCase(culture)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown culture '" + culture + "': one of " + new java.util.TreeSet<>(CULTURES)));
+        host(computerName).culture = c;
+    }
+
     /** The lifetime of tickets the fleet's KDC issues. */
     public Duration ticketLifetime() {
         return ticketLifetime;
@@ -730,6 +749,39 @@ public final class World {
 
     public void adReplaceAllowedToDelegateTo(String identity, Collection<String> spns) throws WorldException {
         directoryChange(() -> directory.replaceAllowedToDelegateTo(identity, spns), identity);
+    }
+
+    /**
+     * Set-ADComputer/Set-ADObject -Remove, -Add, -Replace, -Clear of msDS-AllowedToDelegateTo, as one modification
+     * of the object: applied in the order Set-ADComputer.md gives ("When you use the *Add*, *Replace*, *Clear*, and
+     * *Remove* parameters together, the operations are performed in the following order: Remove, Add, Replace,
+     * Clear"), all or nothing. As in AD (LDAP noSuchAttribute / attributeOrValueExists), removing a value the
+     * attribute does not hold, or adding one it holds (or the same value twice), is refused and nothing changes;
+     * values compare without regard to case. {@code replace} null: no -Replace.
+     */
+    public synchronized void adModifyAllowedToDelegateTo(String identity, List<String> remove, List<String> add,
+                                                         List<String> replace, boolean clear) throws WorldException {
+        ComputerAccount c = adComputer(identity);
+        List<String> values = new ArrayList<>(c.allowedToDelegateTo());
+        for (String r : remove) {
+            if (!values.removeIf(v -> v.equalsIgnoreCase(r))) {
+                throw WindowsErrors.adValueMissing(identity);
+            }
+        }
+        for (String a : add) {
+            if (values.stream().anyMatch(v -> v.equalsIgnoreCase(a))) {
+                throw WindowsErrors.adValueExists(identity);
+            }
+            values.add(a);
+        }
+        if (replace != null) {
+            values = new ArrayList<>(replace);
+        }
+        if (clear) {
+            values.clear();
+        }
+        List<String> result = List.copyOf(values);
+        directoryChange(() -> directory.replaceAllowedToDelegateTo(identity, result), identity);
     }
 
     /** Set-ADAccountControl -TrustedToAuthForDelegation / -TrustedForDelegation / -AccountNotDelegated. */

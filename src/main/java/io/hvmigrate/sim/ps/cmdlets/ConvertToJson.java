@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * ConvertTo-Json as in Windows PowerShell 5.1: collects its input (skipping $null), an array when more than one,
- * default -Depth 2, no -EnumsAsStrings (5.1 has none). See {@link Json51}.
+ * default -Depth 2, no -EnumsAsStrings (5.1 has none); an array received whole through the pipeline becomes
+ * {@code {"value":[...],"Count":n}}. See {@link Json51}.
  */
 final class ConvertToJson extends BuiltinCmdlet {
     static final CmdletInfo INFO = new CmdletInfo("ConvertTo-Json", List.of(
@@ -43,7 +44,9 @@ final class ConvertToJson extends BuiltinCmdlet {
     public void process(CommandContext ctx, Object input) {
         Object v = ctx.parameter("InputObject").orElse(null);
         if (v != null) {
-            inputs.add(v);
+            // a collection received whole through the pipeline is PSObject-wrapped in 5.1 (see Json51.PipelineArray);
+            // one given as the argument is not
+            inputs.add(input != null && v instanceof List<?> l ? new Json51.PipelineArray(l) : v);
         }
     }
 

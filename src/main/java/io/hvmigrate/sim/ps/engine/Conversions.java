@@ -380,6 +380,10 @@ public final class Conversions {
             if (v instanceof PsObject p && p.typeNames().stream().anyMatch(n -> n.equalsIgnoreCase(o.fullName()))) {
                 return v;
             }
+            if (o.fullName().equalsIgnoreCase("System.Management.Automation.PSObject")) {
+                // every value is a PSObject once wrapped: -InputObject <PSObject> takes a ClusterResource as it is
+                return v;
+            }
             if (v == null) {
                 return null;
             }

@@ -50,6 +50,19 @@ public final class Json51 {
 
     private record Raw(String json) {}
 
+    /**
+     * A collection that reached ConvertTo-Json as one pipeline input object. Windows PowerShell 5.1 wraps every object
+     * it receives through the pipeline in a PSObject ("Objects received via the pipeline [are [psobject]-wrapped when
+     * bound to] an [object] or untyped parameter - but not if passed as an argument", PowerShell/PowerShell issue
+     * #5579), and its ConvertTo-Json then adds the wrapper's extended properties (AddPsProperties): for an array, the
+     * ETS alias property Count that types.ps1xml gives System.Array. The array becomes
+     * {@code {"value":[...],"Count":n}}: {@code $x=@(1,@(2,3),4); $x | ConvertTo-Json -Compress} gives
+     * {@code [1,{"value":[2,3],"Count":2},4]} on 5.1 (#5579, "ConvertTo-Json sees this array as a single object"), and
+     * {@code '[ 1, 2 ]' | ConvertFrom-Json | ConvertTo-Json} gives {@code {"value":[1,2],"Count":2}} on 5.1.14393
+     * (#3153, fixed only in PowerShell 6). An array passed as the argument ({@code ConvertTo-Json $x}) is not wrapped.
+     */
+    public record PipelineArray(List<?> items) {}
+
     public static String convert(Object input, int depth, boolean compress) {
         Object processed = process(input, 0, depth);
         StringBuilder b = new StringBuilder();
@@ -87,6 +100,12 @@ public final class Json51 {
                 }
                 out.put(key, process(e.getValue(), depth + 1, maxDepth));
             }
+            return out;
+        }
+        if (v instanceof PipelineArray w) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("value", process(w.items(), depth, maxDepth));
+            out.put("Count", w.items().size());
             return out;
         }
         if (v instanceof List<?> l) {

@@ -20,7 +20,10 @@ public interface Directory {
     /** A user by sAMAccountName, {@code DOMAIN\sam} or {@code sam@domain}. */
     Optional<UserAccount> user(String identity);
 
-    /** Set-ADComputer/Set-ADObject -Add @{'msDS-AllowedToDelegateTo'=...}; values already present are kept once. */
+    /**
+     * Adds values to msDS-AllowedToDelegateTo; values already present are kept once. The cmdlets do not rely on this:
+     * they refuse such an -Add as AD does ({@code World.adModifyAllowedToDelegateTo}).
+     */
     void addAllowedToDelegateTo(String identity, Collection<String> spns) throws DirectoryException;
 
     /** Set-ADComputer/Set-ADObject -Remove @{'msDS-AllowedToDelegateTo'=...}. */

@@ -28,6 +28,7 @@ final class AdTopologyObjects {
     static final int NON_TRANSITIVE = 0x1;
     static final int QUARANTINED_DOMAIN = 0x4;
     static final int FOREST_TRANSITIVE = 0x8;
+    static final int WITHIN_FOREST = 0x20;
 
     private static Map<String, Long> ordered(Object... kv) {
         Map<String, Long> m = new LinkedHashMap<>();
@@ -108,7 +109,8 @@ final class AdTopologyObjects {
 
     /**
      * The trusted domain objects {@code domain} holds. A forest trust lives in the two forest roots; an external trust
-     * in the two domains it joins. Direction is seen from {@code domain}: Outbound when it trusts the partner.
+     * in the two domains it joins, whichever forests they are in (a child domain's external trust lives in the child,
+     * not in its forest root); a parent-child trust in the parent and the child. Direction is seen from {@code domain}: Outbound when it trusts the partner.
      */
     static List<PsObject> trusts(World w, String domain) {
         String me = domain.toLowerCase(Locale.ROOT);
@@ -136,23 +138,50 @@ final class AdTopologyObjects {
                 continue;
             }
             boolean forestTrust = t.type() == TrustSpec.TrustType.Forest;
-            int attributes = forestTrust ? FOREST_TRANSITIVE : QUARANTINED_DOMAIN;
-            PsObject o = new PsObject(List.of("Microsoft.ActiveDirectory.Management.ADTrust",
-                    "Microsoft.ActiveDirectory.Management.ADObject", "Microsoft.ActiveDirectory.Management.ADEntity",
-                    "System.Object"));
-            String dn = "CN=" + partner + ",CN=System," + dn(me);
-            o.put("Direction", TRUST_DIRECTION.of(direction)).put("DisallowTransivity", false)
-                    .put("DistinguishedName", dn).put("ForestTransitive", forestTrust).put("IntraForest", false)
-                    .put("IsTreeParent", false).put("IsTreeRoot", false).put("Name", partner)
-                    .put("ObjectClass", "trustedDomain").put("ObjectGUID", guid(dn))
-                    .put("SelectiveAuthentication", false).put("SIDFilteringForestAware", false)
-                    .put("SIDFilteringQuarantined", !forestTrust).put("Source", dn(me)).put("Target", partner)
-                    .put("TGTDelegation", false).put("TrustAttributes", attributes)
-                    .put("TrustedPolicy", null).put("TrustingPolicy", null).put("TrustType", TRUST_TYPE.of("Uplevel"))
-                    .put("UplevelOnly", false).put("UsesAESKeys", false).put("UsesRC4Encryption", false);
-            o.toStringValue(dn);
-            out.add(o);
+            out.add(trust(me, partner, direction, forestTrust, false));
+        }
+        // the parent-child trusts AD creates with a child domain: two-way, transitive, within the forest
+        for (DomainSpec d : w.topology().domains()) {
+            String name = d.name().toLowerCase(Locale.ROOT);
+            String parent = parentOf(w, d);
+            if (parent != null && parent.equals(me)) {
+                out.add(trust(me, name, "BiDirectional", false, true));
+            } else if (parent != null && name.equals(me)) {
+                out.add(trust(me, parent, "BiDirectional", false, true));
+            }
         }
         return out;
+    }
+
+    /** The parent domain of a child domain of the same forest ({@code child.lab.test} → {@code lab.test}), or null. */
+    private static String parentOf(World w, DomainSpec d) {
+        String name = d.name().toLowerCase(Locale.ROOT);
+        int dot = name.indexOf('.');
+        if (dot < 0 || name.equals(d.forest().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        String parent = name.substring(dot + 1);
+        return w.topology().domain(parent).filter(p -> p.forest().equalsIgnoreCase(d.forest()))
+                .map(p -> parent).orElse(null);
+    }
+
+    private static PsObject trust(String me, String partner, String direction, boolean forestTrust,
+                                  boolean withinForest) {
+        int attributes = withinForest ? WITHIN_FOREST : forestTrust ? FOREST_TRANSITIVE : QUARANTINED_DOMAIN;
+        PsObject o = new PsObject(List.of("Microsoft.ActiveDirectory.Management.ADTrust",
+                "Microsoft.ActiveDirectory.Management.ADObject", "Microsoft.ActiveDirectory.Management.ADEntity",
+                "System.Object"));
+        String dn = "CN=" + partner + ",CN=System," + dn(me);
+        o.put("Direction", TRUST_DIRECTION.of(direction)).put("DisallowTransivity", false)
+                .put("DistinguishedName", dn).put("ForestTransitive", forestTrust).put("IntraForest", withinForest)
+                .put("IsTreeParent", false).put("IsTreeRoot", false).put("Name", partner)
+                .put("ObjectClass", "trustedDomain").put("ObjectGUID", guid(dn))
+                .put("SelectiveAuthentication", false).put("SIDFilteringForestAware", false)
+                .put("SIDFilteringQuarantined", !forestTrust && !withinForest).put("Source", dn(me)).put("Target", partner)
+                .put("TGTDelegation", false).put("TrustAttributes", attributes)
+                .put("TrustedPolicy", null).put("TrustingPolicy", null).put("TrustType", TRUST_TYPE.of("Uplevel"))
+                .put("UplevelOnly", false).put("UsesAESKeys", false).put("UsesRC4Encryption", false);
+        o.toStringValue(dn);
+        return o;
     }
 }

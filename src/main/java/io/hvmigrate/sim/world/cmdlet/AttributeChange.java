@@ -3,7 +3,11 @@ package io.hvmigrate.sim.world.cmdlet;
 import io.hvmigrate.sim.ps.PsException;
 import io.hvmigrate.sim.world.WorldException;
 
-/** -Add, -Remove, -Replace and -Clear of Set-ADComputer and Set-ADObject, for msDS-AllowedToDelegateTo. */
+/**
+ * -Add, -Remove, -Replace and -Clear of Set-ADComputer and Set-ADObject, for msDS-AllowedToDelegateTo: one change of
+ * the object, in the documented order Remove, Add, Replace, Clear (Set-ADComputer.md, -Add and -Clear), refused when
+ * it adds a value already there or removes one that is not (see {@link io.hvmigrate.sim.world.World#adModifyAllowedToDelegateTo}).
+ */
 final class AttributeChange {
     private AttributeChange() {}
 
@@ -15,20 +19,16 @@ final class AttributeChange {
                         + String.join(", ", others), others);
             }
         }
-        if (in.strings("Clear").stream().anyMatch(a -> a.equalsIgnoreCase(AdIdentity.DELEGATE_TO))) {
-            in.world.adReplaceAllowedToDelegateTo(identity, java.util.List.of());
+        if (!in.has("Add") && !in.has("Remove") && !in.has("Replace") && !in.has("Clear")) {
+            return;
         }
-        if (in.has("Replace")) {
-            in.world.adReplaceAllowedToDelegateTo(identity, AdIdentity.values(in.raw("Replace").orElseThrow(),
-                    AdIdentity.DELEGATE_TO));
-        }
-        if (in.has("Remove")) {
-            in.world.adRemoveAllowedToDelegateTo(identity, AdIdentity.values(in.raw("Remove").orElseThrow(),
-                    AdIdentity.DELEGATE_TO));
-        }
-        if (in.has("Add")) {
-            in.world.adAddAllowedToDelegateTo(identity, AdIdentity.values(in.raw("Add").orElseThrow(),
-                    AdIdentity.DELEGATE_TO));
-        }
+        java.util.List<String> remove = in.has("Remove") ? AdIdentity.values(in.raw("Remove").orElseThrow(),
+                AdIdentity.DELEGATE_TO) : java.util.List.of();
+        java.util.List<String> add = in.has("Add") ? AdIdentity.values(in.raw("Add").orElseThrow(),
+                AdIdentity.DELEGATE_TO) : java.util.List.of();
+        java.util.List<String> replace = in.has("Replace") ? AdIdentity.values(in.raw("Replace").orElseThrow(),
+                AdIdentity.DELEGATE_TO) : null;
+        boolean clear = in.strings("Clear").stream().anyMatch(a -> a.equalsIgnoreCase(AdIdentity.DELEGATE_TO));
+        in.world.adModifyAllowedToDelegateTo(identity, remove, add, replace, clear);
     }
 }

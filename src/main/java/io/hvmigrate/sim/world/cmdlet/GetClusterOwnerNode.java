@@ -27,13 +27,12 @@ final class GetClusterOwnerNode implements Cmdlet {
                 null, GetClusterOwnerNode::new);
     }
 
-    static String groupOfResource(String resource) {
-        for (String prefix : List.of("Virtual Machine Configuration ", "Virtual Machine ")) {
-            if (resource.regionMatches(true, 0, prefix, 0, prefix.length())) {
-                return resource.substring(prefix.length());
-            }
-        }
-        return resource;
+    /** The role that holds a VM resource; the resource is named after the VM, the role may be named otherwise. */
+    static String groupOfResource(Invocation in, String cluster, String resource) throws WorldException {
+        return GetClusterResource.all(in.world, cluster).stream().filter(r -> r.name().equalsIgnoreCase(resource))
+                .map(r -> r.group().name()).findFirst().orElseThrow(() -> io.hvmigrate.sim.world.WindowsErrors.cluster(
+                        "An error occurred opening cluster resource '" + resource + "'.",
+                        "The cluster resource could not be found.", 0x8007138F, resource));
     }
 
     @Override
@@ -42,7 +41,7 @@ final class GetClusterOwnerNode implements Cmdlet {
         String cluster = in.cluster();
         try {
             String resource = in.string("Resource").orElse(null);
-            String groupName = resource != null ? groupOfResource(resource) : in.string("Group").orElse(null);
+            String groupName = resource != null ? groupOfResource(in, cluster, resource) : in.string("Group").orElse(null);
             if (groupName == null && in.raw("InputObject").orElse(null) instanceof PsObject o) {
                 groupName = o.get("Name").map(Object::toString).orElse(null);
             }

@@ -55,16 +55,33 @@ final class GetVm implements Cmdlet {
                     continue;
                 }
                 for (String n : names) {
-                    List<VmInfo> hits = all.stream().filter(v -> Wildcards.matches(n, v.name())).toList();
-                    if (hits.isEmpty() && !Wildcards.hasWildcard(n)) {
-                        in.error(WindowsErrors.vmNotFound(n));
+                    try {
+                        named(all, n).forEach(v -> in.write(WorldObjects.vm(v)));
+                    } catch (WorldException e) {
+                        in.error(e);
                     }
-                    hits.forEach(v -> in.write(WorldObjects.vm(v)));
                 }
             } catch (WorldException e) {
                 in.error(e);
             }
         }
+    }
+
+    /**
+     * The VMs a -Name matches ("Accept wildcard characters: True", Get-VM.md): a pattern per about_Wildcards; a name
+     * without wildcard characters that matches nothing is an error, a pattern that matches nothing is not.
+     */
+    static List<VmInfo> named(List<VmInfo> all, String name) throws WorldException {
+        List<VmInfo> hits;
+        try {
+            hits = all.stream().filter(v -> Wildcards.matches(name, v.name())).toList();
+        } catch (Wildcards.InvalidPattern e) {
+            throw WindowsErrors.invalidWildcard(name);
+        }
+        if (hits.isEmpty() && !Wildcards.hasWildcard(name)) {
+            throw WindowsErrors.vmNotFound(name);
+        }
+        return hits;
     }
 
     /** A ClusterGroup from Get-ClusterGroup: the VM of that role, from its owner node. */

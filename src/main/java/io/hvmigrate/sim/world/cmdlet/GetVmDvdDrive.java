@@ -39,9 +39,12 @@ final class GetVmDvdDrive implements Cmdlet {
             try {
                 List<VmInfo> all = in.world.vms(host);
                 for (String n : in.strings("VMName")) {
-                    List<VmInfo> hits = all.stream().filter(v -> Wildcards.matches(n, v.name())).toList();
-                    if (hits.isEmpty() && !Wildcards.hasWildcard(n)) {
-                        in.error(WindowsErrors.vmNotFound(n));
+                    List<VmInfo> hits;
+                    try {
+                        hits = GetVm.named(all, n);
+                    } catch (WorldException e) {
+                        in.error(e);
+                        continue;
                     }
                     for (VmInfo v : hits) {
                         v.dvdDrives().stream()

@@ -35,6 +35,11 @@ final class Invocation {
         return ctx.isBound(name);
     }
 
+    /** A switch that is on: {@code -IncludeStorage:$false} is bound (it picks the parameter set) but off. */
+    boolean on(String name) {
+        return bool(name).orElse(false);
+    }
+
     Optional<Object> raw(String name) {
         return ctx.parameter(name);
     }

@@ -79,18 +79,33 @@ final class Klist implements Cmdlet {
         return NativeCommand.Result.ok(out);
     }
 
-    private static final java.time.format.DateTimeFormatter LOCAL_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy H:mm:ss", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+    /**
+     * klist's times in the host's culture: its short date (en-US M/d/yyyy, en-GB and fr-FR dd/MM/yyyy, de-DE
+     * dd.MM.yyyy, ja-JP yyyy/MM/dd), then a 24-hour time, as on an English installation ("3/6/2026 19:07:09", although
+     * en-US's own time format has AM/PM). Microsoft documents neither (MicrosoftDocs/windowsserverdocs WindowsServerDocs/administration/windows-commands/klist.md only says "Local
+     * computer time that the ticket was requested"), so the engine must not rely on one form; labels stay English.
+     */
+    static java.time.format.DateTimeFormatter localTime(String culture) {
+        String date = switch (culture) {
+            case "de-DE" -> "dd.MM.yyyy";
+            case "ja-JP" -> "yyyy/MM/dd";
+            case "en-GB", "fr-FR" -> "dd/MM/yyyy";
+            default -> "M/d/yyyy";
+        };
+        return java.time.format.DateTimeFormatter.ofPattern(date + " H:mm:ss", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+    }
 
     /**
      * {@code klist -li 0x3e7 tgt}: the computer account's TGT as Windows prints it. StartTime is when the host's
      * tickets were issued (fleet start, last purge, restart or expiry), EndTime that plus the fleet's ticket lifetime,
-     * RenewUntil seven days on; times are local, and local time on the simulated hosts is UTC.
+     * RenewUntil seven days on; times are local, and local time on the simulated hosts is UTC; dates follow the
+     * host's culture ({@link #localTime}).
      */
     private static void tgt(io.hvmigrate.sim.world.HostSession session, List<String> out)
             throws WorldException {
         io.hvmigrate.sim.world.World w = session.world();
         java.time.Instant start = w.systemTgtStart(session.computerName());
+        java.time.format.DateTimeFormatter local = localTime(w.culture(session.computerName()));
         String realm = w.hostDomain(session.computerName()).toUpperCase(Locale.ROOT);
         String client = session.computerName().toUpperCase(Locale.ROOT) + "$";
         out.add("");
@@ -105,9 +120,9 @@ final class Klist implements Cmdlet {
         out.add("Ticket Flags       : 0x40e10000 -> forwardable renewable initial pre_authent name_canonicalize");
         out.add("Session Key        : KeyType 0x12 - AES-256-CTS-HMAC-SHA1-96");
         out.add("                   : KeyLength 32 - " + String.join(" ", java.util.Collections.nCopies(32, "00")));
-        out.add("StartTime          : " + LOCAL_TIME.format(start) + " (local)");
-        out.add("EndTime            : " + LOCAL_TIME.format(start.plus(w.ticketLifetime())) + " (local)");
-        out.add("RenewUntil         : " + LOCAL_TIME.format(start.plus(java.time.Duration.ofDays(7))) + " (local)");
+        out.add("StartTime          : " + local.format(start) + " (local)");
+        out.add("EndTime            : " + local.format(start.plus(w.ticketLifetime())) + " (local)");
+        out.add("RenewUntil         : " + local.format(start.plus(java.time.Duration.ofDays(7))) + " (local)");
         out.add("TimeSkew           :  + 0:00 minute(s)");
         out.add("EncodedTicket      : (size: 16)");
         out.add("0000  61 82 04 86 30 82 04 82:a0 03 02 01 05 a1 0c 1b  a...0...........");

@@ -106,7 +106,7 @@ final class MoveArguments {
         String destination = in.string("DestinationHost").orElseThrow();
         StorageMove storage;
         if (parameterSet.contains("Single")) {
-            boolean include = in.has("IncludeStorage");
+            boolean include = in.on("IncludeStorage");
             var path = in.string("DestinationStoragePath");
             if (include && path.isEmpty()) {
                 throw in.invalid("The DestinationStoragePath parameter is required when IncludeStorage is "

@@ -15,7 +15,9 @@ import java.util.UUID;
 /**
  * Move-VM, in the parameter sets of its help page. It waits for the migration (as Windows does) on simulated time;
  * stopping the command stops the wait, not the migration (stopping Move-VM is not documented to cancel VMMS's
- * migration; the Msvm_MigrationJob can be terminated). Output: nothing, or the moved VM with -Passthru.
+ * migration; the Msvm_MigrationJob can be terminated). Output (Move-VM.md, OUTPUTS): nothing by default; the moved VM
+ * with -Passthru; and "Microsoft.HyperV.PowerShell.CompatibilityReport if the migration fails because of an
+ * incompatibility", with or without -Passthru, before the error.
  */
 final class MoveVm implements Cmdlet {
     static final String TYPE = "Microsoft.HyperV.PowerShell.Commands.MoveVM";
@@ -28,14 +30,14 @@ final class MoveVm implements Cmdlet {
     public void process(CommandContext ctx, Object input) throws PsException {
         Invocation in = new Invocation(ctx, TYPE);
         MoveVmRequest request = MoveArguments.request(in, ctx.parameterSetName());
-        if (in.has("WhatIf")) {
+        if (in.on("WhatIf")) {
             return;
         }
         UUID job;
         try {
             job = in.world.startMove(request);
         } catch (WorldException e) {
-            if (in.has("Passthru") && e.getMessage().contains("is not compatible with physical computer")) {
+            if (e.getMessage().contains("is not compatible with physical computer")) {
                 try {
                     in.write(WorldObjects.compatibilityReport(in.world.compareVm(request)));
                 } catch (WorldException ignored) {
@@ -44,7 +46,7 @@ final class MoveVm implements Cmdlet {
             }
             throw in.fail(e);
         }
-        if (in.has("AsJob")) {
+        if (in.on("AsJob")) {
             in.write(PsObject.of("Microsoft.HyperV.PowerShell.Commands.MoveVMJob").put("Name", "Move-VM")
                     .put("State", "Running").put("InstanceId", job).put("Location", request.source()));
             return;
@@ -54,7 +56,7 @@ final class MoveVm implements Cmdlet {
         if (end.jobState() != 7 && failure.isPresent()) {
             throw in.fail(failure.get());
         }
-        if (in.has("Passthru")) {
+        if (in.on("Passthru")) {
             try {
                 HostInfo dst = in.world.vmHost(request.destination());
                 in.write(WorldObjects.vm(in.world.vm(dst.name(), end.vmId())));

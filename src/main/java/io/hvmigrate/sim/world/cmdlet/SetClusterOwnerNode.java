@@ -35,7 +35,7 @@ final class SetClusterOwnerNode implements Cmdlet {
                 resource = o.get("Name").map(Object::toString).orElse(null);
             }
             if (resource != null) {
-                in.world.clusters().setPossibleOwners(cluster, GetClusterOwnerNode.groupOfResource(resource), owners);
+                in.world.clusters().setPossibleOwners(cluster, GetClusterOwnerNode.groupOfResource(in, cluster, resource), owners);
                 return;
             }
             String group = in.string("Group").orElse(null);

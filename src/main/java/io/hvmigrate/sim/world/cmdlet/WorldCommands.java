@@ -22,6 +22,7 @@ public final class WorldCommands {
                 GetCluster.info(), GetClusterNode.info(), GetClusterGroup.info(),
                 MoveClusterVirtualMachineRole.info(), RemoveClusterGroup.info(), AddClusterVirtualMachineRole.info(),
                 GetClusterOwnerNode.info(), SetClusterOwnerNode.info(), SuspendClusterNode.info(),
+                GetClusterResource.info(), GetClusterParameter.info(),
                 ResumeClusterNode.info(),
                 GetAdComputer.info(), GetAdDomain.info(), GetAdForest.info(), GetAdTrust.info(), GetAdUser.info(), SetAdComputer.info(), SetAdObject.info(), SetAdAccountControl.info(),
                 GetCimInstance.info(), InvokeCimMethod.info(), TestPath.info(), Klist.info(),

@@ -209,6 +209,9 @@ final class WorldObjects {
                 .put("GroupType", Types.GROUP_TYPE.of("VirtualMachine"))
                 .put("Priority", uint32(g.priority())).put("Cluster", g.cluster()).put("Id", g.id().toString())
                 .put("IsCoreGroup", false)
+                .put("AntiAffinityClassNames", new ArrayList<Object>(g.antiAffinityClassNames()))
+                .put("FailoverThreshold", uint32(g.failoverThreshold())).put("FailoverPeriod", uint32(g.failoverPeriod()))
+                .put("AutoFailbackType", uint32(g.autoFailbackType()))
                 .toStringValue(g.name());
     }
 
@@ -222,6 +225,10 @@ final class WorldObjects {
     static PsObject adComputer(ComputerAccount c, List<String> properties) {
         return adComputer(c, properties, null);
     }
+
+    /** LDAP attributes (by ldapDisplayName) of ADComputer that Get-ADComputer leaves out when they have no value. */
+    private static final java.util.Set<String> LDAP_MULTI_VALUED = java.util.Set.of("msDS-AllowedToDelegateTo",
+            "servicePrincipalName", "msDS-AllowedToActOnBehalfOfOtherIdentity");
 
     /** ADComputer; {@code whenChanged} (and its alias {@code Modified}) when asked for and known. */
     static PsObject adComputer(ComputerAccount c, List<String> properties, java.time.Instant whenChanged) {
@@ -255,6 +262,15 @@ final class WorldObjects {
                         : "O:BAD:(A;;CCDCLCSWRPWPLOCRSDRCWDWO;;;" + String.join(";", c
                         .principalsAllowedToDelegateToAccount()) + ")";
             };
+            // an LDAP attribute with no value is not part of the object at all: "if you request an Active Directory
+            // attribute, and the object retrieved has no value for that attribute, then the attribute will not be
+            // included in the results" (TechNet wiki "Active Directory: PowerShell AD Module Properties",
+            // learn.microsoft.com/archive/technet-wiki/12031; Get-ADComputer.md Example 1 lists no
+            // msDS-AllowedToDelegateTo). The module's own extended properties (ServicePrincipalNames,
+            // PrincipalsAllowedToDelegateToAccount) stay, as empty collections.
+            if (LDAP_MULTI_VALUED.contains(prop) && (value == null || value instanceof List<?> l && l.isEmpty())) {
+                continue;
+            }
             o.put(prop, value);
         }
         if (whenChanged != null) {

@@ -147,6 +147,11 @@ public final class FleetLoader {
         return dot < 0 ? "top level" : path.substring(0, dot);
     }
 
+    private static String forestOf(Fleet f, String domain) {
+        return f.domains().stream().filter(d -> d.name() != null && d.name().equalsIgnoreCase(domain))
+                .map(d -> fold(d.forest())).findFirst().orElse(null);
+    }
+
     /** Checks that the fleet's references resolve and its values are in range (also for fleets built in code). */
     public static List<String> validate(Fleet f) {
         List<String> p = new ArrayList<>();
@@ -170,6 +175,12 @@ public final class FleetLoader {
                     + (t.type() == TrustSpec.TrustType.Forest ? "forest" : "domain") + " named '" + t.from() + "'");
             require(p, t.to() != null && ends.contains(fold(t.to())), at + ".to: no "
                     + (t.type() == TrustSpec.TrustType.Forest ? "forest" : "domain") + " named '" + t.to() + "'");
+            if (t.type() == TrustSpec.TrustType.External && t.from() != null && t.to() != null) {
+                String ff = forestOf(f, t.from());
+                require(p, ff == null || !ff.equals(forestOf(f, t.to())), at + ": " + t.from() + " and " + t.to()
+                        + " are in the same forest, whose domains already trust each other; an external trust joins "
+                        + "domains of different forests");
+            }
         }
         for (int i = 0; i < f.users().size(); i++) {
             UserSpec u = f.users().get(i);

@@ -53,13 +53,27 @@ public record VmSpec(String name, String id, String host, Integer generation, St
      * @param preferredOwners preferred owner nodes in order
      * @param possibleOwners  possible owners of the VM resources; default every node
      * @param state           Online or Offline
+     * @param antiAffinityClassNames the group's AntiAffinityClassNames: roles that share a name are kept apart
+     * @param failoverThreshold      FailoverThreshold, default 4294967295 (the cluster decides: nodes - 1)
+     * @param failoverPeriod         FailoverPeriod in hours, default 6
+     * @param autoFailbackType       AutoFailbackType: 0 prevent failback (default), 1 allow
      */
     public record ClusterGroupSpec(String name, Integer priority, List<String> preferredOwners,
-                                   List<String> possibleOwners, String state) {
+                                   List<String> possibleOwners, String state, List<String> antiAffinityClassNames,
+                                   Long failoverThreshold, Long failoverPeriod, Integer autoFailbackType) {
         public ClusterGroupSpec {
             priority = priority == null ? 2000 : priority;
             preferredOwners = Lists.of(preferredOwners);
             possibleOwners = Lists.of(possibleOwners);
+            antiAffinityClassNames = Lists.of(antiAffinityClassNames);
+            failoverThreshold = failoverThreshold == null ? 4294967295L : failoverThreshold;
+            failoverPeriod = failoverPeriod == null ? 6L : failoverPeriod;
+            autoFailbackType = autoFailbackType == null ? 0 : autoFailbackType;
+        }
+
+        public ClusterGroupSpec(String name, Integer priority, List<String> preferredOwners, List<String> possibleOwners,
+                                String state) {
+            this(name, priority, preferredOwners, possibleOwners, state, null, null, null, null);
         }
     }
 }

@@ -130,6 +130,55 @@ class ConvertToJsonTest {
         assertThat(json("'' | ConvertTo-Json")).isEqualTo("\"\"");
     }
 
+    // ---- Windows PowerShell 5.1 wraps an array received whole through the pipeline (AddPsProperties) ----------------
+
+    /** PowerShell/PowerShell issue #5579 (comment of 2018-08-01, PSVersion 5.1.17134.165), verbatim repro. */
+    @Test
+    void anArrayPipedAsOneObjectGainsValueAndCount() {
+        assertThat(json("$x = @(1,@(2,3),4); $x | ConvertTo-Json -Compress")).isEqualTo("[1,{\"value\":[2,3],\"Count\":2},4]");
+    }
+
+    /**
+     * PowerShell/PowerShell issue #3153 ("ConvertFrom-Json doesn't unwrap arrays on output, resulting in an extraneous
+     * wrapper JSON object with `Count` and `Value` properties on reconversion"; reproduced on 5.1.14393.693, fixed in
+     * PowerShell 6 only): {@code '[ 1, 2 ]' | ConvertFrom-Json | ConvertTo-Json}.
+     */
+    @Test
+    void convertFromJsonsArrayPipedBackIsWrapped() {
+        assertThat(json("'[ 1, 2 ]' | ConvertFrom-Json | ConvertTo-Json -Compress")).isEqualTo("{\"value\":[1,2],\"Count\":2}");
+        assertThat(json("'[ 1, 2 ]' | ConvertFrom-Json | ConvertTo-Json")).isEqualTo("{\r\n"
+                + "    \"value\":  [\r\n"
+                + "                  1,\r\n"
+                + "                  2\r\n"
+                + "              ],\r\n"
+                + "    \"Count\":  2\r\n"
+                + "}");
+    }
+
+    /**
+     * The same rule for the other ways an array travels the pipeline whole (#5579: objects "received via the pipeline"
+     * are [psobject]-wrapped when bound to an [object] parameter, as ConvertTo-Json's InputObject is): Write-Output
+     * -NoEnumerate and the unary comma. Derived from the rule; no verbatim 5.1 transcript of these two was found.
+     */
+    @Test
+    void noEnumerateAndTheUnaryCommaAlsoSendTheArrayWhole() {
+        assertThat(json("Write-Output -NoEnumerate @(1,2) | ConvertTo-Json -Compress")).isEqualTo("{\"value\":[1,2],\"Count\":2}");
+        assertThat(json(",@('a') | ConvertTo-Json -Compress")).isEqualTo("{\"value\":[\"a\"],\"Count\":1}");
+    }
+
+    /**
+     * #5579: pipeline objects are wrapped "but not if passed as an argument"; the engine passes its result as the
+     * argument ({@code ConvertTo-Json $o -Compress -Depth 6}), with lists as hashtable values and inner tuples from
+     * script blocks, none of which is wrapped.
+     */
+    @Test
+    void anArrayPassedAsTheArgumentIsNotWrapped() {
+        assertThat(json("ConvertTo-Json @(1,@(2,3),4) -Compress")).isEqualTo("[1,[2,3],4]");
+        assertThat(json("$x = @(1,@(2,3),4); ConvertTo-Json -InputObject $x -Compress")).isEqualTo("[1,[2,3],4]");
+        assertThat(json("ConvertTo-Json ([pscustomobject]@{ok=$true;data=@{a=@(1..2|%{,@($_,'x')});b=@('one')}}) -Compress -Depth 6"))
+                .isEqualTo("{\"ok\":true,\"data\":{\"a\":[[1,\"x\"],[2,\"x\"]],\"b\":[\"one\"]}}");
+    }
+
     @Test
     void emptyCollections() {
         assertThat(json("ConvertTo-Json -InputObject @()")).isEqualTo("[\r\n\r\n]");

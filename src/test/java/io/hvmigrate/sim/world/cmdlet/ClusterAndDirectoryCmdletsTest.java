@@ -85,6 +85,35 @@ class ClusterAndDirectoryCmdletsTest {
         assertThat(world.clusters().group("CLA", "web-a2").priority()).isEqualTo(1000);
     }
 
+    /**
+     * Get-ClusterResource.md, Get-ClusterParameter.md (docset/winserver2022-ps/FailoverClusters/): a VM role's
+     * "Virtual Machine <vm>" resource carries the VM's Id as its private property VmID and the role as OwnerGroup,
+     * whatever the role is called.
+     */
+    @Test
+    void theVmResourceNamesItsRoleAndItsVmId() throws Exception {
+        world.clusters().removeGroup("CLA", "web-a2", true);
+        world.clusters().addVirtualMachineRole("CLA", null, world.vm("HV-A2", "web-a2").id(), "Web front end");
+        CommandTable.Builder b = CommandTable.builder();
+        WorldCommands.all().values().forEach(b::cmdlet);
+        PsRun r = PsRun.run(RunspaceConfig.of(b.build(), on("HV-A1"), "HV-A1"),
+                "Get-ClusterResource|?{[string]$_.ResourceType -eq 'Virtual Machine'}|%{[string]($_|Get-ClusterParameter -Name VmID).Value+'|'+$_.OwnerGroup.Name+'|'+$_.Name}");
+        assertThat(r.errorMessages()).isEmpty();
+        assertThat(r.strings()).contains(world.vm("HV-A2", "web-a2").id() + "|Web front end|Virtual Machine web-a2");
+    }
+
+    /** Get-Cluster.md: common properties are set on the object; AntiAffinityClassNames takes an array. */
+    @Test
+    void assigningAGroupsAntiAffinityAndFailoverSettingsCommitsThem() throws Exception {
+        CommandTable.Builder b = CommandTable.builder();
+        WorldCommands.all().values().forEach(b::cmdlet);
+        PsRun r = PsRun.run(RunspaceConfig.of(b.build(), on("HV-A1"), "HV-A1"),
+                "$g=Get-ClusterGroup -Name 'web-a2';$g.AntiAffinityClassNames=@('SQL','Web');$g.FailoverThreshold=3;$g.FailoverPeriod=2;$g.AutoFailbackType=1;"
+                        + "$h=Get-ClusterGroup -Name 'web-a2';@($h.AntiAffinityClassNames)-join ',';$h.FailoverThreshold;$h.FailoverPeriod;$h.AutoFailbackType");
+        assertThat(r.errorMessages()).isEmpty();
+        assertThat(r.strings()).containsExactly("SQL,Web", "3", "2", "1");
+    }
+
     @Test
     void aNodeFromThePipelineListsTheRolesItOwns() throws Exception {
         PsObject node = first(new CommandRun("Get-ClusterNode", on("HV-A1")).with("Name", List.of("HV-A2")).run());
@@ -217,6 +246,99 @@ class ClusterAndDirectoryCmdletsTest {
         new CommandRun("Set-ADAccountControl", console("HV-S1")).with("Identity", "HV-M8")
                 .with("TrustedToAuthForDelegation", true).run();
         assertThat(world.adComputer("HV-M8").userAccountControl() & 0x1000000).isNotZero();
+    }
+
+    /**
+     * TechNet wiki "Active Directory: PowerShell AD Module Properties" (learn.microsoft.com/archive/technet-wiki/12031):
+     * "if you request an Active Directory attribute, and the object retrieved has no value for that attribute, then the
+     * attribute will not be included in the results"; WPD docset/winserver2022-ps/ActiveDirectory/Get-ADComputer.md
+     * Example 1 ({@code -Properties *}) shows no msDS-AllowedToDelegateTo.
+     */
+    @Test
+    void getAdComputerPropertiesStarLeavesOutAnAttributeWithNoValue() throws Exception {
+        PsObject c = first(new CommandRun("Get-ADComputer", console("HV-S1")).with("Identity", "HV-M7")
+                .with("Properties", List.of("*")).run());
+        assertThat(c.has("msDS-AllowedToDelegateTo")).isFalse();
+        assertThat(c.has("msDS-AllowedToActOnBehalfOfOtherIdentity")).isFalse();
+        assertThat(c.has("servicePrincipalName")).isTrue();
+        assertThat(c.has("userAccountControl")).isTrue();
+        PsObject asked = first(new CommandRun("Get-ADComputer", console("HV-S1")).with("Identity", "HV-M7")
+                .with("Properties", List.of("msDS-AllowedToDelegateTo")).run());
+        assertThat(asked.has("msDS-AllowedToDelegateTo")).isFalse();
+    }
+
+    @Test
+    void aScriptReadsAnAttributeGetAdComputerLeftOutAsNoValue() throws Exception {
+        // the engine's form (READ_DIRECTORY): @(... | ?{$_}) of a property that is not there is an empty array
+        CommandTable.Builder b = CommandTable.builder();
+        WorldCommands.all().values().forEach(b::cmdlet);
+        PsRun r = PsRun.run(RunspaceConfig.of(b.build(), console("HV-S1"), "HV-S1"),
+                "$a=Get-ADComputer -Identity HV-M7 -Properties *; ConvertTo-Json @{a2d=@($a.'msDS-AllowedToDelegateTo'|?{$_})} -Compress");
+        assertThat(r.errorMessages()).isEmpty();
+        assertThat(r.strings()).containsExactly("{\"a2d\":[]}");
+    }
+
+    private static PsHashtable delegateTo(Object values) {
+        PsHashtable t = new PsHashtable(false);
+        t.put("msDS-AllowedToDelegateTo", values);
+        return t;
+    }
+
+    /**
+     * AD refuses -Add of a value the attribute holds: LDAP attributeOrValueExists (20), Win32 8323 "The specified value
+     * already exists." (MicrosoftDocs/win32 desktop-src/Debug/system-error-codes--8200-8999-.md). The AD module's
+     * exception type and error id for it are unverifiable in Microsoft's documentation.
+     */
+    @Test
+    void setAdComputerAddOfAValueAlreadyThereIsRefusedAndChangesNothing() throws Exception {
+        List<String> before = world.adComputer("HV-S2").allowedToDelegateTo();
+        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Set-ADComputer", console("HV-S1"))
+                .with("Identity", "HV-S2").with("Add", delegateTo(List.of("cifs/HV-NEW",
+                        "microsoft virtual system migration service/HV-S3"))).run());
+        assertThat(e.record().message()).isEqualTo("The specified value already exists");
+        assertThat(e.record().fullyQualifiedErrorId()).startsWith("ActiveDirectoryServer:8323");
+        assertThat(world.adComputer("HV-S2").allowedToDelegateTo()).isEqualTo(before);
+        PsException twice = catchThrowableOfType(PsException.class, () -> new CommandRun("Set-ADComputer", console("HV-S1"))
+                .with("Identity", "HV-S2").with("Add", delegateTo(List.of("cifs/HV-NEW", "cifs/hv-new"))).run());
+        assertThat(twice.record().message()).isEqualTo("The specified value already exists");
+        assertThat(world.adComputer("HV-S2").allowedToDelegateTo()).isEqualTo(before);
+    }
+
+    /**
+     * AD refuses -Remove of a value the attribute does not hold: LDAP noSuchAttribute (16), Win32 8325 "The attribute
+     * value cannot be removed because it is not present on the object." (MicrosoftDocs/win32
+     * desktop-src/Debug/system-error-codes--8200-8999-.md); the AD module's exception type and error id: unverifiable.
+     */
+    @Test
+    void setAdComputerRemoveOfAnAbsentValueIsRefusedAndChangesNothing() throws Exception {
+        List<String> before = world.adComputer("HV-M7").allowedToDelegateTo();
+        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Set-ADObject", console("HV-S1"))
+                .with("Identity", "CN=HV-M7,CN=Computers,DC=lab,DC=test").with("Remove", delegateTo("cifs/HV-S1"))
+                .run());
+        assertThat(e.record().message())
+                .isEqualTo("The attribute value cannot be removed because it is not present on the object");
+        assertThat(e.record().fullyQualifiedErrorId()).startsWith("ActiveDirectoryServer:8325");
+        assertThat(world.adComputer("HV-M7").allowedToDelegateTo()).isEqualTo(before);
+    }
+
+    /**
+     * WPD docset/winserver2022-ps/ActiveDirectory/Set-ADComputer.md (-Add, -Clear): "When you use the *Add*, *Replace*,
+     * *Clear*, and *Remove* parameters together, the operations are performed in the following order: Remove, Add,
+     * Replace, Clear".
+     */
+    @Test
+    void setAdComputerRemovesBeforeItAddsAndClearsLast() throws Exception {
+        // -Remove then -Add of the same value: the value is absent when -Add runs, so this is not refused
+        new CommandRun("Set-ADComputer", console("HV-S1")).with("Identity", "HV-S2")
+                .with("Remove", delegateTo("cifs/HV-S3")).with("Add", delegateTo("cifs/HV-S3")).run();
+        assertThat(world.adComputer("HV-S2").allowedToDelegateTo()).contains("cifs/HV-S3");
+        // -Add then -Replace: Replace wins; -Clear comes after -Replace
+        new CommandRun("Set-ADComputer", console("HV-S1")).with("Identity", "HV-M7")
+                .with("Add", delegateTo("cifs/HV-S1")).with("Replace", delegateTo("cifs/FS1")).run();
+        assertThat(world.adComputer("HV-M7").allowedToDelegateTo()).containsExactly("cifs/FS1");
+        new CommandRun("Set-ADComputer", console("HV-S1")).with("Identity", "HV-M7")
+                .with("Replace", delegateTo("cifs/HV-S2")).with("Clear", List.of("msDS-AllowedToDelegateTo")).run();
+        assertThat(world.adComputer("HV-M7").allowedToDelegateTo()).isEmpty();
     }
 
     @Test

@@ -210,6 +210,72 @@ class HyperVCmdletsTest {
         assertThat((List<?>) after.get("Incompatibilities").orElseThrow()).isEmpty();
     }
 
+    /**
+     * Move-VM.md (docset/winserver2022-ps/Hyper-V/Move-VM.md), OUTPUTS: "Microsoft.HyperV.PowerShell.CompatibilityReport
+     * if the migration fails because of an incompatibility" — without -Passthru too, so a script must discard it.
+     */
+    @Test
+    void moveVmRefusedForAnIncompatibilityWritesTheCompatibilityReport() {
+        io.hvmigrate.sim.ps.CommandTable.Builder b = io.hvmigrate.sim.ps.CommandTable.builder();
+        WorldCommands.all().values().forEach(b::cmdlet);
+        var config = io.hvmigrate.sim.ps.RunspaceConfig.of(b.build(), on("HV-S1"), "HV-S1");
+        String move = "Move-VM -Name iso-s1 -DestinationHost HV-S2 -IncludeStorage -DestinationStoragePath D:\\VMs\\iso-s1";
+
+        io.hvmigrate.sim.ps.PsRun bare = io.hvmigrate.sim.ps.PsRun.run(config, "try{" + move + "}catch{'refused'}");
+        assertThat(bare.output).hasSize(2);
+        assertThat(((PsObject) bare.output.get(0)).typeNames().get(0)).isEqualTo("Microsoft.HyperV.PowerShell.VMCompatibilityReport");
+        assertThat(bare.output.get(1)).isEqualTo("refused");
+
+        io.hvmigrate.sim.ps.PsRun discarded = io.hvmigrate.sim.ps.PsRun.run(config, "try{$null=" + move + "}catch{'refused'}");
+        assertThat(discarded.strings()).containsExactly("refused");
+    }
+
+    /**
+     * Move-VM.md (docset/winserver2022-ps/Hyper-V/Move-VM.md), SYNTAX: -VM and -DestinationHost are in both
+     * VMSingleDestination and VMMultipleDestinations, neither is the default set, so PowerShell cannot pick one;
+     * -IncludeStorage is only in the single-destination sets, and :$false binds the set without moving storage.
+     */
+    @Test
+    void moveVmByObjectNeedsAParameterOfOneSetOnly() throws Exception {
+        io.hvmigrate.sim.ps.CommandTable.Builder b = io.hvmigrate.sim.ps.CommandTable.builder();
+        WorldCommands.all().values().forEach(b::cmdlet);
+        var config = io.hvmigrate.sim.ps.RunspaceConfig.of(b.build(), on("HV-S1"), "HV-S1");
+
+        io.hvmigrate.sim.ps.PsRun ambiguous = io.hvmigrate.sim.ps.PsRun.run(config,
+                "$v=Get-VM -Name file-s1; Move-VM -VM $v -DestinationHost hv-s2.lab.test");
+        assertThat(ambiguous.errorMessages()).singleElement().asString()
+                .isEqualTo("Parameter set cannot be resolved using the specified named parameters.");
+        assertThat(world.vm("HV-S1", "file-s1")).isNotNull();
+
+        io.hvmigrate.sim.ps.PsRun single = io.hvmigrate.sim.ps.PsRun.run(config,
+                "$v=Get-VM -Name file-s1; Move-VM -VM $v -DestinationHost hv-s2.lab.test -IncludeStorage:$false");
+        assertThat(single.errorMessages()).isEmpty();
+        assertThat(single.output).isEmpty();
+        assertThat(world.vm("HV-S2", "file-s1").path()).as("the files stay on the share").isEqualTo("\\\\FS1\\vmstore\\file-s1");
+    }
+
+    /**
+     * Get-VM.md -Name "Accept wildcard characters: True"; about_Wildcards (PowerShell-Docs
+     * reference/5.1/Microsoft.PowerShell.Core/About/about_Wildcards.md): a pattern that matches nothing writes nothing,
+     * a name without wildcard characters that matches nothing is an error.
+     */
+    @Test
+    void getVmNameIsAWildcardPattern() {
+        io.hvmigrate.sim.ps.CommandTable.Builder b = io.hvmigrate.sim.ps.CommandTable.builder();
+        WorldCommands.all().values().forEach(b::cmdlet);
+        var config = io.hvmigrate.sim.ps.RunspaceConfig.of(b.build(), on("HV-S1"), "HV-S1");
+
+        io.hvmigrate.sim.ps.PsRun none = io.hvmigrate.sim.ps.PsRun.run(config, "Get-VM -Name 'nothing*'");
+        assertThat(none.output).isEmpty();
+        assertThat(none.errors).isEmpty();
+        io.hvmigrate.sim.ps.PsRun literal = io.hvmigrate.sim.ps.PsRun.run(config, "Get-VM -Name 'nothing'");
+        assertThat(literal.errorMessages()).singleElement().asString().contains("unable to find a virtual machine with name \"nothing\"");
+        io.hvmigrate.sim.ps.PsRun set = io.hvmigrate.sim.ps.PsRun.run(config, "(Get-VM -Name 'file-s[0-9]').Name");
+        assertThat(set.strings()).containsExactly("file-s1");
+        io.hvmigrate.sim.ps.PsRun escaped = io.hvmigrate.sim.ps.PsRun.run(config, "Get-VM -Name 'file-s`[1`]'");
+        assertThat(escaped.errorMessages()).as("escaped brackets are literal, so the name is missing").hasSize(1);
+    }
+
     @Test
     void setVmDvdDriveRefusesAnIsoTheHostCannotOpen() {
         PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Set-VMDvdDrive", on("HV-S2"))

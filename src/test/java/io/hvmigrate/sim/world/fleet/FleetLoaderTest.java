@@ -47,6 +47,32 @@ class FleetLoaderTest {
     }
 
     @Test
+    void aChildDomainsExternalTrustLoadsAndValidatesAgainstTheSchema() throws Exception {
+        Path file = Path.of("src/test/resources/fleets/child-external-trust.yaml");
+        Fleet f = loader.load(file);
+        assertThat(f.trusts()).singleElement().satisfies(t -> {
+            assertThat(t.from()).isEqualTo("child.lab.test");
+            assertThat(t.type()).isEqualTo(TrustSpec.TrustType.External);
+        });
+        JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("schema/fleet.schema.json")));
+        assertThat(schema.validate(yaml)).isEmpty();
+    }
+
+    @Test
+    void anExternalTrustWithinOneForestIsRefused() {
+        String yaml = MINIMAL.replace("  - { name: lab.test, netbios: LAB }\n", """
+                  - { name: lab.test, netbios: LAB }
+                  - { name: child.lab.test, netbios: CHILD, forest: lab.test }
+                trusts:
+                  - { from: child.lab.test, to: lab.test, type: External }
+                """);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.parse("t.yaml", yaml))
+                .hasMessageContaining("are in the same forest");
+    }
+
+    @Test
     void schemaRejectsAPrivateMigrationAddress() throws Exception {
         JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(MINIMAL.replace("domain: lab.test\n",
                 "domain: lab.test\n    migrationAddresses: [10.0.0.5]\n"));
