@@ -183,7 +183,8 @@ public final class BenchFleet {
             all.addAll(groupB);
             all.addAll(groupS);
             Fleet fleet = new Fleet("bench", new KerberosSpec(15), List.of(new DomainSpec(DOMAIN, NETBIOS, null)), List.of(),
-                    List.of(new UserSpec("svc-hvmigrate", DOMAIN, null, null)), List.of(), clusters, fileServers, hosts, all, List.of());
+                    List.of(new UserSpec("svc-hvmigrate", DOMAIN, null, null)), List.of(), clusters, fileServers, hosts, all, List.of(),
+                    null);
             List<String> problems = FleetLoader.validate(fleet);
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("the generated bench fleet is invalid: " + String.join("; ", problems));

@@ -831,7 +831,7 @@ public final class World {
      */
     private boolean mayHop(HostState h, Caller caller, String service, List<String> targetNames, String targetAccount,
                            String targetDomain) {
-        if (caller.logon() != Caller.Logon.NETWORK) {
+        if (caller.logon() != Caller.Logon.NETWORK || fleet.secondHopAllowed()) {
             return true;
         }
         DirectorySnapshot ad = directoryAsSeenBy(h);
