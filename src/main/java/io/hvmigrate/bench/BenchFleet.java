@@ -183,7 +183,8 @@ public final class BenchFleet {
             all.addAll(groupB);
             all.addAll(groupS);
             Fleet fleet = new Fleet("bench", new KerberosSpec(15), List.of(new DomainSpec(DOMAIN, NETBIOS, null)), List.of(),
-                    List.of(new UserSpec("svc-hvmigrate", DOMAIN, null, null)), List.of(), clusters, fileServers, hosts, all, List.of());
+                    List.of(new UserSpec("svc-hvmigrate", DOMAIN, null, null)), List.of(), clusters, fileServers, hosts, all, List.of(),
+                    null);
             List<String> problems = FleetLoader.validate(fleet);
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("the generated bench fleet is invalid: " + String.join("; ", problems));
@@ -312,7 +313,9 @@ public final class BenchFleet {
                         List.of(new HostSpec.MigrationNetworkSpec(MIGRATION_SUBNET, 0)), null, null, List.of("LAN"),
                         new HostSpec.ProcessorSpec("GenuineIntel", null, "IceLake"), memoryTotalGB, memoryTotalGB - usedGB - 16,
                         List.of(new VolumeSpec("D:\\", volumeGB, volumeGB - localGB)), null, null,
-                        g.cluster() == null ? delegation(name, all) : null));
+                        g.cluster() == null ? delegation(name, all) : null,
+                        // the first host is also the domain's DC: the bench reads the directory through it (no second hop)
+                        hosts.isEmpty() ? Boolean.TRUE : null));
             }
         }
 

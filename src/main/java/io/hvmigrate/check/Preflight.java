@@ -100,7 +100,40 @@ public final class Preflight {
 
     // ---- delegation ------------------------------------------------------------------------------------------------
 
+    /**
+     * The directory was to be read through a host's ActiveDirectory module and that host could not reach a DC: from a
+     * WinRM session that is a second hop (Microsoft, "Making the second hop in PowerShell Remoting", PowerShell-Docs
+     * reference/docs-conceptual/security/remoting/PS-remoting-second-hop.md: "the credentials you used to create the
+     * PowerShell Remoting session aren't passed from ServerB to ServerC"). The fix reads the directory without one:
+     * over LDAP from hvmigrate's own host, or through a management host that is a DC.
+     */
+    private Finding secondHop(HostFacts src) {
+        String via = facts.directory().source();
+        String domain = facts.host(via).map(HostFacts::domain).filter(d -> d != null && !d.isBlank())
+                .orElse(src.domain() == null || src.domain().isBlank() ? "example.com" : src.domain())
+                .toLowerCase(java.util.Locale.ROOT);
+        String realm = domain.toUpperCase(java.util.Locale.ROOT);
+        return new Finding("directory.second-hop", Severity.BLOCKING, null, via,
+                "second hop: the directory was read through the ActiveDirectory module on " + via + ", which could not "
+                + "reach a domain controller from hvmigrate's WinRM session (its credentials are not passed on from "
+                + via + " to the DC), so the delegation moves between hosts need cannot be checked",
+                List.of(facts.directory().secondHop()),
+                "read the directory over LDAP from hvmigrate's own host: add to the inventory\n"
+                + "  directory:\n"
+                + "    kind: ldap\n"
+                + "    domain: " + domain + "   # its DCs as DNS names them (_ldap._tcp.dc._msdcs." + domain + ")\n"
+                + "    bind:\n"
+                + "      kerberos:\n"
+                + "        principal: svc-hvmigrate@" + realm + "   # the account hvmigrate runs as\n"
+                + "or name a management host that is a domain controller of " + domain + ": `directory: {via: HOST}` "
+                + "in the inventory (delegation commands: --via HOST); then check again");
+    }
+
     private void delegation(PlannedMove m, HostFacts src, List<Finding> out, Map<String, Finding> hostWide) {
+        if (facts.directory().computers().isEmpty() && facts.directory().secondHop() != null) {
+            hostWide.putIfAbsent("directory", secondHop(src));
+            return;
+        }
         if (facts.directory().computers().isEmpty()) {
             // a move between hosts is carried out by the source on the engine's behalf: without the directory nothing
             // proves it may delegate, and the move would fail in the window rather than here

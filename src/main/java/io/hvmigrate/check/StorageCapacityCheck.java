@@ -21,7 +21,8 @@ import java.util.Optional;
  * {@code vm.storage}: when a move takes the VM's disks along, the destination volume (a local volume of the
  * destination, a cluster shared volume, or a share whose free space is known) must hold them — Hyper-V refuses with
  * "There is not enough space on the disk" (0x80070070). Moves of one playbook onto the same volume add up, in plan
- * order. A volume whose free space the facts do not give is not judged.
+ * order. A volume whose free space the facts do not give is not judged; a disk whose size the facts do not give is
+ * counted as unknown (a warning), never as zero.
  */
 final class StorageCapacityCheck {
     private final Topology topology;
@@ -35,7 +36,20 @@ final class StorageCapacityCheck {
 
     void check(PlannedMove m, Classification.Planned p, List<Finding> out) {
         VmFacts vm = m.vm();
-        if (vm == null || p.storagePath() == null || p.storagePath().isBlank() || vm.diskBytes() <= 0) {
+        if (vm == null || p.storagePath() == null || p.storagePath().isBlank()) {
+            return;
+        }
+        List<io.hvmigrate.model.Facts.Disk> unknown = vm.disksOfUnknownSize();
+        if (!unknown.isEmpty()) {
+            // not zero: the disks are there, the host could not say how large they are
+            out.add(new Finding("vm.storage.unknown", Severity.WARNING, m.id(), m.source().name(),
+                    "the size of " + unknown.size() + " of " + vm.name() + "'s disks is unknown, so the space check on "
+                    + "the destination counts only the disks whose size is known",
+                    unknown.stream().map(d -> m.source().name() + ": Get-VHD -Path " + d.path() + ": no size").toList(),
+                    "make sure the destination has room for " + vm.name() + "'s disks; discovery reads their size with "
+                    + "Get-VHD on " + m.source().name() + ", which must be able to open them"));
+        }
+        if (vm.diskBytes() <= 0) {
             return;
         }
         HostFacts dst = m.destination();

@@ -193,11 +193,17 @@ abstract class DelegationBase extends BaseCommand {
         return List.copyOf(out.values());
     }
 
-    /** The management host: --via, or the first host discovery read (the one it read the directory through). */
+    /**
+     * The management host: --via, the inventory's {@code directory: {via: HOST}}, or the first host discovery read (the
+     * one it read the directory through; a second hop to a DC unless that host is one).
+     */
     String via(Inventory inv, Facts facts) {
         if (via != null) {
             return inv.host(via).map(Inventory.HostEndpoint::name)
                     .orElseThrow(() -> new CommandFailure(ExitCode.INVALID_INPUT, "--via " + via + ": not an inventory host"));
+        }
+        if (inv.directoryVia() != null) {
+            return inv.directoryVia();
         }
         if (facts.hosts().isEmpty()) {
             throw new CommandFailure(ExitCode.FAILED, "no inventory host answered: nothing to read the directory through");
@@ -210,7 +216,8 @@ abstract class DelegationBase extends BaseCommand {
         if (!engine.directory.needsManagementHost()) {
             if (via != null) {
                 throw new CommandFailure(ExitCode.INVALID_INPUT, "--via names a management host for the ActiveDirectory cmdlets, "
-                        + "but the inventory's directory is LDAP (" + inv.directory().url() + "): remove --via");
+                        + "but the inventory's directory is LDAP (" + (inv.directory().url() != null ? inv.directory().url()
+                        : "a DC of " + inv.directory().domain()) + "): remove --via");
             }
             return engine.directory.through(null);
         }

@@ -10,11 +10,16 @@ public final class Directories {
     private Directories() {}
 
     /**
-     * LDAP when the inventory has {@code directory: {kind: ldap, …}}, otherwise the ActiveDirectory cmdlets on a
-     * management host. The LDAP connection is opened when first used and closed with the backend.
+     * LDAP when the inventory has {@code directory: {kind: ldap, …}}; the ActiveDirectory cmdlets of the management
+     * host it names with {@code directory: {via: HOST}}; otherwise those of the host the caller picks (discovery: the
+     * first host it read), a second hop to a DC unless that host is one. The LDAP connection is opened when first used
+     * and closed with the backend.
      */
     public static DirectoryBackend of(Inventory inventory, HostConnections hosts, Secrets secrets, Duration limit) {
         Inventory.DirectoryRef ref = inventory.directory();
+        if (ref == null && inventory.directoryVia() != null) {
+            return PowerShellDirectory.backend(hosts, limit, inventory.directoryVia());
+        }
         if (ref == null) {
             return PowerShellDirectory.backend(hosts, limit);
         }

@@ -95,9 +95,28 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         this.forest = domain;
     }
 
+    /** The DC found by DNS SRV when the inventory names only the domain. */
+    private URI located;
+
     @Override
     public String where() {
-        return ref.url().toString();
+        URI u = ref.url() != null ? ref.url() : located;
+        return u != null ? u.toString() : "a DC of " + ref.domain() + " (" + DomainControllers.srvName(ref.domain()) + ")";
+    }
+
+    /**
+     * The inventory's url, or a DC of its domain as DNS SRV names it: {@code ldap://<dc>:<port>}, StartTLS for a simple
+     * bind, sealed by Kerberos for a Kerberos bind (the ticket is for {@code ldap/<dc>}, the name DNS gave).
+     */
+    URI url() throws DirectoryException {
+        if (ref.url() != null) {
+            return ref.url();
+        }
+        if (located == null) {
+            DomainControllers.Dc dc = DomainControllers.locate(ref.domain(), ref.dnsServer(), timeout).getFirst();
+            located = URI.create("ldap://" + dc.host() + ":" + dc.port());
+        }
+        return located;
     }
 
     // ---- connection ---------------------------------------------------------------------------------------------------
@@ -106,7 +125,7 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         if (connection != null && connection.isConnected()) {
             return connection;
         }
-        URI u = ref.url();
+        URI u = url();
         boolean ldaps = "ldaps".equalsIgnoreCase(u.getScheme());
         String host = u.getHost();
         int port = u.getPort() > 0 ? u.getPort() : ldaps ? 636 : 389;

@@ -17,8 +17,26 @@ import java.util.Map;
 /**
  * The directory through the ActiveDirectory cmdlets (Get-ADComputer, Set-ADComputer, Set-ADAccountControl) of one
  * management host over WinRM. Every script reads before it writes.
+ *
+ * <p>The cmdlets talk to AD Web Services on a domain controller. Unless the management host is itself a DC, that is a
+ * second hop: Microsoft, "Making the second hop in PowerShell Remoting" (PowerShell-Docs,
+ * reference/docs-conceptual/security/remoting/PS-remoting-second-hop.md): "Access to the resource on ServerC is
+ * denied, because the credentials you used to create the PowerShell Remoting session aren't passed from ServerB to
+ * ServerC." hvmigrate's WinRM logons (Kerberos, NTLM) carry nothing to pass on, and the module then reports the DC
+ * as unreachable ({@link #SECOND_HOP}). A read that finds nothing but that error is a {@link
+ * DirectoryException#isSecondHop() second hop}, not an empty directory.
  */
 public final class PowerShellDirectory implements Directory {
+
+    /**
+     * What the ActiveDirectory module says when it cannot use AD Web Services on a DC: ADServerDownException "Unable
+     * to contact the server. This may be because this server does not exist, it is currently down, or it does not
+     * have the Active Directory Web Services running." (or, finding no DC, "Unable to find a default server with Active
+     * Directory Web Services running."). These are the texts administrators report; Microsoft's documentation does not
+     * print them.
+     */
+    static final java.util.regex.Pattern SECOND_HOP = java.util.regex.Pattern.compile(
+            "Unable to contact the server|Unable to find a default server with Active Directory Web Services");
 
     private final HostConnections hosts;
     private final String via;
@@ -32,10 +50,15 @@ public final class PowerShellDirectory implements Directory {
 
     /** The backend: each use goes through the management host it is given. */
     public static DirectoryBackend backend(HostConnections hosts, Duration limit) {
+        return backend(hosts, limit, null);
+    }
+
+    /** The backend: every use goes through {@code via} when set (the inventory's management host), else the one given. */
+    public static DirectoryBackend backend(HostConnections hosts, Duration limit, String via) {
         return new DirectoryBackend() {
             @Override
             public Directory through(String managementHost) {
-                return new PowerShellDirectory(hosts, managementHost, limit);
+                return new PowerShellDirectory(hosts, via != null ? via : managementHost, limit);
             }
 
             @Override
@@ -88,6 +111,8 @@ public final class PowerShellDirectory implements Directory {
         List<TrustInfo> trustInfos = new ArrayList<>();
         int i = 0;
         boolean first = true;
+        boolean readAny = false;
+        String unreachable = null;
         while (first || i < computers.size()) {
             List<Map<String, Object>> u = first ? grouped(users, false) : List.of();
             List<String> d = first ? ds.stream().filter(x -> !x.isEmpty()).toList() : List.of();
@@ -107,6 +132,16 @@ public final class PowerShellDirectory implements Directory {
                 }
             }
             JsonNode data = run(script);
+            for (String part : List.of("computers", "users", "domains")) {
+                for (JsonNode a : data.path(part)) {
+                    String missing = a.path("missing").asText(null);
+                    if (missing == null) {
+                        readAny = true;
+                    } else if (unreachable == null && SECOND_HOP.matcher(missing).find()) {
+                        unreachable = missing;
+                    }
+                }
+            }
             for (JsonNode a : data.path("computers")) {
                 if (!a.has("missing")) {
                     accounts.add(new DirectoryAccount(a.path("name").asText(), a.path("sam").asText(), null, null,
@@ -135,6 +170,9 @@ public final class PowerShellDirectory implements Directory {
             }
             first = false;
             i = end;
+        }
+        if (!readAny && unreachable != null) {
+            throw secondHop(unreachable.trim());
         }
         return new Snapshot(accounts, userInfos, domainInfos, trustInfos);
     }
@@ -238,6 +276,14 @@ public final class PowerShellDirectory implements Directory {
         return out;
     }
 
+    private DirectoryException secondHop(String error) {
+        return DirectoryException.secondHop("the ActiveDirectory module on " + via + " could not reach a domain "
+                + "controller (\"" + error + "\"): from a WinRM session that is a second hop, and the session's "
+                + "credentials are not passed on from " + via + " to the DC; read the directory over LDAP from "
+                + "hvmigrate's own host (inventory: directory: {kind: ldap, url: ldaps://DC:636, bind: …}), or through a "
+                + "management host that is a domain controller (directory: {via: HOST}, or --via HOST)");
+    }
+
     private JsonNode run(StepScript s) throws DirectoryException {
         StepResult r;
         try {
@@ -247,7 +293,8 @@ public final class PowerShellDirectory implements Directory {
         }
         return switch (r) {
             case StepResult.Ok ok -> ok.data();
-            case StepResult.Failed f -> throw new DirectoryException(via + ": " + f.message());
+            case StepResult.Failed f -> throw SECOND_HOP.matcher(f.message()).find() ? secondHop(f.message())
+                    : new DirectoryException(via + ": " + f.message());
             case StepResult.Unreadable u -> throw new DirectoryException(via + ": " + u.why());
         };
     }

@@ -129,7 +129,7 @@ public final class Discovery {
     private final DirectoryBackend directory;
 
     public Discovery(HostConnections hosts, Inventory inventory, Clock clock, Duration limit) {
-        this(hosts, inventory, clock, limit, PowerShellDirectory.backend(hosts, limit));
+        this(hosts, inventory, clock, limit, PowerShellDirectory.backend(hosts, limit, inventory.directoryVia()));
     }
 
     public Discovery(HostConnections hosts, Inventory inventory, Clock clock, Duration limit, DirectoryBackend directory) {
@@ -286,6 +286,13 @@ public final class Discovery {
             }
         } catch (DirectoryException e) {
             unreachable.add(new Unreachable(dir.where() + " (directory)", e.getMessage(), Cause.SCRIPT_FAILED));
+            if (e.isSecondHop()) {
+                // not an empty directory: the management host could not reach a DC, and check says so with the fix
+                Facts.DirectoryFacts d = facts.directory();
+                return new Facts(facts.collectedAt(), facts.hosts(), facts.clusters(), facts.fileServers(), facts.vms(),
+                        new Facts.DirectoryFacts(d.domains(), d.trusts(), d.computers(), d.users(), d.tickets(),
+                                dir.where(), e.getMessage()));
+            }
             return facts;
         }
         return new Facts(facts.collectedAt(), facts.hosts(), facts.clusters(), facts.fileServers(), facts.vms(),
@@ -390,7 +397,8 @@ public final class Discovery {
                     d.path("cg").asBoolean(), text(d, "vmPath")));
             for (JsonNode v : d.path("vms")) {
                 List<Disk> disks = new ArrayList<>();
-                v.path("disks").forEach(x -> disks.add(new Disk(x.path(0).asText(), x.path(1).asLong())));
+                v.path("disks").forEach(x -> disks.add(new Disk(x.path(0).asText(),
+                        x.path(1).isNumber() ? x.path(1).asLong() : Disk.UNKNOWN)));
                 ClusterGroup group = null;
                 if (v.path("ha").asBoolean() && c != null) {
                     group = groupOf(c, v.path("id").asText(), v.path("name").asText(), cluster);

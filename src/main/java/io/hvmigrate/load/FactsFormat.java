@@ -340,7 +340,7 @@ public final class FactsFormat {
             List<Disk> disks = new ArrayList<>();
             for (Node dn : Fields.list(v, "disks")) {
                 if (dn instanceof Node.MapNode d && Fields.string(d, "path").isPresent()) {
-                    disks.add(new Disk(Fields.string(d, "path").get(), bytes(d, "size", 0)));
+                    disks.add(new Disk(Fields.string(d, "path").get(), bytes(d, "size", Disk.UNKNOWN)));
                 }
             }
             vms.add(new VmFacts(name, id, host.get().name(), Fields.string(v, "state", "Running"), group,

@@ -123,7 +123,12 @@ public final class FactsWriter {
             ObjectNode o = vms.addObject().put("name", v.name()).put("id", v.id()).put("host", v.host()).put("state", v.state())
                     .put("version", v.version()).put("generation", v.generation()).put("memory", v.memoryBytes()).put("path", v.path());
             ArrayNode disks = o.putArray("disks");
-            v.disks().forEach(d -> disks.addObject().put("path", d.path()).put("size", d.sizeBytes()));
+            v.disks().forEach(d -> {
+                var disk = disks.addObject().put("path", d.path());
+                if (d.sizeKnown()) {
+                    disk.put("size", d.sizeBytes());
+                }
+            });
             strings(o, "switches", v.switches());
             strings(o, "iso", v.isoPaths());
             if (v.group() != null) {

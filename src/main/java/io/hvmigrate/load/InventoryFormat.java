@@ -45,14 +45,22 @@ public final class InventoryFormat {
             .optional("version", Shape.integer("inventory format version", 1, 1))
             .optional("tls", Shape.object(null, "TLS settings")
                     .optional("caFile", Shape.string("a PEM file of certificate authorities to trust, relative to this file")))
-            .optional("directory", Shape.object(null, "Active Directory over LDAP (without it, the directory is read and "
-                            + "written through a host's ActiveDirectory PowerShell module)")
-                    .required("kind", Shape.string("ldap: hvmigrate reads and writes the directory itself").values("ldap"))
-                    .required("url", Shape.string("ldaps://DC:636 (LDAPS) or ldap://DC (StartTLS; with a Kerberos bind, sealed by Kerberos); never unencrypted")
+            .optional("directory", Shape.object(null, "Active Directory over LDAP from hvmigrate's own host (kind, url, bind), "
+                            + "or through the ActiveDirectory PowerShell module of a management host that is a domain controller "
+                            + "(via); without it, through the first host discovery reads, a second hop to a DC that a WinRM "
+                            + "logon cannot make unless that host is one")
+                    .optional("via", Shape.string("an inventory host that is a domain controller: its ActiveDirectory module "
+                            + "reads and writes the directory"))
+                    .optional("kind", Shape.string("ldap: hvmigrate reads and writes the directory itself").values("ldap"))
+                    .optional("domain", Shape.string("instead of url: the domain whose domain controllers DNS names "
+                            + "(_ldap._tcp.dc._msdcs.<domain> SRV); hvmigrate talks to the first over ldap:// (StartTLS, or "
+                            + "sealed by a Kerberos bind)").pattern(NamePatterns.FQDN, NamePatterns.FQDN_HINT))
+                    .optional("dns", Shape.string("with domain: the DNS server to ask, host[:port]; default: the system's"))
+                    .optional("url", Shape.string("ldaps://DC:636 (LDAPS) or ldap://DC (StartTLS; with a Kerberos bind, sealed by Kerberos); never unencrypted")
                             .pattern("(?i)ldaps?://[^/\\s?#]+(:[0-9]{1,5})?/?", "ldaps://dc1.example.com:636 or ldap://dc1.example.com"))
                     .optional("baseDn", Shape.string("where accounts and trusts are searched, e.g. DC=lab,DC=test; default: the domain the server holds"))
                     .optional("caFile", Shape.string("a PEM file of authorities that sign the server's certificate, relative to this file; default: the JVM's"))
-                    .required("bind", Shape.object(null, "how hvmigrate signs in to the directory")
+                    .optional("bind", Shape.object(null, "how hvmigrate signs in to the directory")
                             .optional("user", Shape.string("simple bind: a DN, user@REALM or DOMAIN\\user"))
                             .optional("credential", credential())
                             .optional("kerberos", Shape.object(null, "Kerberos (GSSAPI) bind")
@@ -60,6 +68,7 @@ public final class InventoryFormat {
                                     .optional("keytab", Shape.string("a keytab for the principal, relative to this file; default: the ticket cache")))
                             .forbid("password", PASSWORD_MESSAGE, PASSWORD_FIX)
                             .exactlyOneOf("user", "kerberos"))
+                    .exactlyOneOf("url", "domain", "via")
                     .forbid("password", PASSWORD_MESSAGE, PASSWORD_FIX))
             .optional("defaults", connection(null, "connection settings every host inherits"))
             .required("hosts", Shape.list("Hyper-V hosts", connection(null, "a Hyper-V host")
@@ -165,21 +174,56 @@ public final class InventoryFormat {
                         Fields.string(f, "netbios").orElse(Names.netbiosOf(ffqdn == null ? fname : ffqdn)), kind, Fields.strings(f, "nodes"), shares));
             }
         }
-        return new Inventory(file, caFile, hosts, clusters, fileServers, directory(file, m, problems));
+        return new Inventory(file, caFile, hosts, clusters, fileServers, directory(file, m, problems),
+                directoryVia(m, hosts, problems));
+    }
+
+    /** {@code directory: {via: HOST}}: an inventory host; LDAP's keys do not go with it, and LDAP needs them. */
+    private static String directoryVia(Node.MapNode m, List<Inventory.HostEndpoint> hosts, Problems problems) {
+        Optional<Node.MapNode> dir = Fields.map(m, "directory");
+        if (dir.isEmpty()) {
+            return null;
+        }
+        Optional<String> via = Fields.string(dir.get(), "via");
+        if (via.isEmpty()) {
+            for (String k : List.of("kind", "bind")) {
+                if (dir.get().entry(k).isEmpty() && (dir.get().entry("url").isPresent() || dir.get().entry("domain").isPresent())) {
+                    problems.add(dir.get(), "missing key '" + k + "' in the directory over LDAP",
+                            "add '" + k + ":'" + (k.equals("kind") ? " (ldap)" : " (user: and credential:, or kerberos:)"));
+                }
+            }
+            return null;
+        }
+        for (String k : List.of("kind", "bind", "baseDn", "caFile", "dns")) {
+            dir.get().entry(k).ifPresent(e -> problems.add(e.keyLocation(), "'" + k + "' is for the directory over LDAP; "
+                    + "with via: the management host's ActiveDirectory module reads the directory", "remove '" + k
+                    + ":', or remove via: and read the directory over LDAP"));
+        }
+        Optional<Inventory.HostEndpoint> host = hosts.stream().filter(h -> h.answersTo(via.get())).findFirst();
+        if (host.isEmpty()) {
+            problems.add(Fields.at(dir.get(), "via"), "directory via: '" + via.get() + "' is not a host of this inventory",
+                    "name a host listed under hosts: (a management host that is a domain controller), or read the "
+                    + "directory over LDAP (kind: ldap, url:, bind:)");
+            return null;
+        }
+        return host.get().name();
     }
 
     private static Inventory.DirectoryRef directory(Path file, Node.MapNode m, Problems problems) {
         Optional<Node.MapNode> dir = Fields.map(m, "directory");
         Optional<String> url = dir.flatMap(d -> Fields.string(d, "url"));
+        Optional<String> domain = dir.flatMap(d -> Fields.string(d, "domain"));
         Optional<Node.MapNode> bind = dir.flatMap(d -> Fields.map(d, "bind"));
-        if (dir.isEmpty() || url.isEmpty() || bind.isEmpty()) {
+        if (dir.isEmpty() || (url.isEmpty() && domain.isEmpty()) || bind.isEmpty()) {
             return null;
         }
-        java.net.URI uri;
-        try {
-            uri = new java.net.URI(url.get().trim());
-        } catch (java.net.URISyntaxException e) {
-            return null; // the shape's pattern said what is wrong
+        java.net.URI uri = null;
+        if (url.isPresent()) {
+            try {
+                uri = new java.net.URI(url.get().trim());
+            } catch (java.net.URISyntaxException e) {
+                return null; // the shape's pattern said what is wrong
+            }
         }
         Path ca = Fields.string(dir.get(), "caFile").map(p -> resolve(file, p)).orElse(null);
         if (ca != null && !java.nio.file.Files.isReadable(ca)) {
@@ -203,7 +247,9 @@ public final class InventoryFormat {
         if (baseDn != null && !com.unboundid.ldap.sdk.DN.isValidDN(baseDn)) {
             problems.add(Fields.at(dir.get(), "baseDn"), "baseDn '" + baseDn + "' is not a distinguished name", "write it as DC=lab,DC=test");
         }
-        return new Inventory.DirectoryRef(uri, baseDn, user, cred, krb.flatMap(k -> Fields.string(k, "principal")).orElse(null), keytab, ca);
+        return new Inventory.DirectoryRef(uri, baseDn, user, cred, krb.flatMap(k -> Fields.string(k, "principal")).orElse(null), keytab, ca,
+                uri == null ? domain.get().trim().toLowerCase(java.util.Locale.ROOT) : null,
+                uri == null ? Fields.string(dir.get(), "dns").orElse(null) : null);
     }
 
     private static Optional<String> setting(Node.MapNode host, Node.MapNode defaults, String key) {

@@ -160,12 +160,29 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
             return group != null;
         }
 
+        /** The size of the disks whose size is known. */
         public long diskBytes() {
-            return disks.stream().mapToLong(Disk::sizeBytes).sum();
+            return disks.stream().filter(Disk::sizeKnown).mapToLong(Disk::sizeBytes).sum();
+        }
+
+        /** The disks whose size discovery could not read. */
+        public List<Disk> disksOfUnknownSize() {
+            return disks.stream().filter(d -> !d.sizeKnown()).toList();
         }
     }
 
-    public record Disk(String path, long sizeBytes) {}
+    /**
+     * A virtual hard disk of a VM.
+     *
+     * @param sizeBytes the file's size, or {@link #UNKNOWN} when the host could not read it (Get-VHD failed)
+     */
+    public record Disk(String path, long sizeBytes) {
+        public static final long UNKNOWN = -1;
+
+        public boolean sizeKnown() {
+            return sizeBytes >= 0;
+        }
+    }
 
     /**
      * A VM's cluster role as Get-ClusterGroup shows it, with what must be restored if the role is removed.
@@ -184,10 +201,19 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
      * Domains, forests, trusts, the computer accounts' delegation, the users hvmigrate connects as and the hosts'
      * system tickets, as the directory and the hosts hold them.
      *
-     * @param source where the directory was read ("ldaps://dc1.lab.test:636", "HV1 (ActiveDirectory module)"), or null (a facts file)
+     * @param source    where the directory was read ("ldaps://dc1.lab.test:636", "HV1 (ActiveDirectory module)"), or null (a facts file)
+     * @param secondHop why the directory could not be read through {@code source}'s ActiveDirectory module when that
+     *                  was a second hop to a domain controller (the WinRM session's credentials are not passed on),
+     *                  else null
      */
     public record DirectoryFacts(List<Domain> domains, List<Trust> trusts, List<ComputerAccount> computers,
-                                 List<UserAccount> users, List<SystemTicket> tickets, String source) {
+                                 List<UserAccount> users, List<SystemTicket> tickets, String source, String secondHop) {
+
+        public DirectoryFacts(List<Domain> domains, List<Trust> trusts, List<ComputerAccount> computers,
+                              List<UserAccount> users, List<SystemTicket> tickets, String source) {
+            this(domains, trusts, computers, users, tickets, source, null);
+        }
+
         public DirectoryFacts {
             domains = List.copyOf(domains);
             trusts = List.copyOf(trusts);

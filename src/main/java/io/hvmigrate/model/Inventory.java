@@ -14,12 +14,20 @@ import java.util.Optional;
  * @param clusters    failover clusters
  * @param fileServers file servers and Scale-Out File Server access points that hold VM storage
  * @param directory   the directory over LDAP, or null: read and written through a host's ActiveDirectory cmdlets
+ * @param directoryVia the inventory host whose ActiveDirectory cmdlets read and write the directory
+ *                     ({@code directory: {via: HOST}}: a management host that is a domain controller), or null: the
+ *                     first host discovery read (a second hop to a DC unless that host is one)
  */
 public record Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<ClusterRef> clusters,
-                        List<FileServerRef> fileServers, DirectoryRef directory) {
+                        List<FileServerRef> fileServers, DirectoryRef directory, String directoryVia) {
 
     public Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<ClusterRef> clusters, List<FileServerRef> fileServers) {
-        this(file, caFile, hosts, clusters, fileServers, null);
+        this(file, caFile, hosts, clusters, fileServers, null, null);
+    }
+
+    public Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<ClusterRef> clusters,
+                     List<FileServerRef> fileServers, DirectoryRef directory) {
+        this(file, caFile, hosts, clusters, fileServers, directory, null);
     }
 
     public Inventory {
@@ -108,15 +116,27 @@ public record Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<C
      * @param baseDn where accounts and trusts are searched, e.g. {@code DC=lab,DC=test}; null: the server's default
      *               naming context
      */
+    /**
+     * The directory over LDAP.
+     *
+     * @param url       the DC to talk to, or null: a DC of {@code domain} found by DNS SRV ({@code _ldap._tcp.dc._msdcs.<domain>})
+     * @param domain    with no url, the domain whose DCs the DNS names
+     * @param dnsServer with no url, the DNS server to ask ({@code host[:port]}), or null for the system's
+     */
     public record DirectoryRef(java.net.URI url, String baseDn, String user, CredentialRef credential, String kerberosPrincipal,
-                               Path keytab, Path caFile) {
+                               Path keytab, Path caFile, String domain, String dnsServer) {
+
+        public DirectoryRef(java.net.URI url, String baseDn, String user, CredentialRef credential, String kerberosPrincipal,
+                            Path keytab, Path caFile) {
+            this(url, baseDn, user, credential, kerberosPrincipal, keytab, caFile, null, null);
+        }
 
         public boolean kerberos() {
             return kerberosPrincipal != null;
         }
 
         public boolean startTls() {
-            return "ldap".equalsIgnoreCase(url.getScheme());
+            return url == null || "ldap".equalsIgnoreCase(url.getScheme());
         }
     }
 }

@@ -274,7 +274,7 @@ public final class StepScripts {
             ver=@(Get-VMHostSupportedVersion|%{[string]$_.Version});cpu=@($p.Manufacturer,$p.Name);mem=@($h.MemoryCapacity,($o.FreePhysicalMemory*1024))
             vol=@(Get-Volume|?{$_.DriveLetter}|%{,@([string]$_.DriveLetter,$_.SizeRemaining)});cg=[bool]($g.SecurityServicesRunning -contains 1)}
             $r.vms=@(Get-VM|%{$v=$_;[ordered]@{name=$v.Name;id=[string]$v.Id;state=[string]$v.State;ver=[string]$v.Version;gen=$v.Generation;mem=$v.MemoryStartup;path=$v.Path;ha=$v.IsClustered
-            disks=@($v.HardDrives|%{,@($_.Path,(Get-Item -LiteralPath $_.Path).Length)});sw=@($v.NetworkAdapters|%{$_.SwitchName});iso=@($v.DVDDrives|?{$_.Path}|%{$_.Path})}})
+            disks=@($v.HardDrives|%{$k=$_.Path;$z=$null;try{$z=(Get-VHD -Path $k).FileSize}catch{};,@($k,$z)});sw=@($v.NetworkAdapters|%{$_.SwitchName});iso=@($v.DVDDrives|?{$_.Path}|%{$_.Path})}})
             $t=@();try{$t=@(klist -li 0x3e7 tgt)}catch{};$r.tgt=$t;$r.now=(Get-Date).ToString('o')
             Out-Result ([pscustomobject]@{ok=$true;data=$r})
             """);
@@ -282,8 +282,16 @@ public final class StepScripts {
     /**
      * Reads, in one round trip, what the facts need from one host: its migration settings and networks, addresses,
      * switches, supported versions, processor, memory, volumes, Credential Guard, the cluster it is a node of, and its
-     * VMs with their disks; and {@code klist -li 0x3e7 tgt} (the computer account's TGT: when the host's tickets were
+     * VMs with their disks' sizes; and {@code klist -li 0x3e7 tgt} (the computer account's TGT: when the host's tickets were
      * issued) with the host's local time, whose offset klist's "(local)" times need.
+     *
+     * <p>Disk sizes come from Get-VHD -Path, not from opening the file: the Virtual Machine Management Service reads
+     * the disk (windows-powershell-docs, docset/winserver2022-ps/hyper-v/Get-VHD.md) as the host's computer account,
+     * which Hyper-V over SMB grants the share to, while Get-Item on {@code \\server\share\…} from this WinRM
+     * session would be a second hop to the file server, denied without {@code cifs/} delegation ("the credentials you
+     * used to create the PowerShell Remoting session aren't passed from ServerB to ServerC", PowerShell-Docs
+     * reference/docs-conceptual/security/remoting/PS-remoting-second-hop.md). A disk Get-VHD cannot read is listed
+     * with no size (unknown), and the host is still read.
      */
     public static StepScript discoverHost() {
         return wrap(DISCOVER_HOST, values());

@@ -116,7 +116,10 @@ class DelegationScaleIT {
                     clusterGroup: {}
                 faults: []
                 """);
-        return y.toString();
+        // N01 is also the domain's DC: the inventory reads and writes the directory through it (directory: {via: n01});
+        // on any other node the ActiveDirectory module's hop to a DC would fail
+        return y.toString().replace("  - name: N01\n    domain: scale.test\n",
+                "  - name: N01\n    domain: scale.test\n    domainController: true\n");
     }
 
 

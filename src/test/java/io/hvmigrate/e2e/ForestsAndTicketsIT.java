@@ -93,7 +93,9 @@ class ForestsAndTicketsIT {
         assertThat(findings(p1, "delegation.cross-domain")).isEmpty();
 
         // the acceptance rests on HV-P1's account as read from partner.test: without the entry, the move blocks
-        PsResult cleared = runPs("HV-P1", "Set-ADComputer -Identity 'HV-P1' -PrincipalsAllowedToDelegateToAccount $null");
+        // an administrator writes AD through HV-S3, the lab's DC (partner.test's DC accepts it by resource-based
+        // delegation): on any other host the AD module's hop to a DC fails
+        PsResult cleared = runPs("HV-S3", "Set-ADComputer -Identity 'HV-P1' -Server partner.test -PrincipalsAllowedToDelegateToAccount $null");
         assertThat(cleared.exit()).as(cleared.out() + cleared.err()).isZero();
         JsonNode without = check(files.inventory(), toP1, 3);
         assertThat(findings(without, "delegation.cross-domain")).singleElement().satisfies(f -> {
@@ -169,8 +171,9 @@ class ForestsAndTicketsIT {
         assertThat(findings(check(files.inventory(), s3, 0), "delegation.stale-tickets")).isEmpty();
 
         Thread.sleep(1100);   // whenChanged and klist both count whole seconds
-        // a value HV-S1 does not hold (AD refuses -Add of one it holds: HV-S1 already delegates cifs/hv-s3.lab.test)
-        PsResult change = runPs("HV-S1", "Set-ADComputer -Identity 'HV-S1' -Add @{'msDS-AllowedToDelegateTo'=@('cifs/hv-m5.lab.test')}");
+        // a value HV-S1 does not hold (AD refuses -Add of one it holds: HV-S1 already delegates cifs/hv-s3.lab.test),
+        // written through HV-S3, the lab's DC: on any other host the AD module's hop to a DC fails
+        PsResult change = runPs("HV-S3", "Set-ADComputer -Identity 'HV-S1' -Add @{'msDS-AllowedToDelegateTo'=@('cifs/hv-m5.lab.test')}");
         assertThat(change.exit()).as(change.out() + change.err()).isZero();
         assertThat(findings(check(files.inventory(), s3, 0), "delegation.stale-tickets")).singleElement().satisfies(f -> {
             assertThat(f.path("severity").asText()).isEqualTo("warning");

@@ -66,7 +66,8 @@ class StaleTicketsIT {
     /** HV-S2 may now delegate to HV-S1, but its tickets were issued before. */
     private void delegateS2ToS1AfterItsTicketsWereIssued() throws Exception {
         Thread.sleep(100);   // whenChanged and klist count whole seconds: at least one simulated second on
-        PsResult change = UserWinRm.runPs(sim, "HV-S2", "Set-ADComputer -Identity 'HV-S2' -Add @{'msDS-AllowedToDelegateTo'=@("
+        // written through HV-S3, the lab's DC: on any other host the AD module's hop to a DC fails
+        PsResult change = UserWinRm.runPs(sim, "HV-S3", "Set-ADComputer -Identity 'HV-S2' -Add @{'msDS-AllowedToDelegateTo'=@("
                 + "'Microsoft Virtual System Migration Service/hv-s1.lab.test','Microsoft Virtual System Migration Service/HV-S1',"
                 + "'cifs/hv-s1.lab.test','cifs/HV-S1')}");
         assertThat(change.exit()).as(change.out() + change.err()).isZero();

@@ -36,6 +36,36 @@ class DirectoryInventoryTest {
     }
 
     @Test
+    void aManagementHostThatIsADcOrADomainWhoseDcsDnsNames(@TempDir Path dir) throws Exception {
+        Path via = dir.resolve("via.yaml");
+        Files.writeString(via, HOSTS + "directory:\n  via: H1\n");
+        Inventory inv = InventoryFormat.load(via);
+        assertThat(inv.directory()).isNull();
+        assertThat(inv.directoryVia()).isEqualTo("h1");
+
+        Path srv = dir.resolve("srv.yaml");
+        Files.writeString(srv, HOSTS + """
+                directory:
+                  kind: ldap
+                  domain: LAB.TEST
+                  dns: 127.0.0.1:5353
+                  bind: { kerberos: { principal: svc-hvmigrate@LAB.TEST } }
+                """);
+        Inventory.DirectoryRef d = InventoryFormat.load(srv).directory();
+        assertThat(d.url()).isNull();
+        assertThat(d.domain()).isEqualTo("lab.test");
+        assertThat(d.dnsServer()).isEqualTo("127.0.0.1:5353");
+        assertThat(d.kerberos()).isTrue();
+
+        Path wrong = dir.resolve("wrong.yaml");
+        Files.writeString(wrong, HOSTS + "directory:\n  via: h9\n  kind: ldap\n");
+        assertThatThrownBy(() -> InventoryFormat.load(wrong)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.problems()).anySatisfy(p -> assertThat(p.message()).contains("'h9' is not a host of this inventory"));
+            assertThat(e.problems()).anySatisfy(p -> assertThat(p.message()).contains("'kind' is for the directory over LDAP"));
+        });
+    }
+
+    @Test
     void withoutADirectoryBlockThePowerShellBackendIsUsed(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("i.yaml");
         Files.writeString(f, HOSTS);

@@ -69,6 +69,10 @@ public final class LabFiles {
             }
             y.append(" }\n");
         }
+        // the directory through a host that is a domain controller: on any other host the ActiveDirectory module would
+        // make a second hop to a DC, which a WinRM logon cannot
+        fleet.fleet().hosts().stream().filter(HostSpec::domainController).findFirst().ifPresent(dc ->
+                y.append("directory:\n  via: ").append(dc.name().toLowerCase(Locale.ROOT)).append('\n'));
         if (!fleet.fleet().clusters().isEmpty()) {
             y.append("clusters:\n");
             for (ClusterSpec c : fleet.fleet().clusters()) {

@@ -234,7 +234,7 @@ final class MoveRules {
         return has.test(spn);
     }
 
-    private static boolean principalIs(String principal, HostState h) {
+    static boolean principalIs(String principal, HostState h) {
         String p = principal.trim();
         int slash = p.indexOf('\\');
         String domainPart = slash >= 0 ? p.substring(0, slash) : null;

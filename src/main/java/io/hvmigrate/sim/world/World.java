@@ -809,6 +809,106 @@ public final class World {
         }
     }
 
+    // ------------------------------------------------------------------------------------------- second hops
+
+    /**
+     * Whether a command run in a shell on {@code computerName} may use {@code service/<target>} as the shell's user: the
+     * second hop. Microsoft, "Making the second hop in PowerShell Remoting" (MicrosoftDocs/PowerShell-Docs,
+     * reference/docs-conceptual/security/remoting/PS-remoting-second-hop.md): "Access to the resource on ServerC is
+     * denied, because the credentials you used to create the PowerShell Remoting session aren't passed from ServerB to
+     * ServerC." A WinRM network logon (Kerberos or NTLM) holds no credential to pass on; a CredSSP logon would (hvsim
+     * has no CredSSP listener, so its WinRM shells are always network logons; console sessions in tests are
+     * interactive). What the same page lets through, and hvsim with it: Kerberos constrained delegation of the host's
+     * account to that exact SPN with "Use any authentication protocol" (protocol transition; "Limited to one domain"),
+     * or resource-based constrained delegation on the target ("Works across domains and forests"); never for an
+     * account that is "sensitive and can't be delegated" (nor a member of Protected Users). A resource on the host
+     * itself is no hop at all.
+     *
+     * @param service        {@code ldap} (AD Web Services on a domain controller) or {@code cifs} (SMB)
+     * @param targetNames    the target's NetBIOS name and FQDN; the SPN must name one of them
+     * @param targetAccount  the target's computer account ({@code NAME$}), for resource-based delegation; may be null
+     * @param targetDomain   the target's domain
+     */
+    private boolean mayHop(HostState h, Caller caller, String service, List<String> targetNames, String targetAccount,
+                           String targetDomain) {
+        if (caller.logon() != Caller.Logon.NETWORK || fleet.secondHopAllowed()) {
+            return true;
+        }
+        DirectorySnapshot ad = directoryAsSeenBy(h);
+        if (ad.user(caller.account()).map(io.hvmigrate.sim.world.ad.UserAccount::cannotBeDelegated).orElse(false)) {
+            return false;
+        }
+        ComputerAccount source = ad.computer(h.sam()).orElse(null);
+        boolean classic = source != null && h.domain.equalsIgnoreCase(targetDomain)
+                && source.trustedToAuthForDelegation()
+                && source.allowedToDelegateTo().stream().anyMatch(spn -> targetNames.stream()
+                        .anyMatch(n -> spn.equalsIgnoreCase(service + "/" + n)));
+        if (classic) {
+            return true;
+        }
+        if (targetAccount == null || !topology.kerberosRoutable(h.domain, targetDomain)) {
+            return false;
+        }
+        return ad.computers().stream().filter(t -> t.samAccountName().equalsIgnoreCase(targetAccount)
+                        && t.domain().equalsIgnoreCase(targetDomain))
+                .anyMatch(t -> t.principalsAllowedToDelegateToAccount().stream()
+                        .anyMatch(p -> MoveRules.principalIs(p, h)));
+    }
+
+    /**
+     * The ActiveDirectory module on {@code computerName} reaching AD Web Services on a domain controller of
+     * {@code domain} for {@code caller}. A host that is itself a DC of that domain reads it locally. Otherwise it is a
+     * second hop to {@code ldap/<dc>}, where the DCs are the fleet's hosts marked {@code domainController} in that
+     * domain or, when none is, {@code DC1.<domain>} (account {@code DC1$} when the fleet lists it under computers).
+     * Refused as the module reports an unreachable server: ADServerDownException "Unable to contact the server…"
+     * (ResourceUnavailable). That text is what administrators report for this case (e.g. Get-ADUser inside
+     * Invoke-Command); Microsoft's documentation does not print it, so it is not verified against a Microsoft source.
+     */
+    public synchronized void adReach(String computerName, Caller caller, String domain, String server)
+            throws WorldException {
+        HostState h = host(computerName);
+        List<HostState> dcs = hosts.values().stream().filter(x -> x.spec.domainController()
+                && x.domain.equalsIgnoreCase(domain)).toList();
+        if (dcs.contains(h)) {
+            return;
+        }
+        List<String[]> targets = new ArrayList<>();
+        if (dcs.isEmpty()) {
+            targets.add(new String[] {"DC1", "dc1." + domain.toLowerCase(Locale.ROOT), "DC1$"});
+        } else {
+            dcs.forEach(d -> targets.add(new String[] {d.name, d.fqdn, d.sam()}));
+        }
+        for (String[] t : targets) {
+            if (mayHop(h, caller, "ldap", List.of(t[0], t[1]), t[2], domain)) {
+                return;
+            }
+        }
+        throw WindowsErrors.adServerDown(server == null || server.isBlank() ? domain : server);
+    }
+
+    /**
+     * A path a command of the shell (Get-Item, Test-Path) opens as the shell's user: a UNC path on another computer is
+     * a second hop to {@code cifs/<server>} (see {@link #mayHop}); local paths and CSVs are not. Hyper-V's own service
+     * (VMMS: Get-VHD, Move-VM's storage) opens files as the host's computer account instead, with no hop.
+     */
+    public synchronized boolean userMayOpen(String computerName, Caller caller, String path) throws WorldException {
+        HostState h = host(computerName);
+        if (!(StoragePaths.locate(path) instanceof StoragePaths.Smb smb)) {
+            return true;
+        }
+        if (h.answersTo(smb.server())) {
+            return true;
+        }
+        Optional<FileServerState> fs = fileServer(smb.server());
+        if (fs.isPresent()) {
+            FileServerState f = fs.get();
+            return mayHop(h, caller, "cifs", List.of(f.name, f.fqdn, smb.server()), f.name + "$", f.domain);
+        }
+        Optional<HostState> other = findHost(smb.server());
+        return other.map(o -> mayHop(h, caller, "cifs", List.of(o.name, o.fqdn, smb.server()), o.sam(), o.domain))
+                .orElse(false);
+    }
+
     // ------------------------------------------------------------------------------------------------ paths
 
     /** The host's local volumes with a drive letter: drive root ({@code D:\\}) → {size, free} in MiB. C: always exists. */

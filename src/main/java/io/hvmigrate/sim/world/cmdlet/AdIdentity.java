@@ -34,7 +34,7 @@ final class AdIdentity {
     /** The -Identity of a Set- cmdlet, searched in one domain as AD does: the one -Server names, or the host's own. */
     static ComputerAccount target(Invocation in) throws WorldException {
         return computer(in.world, in.raw("Identity").orElseThrow(),
-                in.world.adDomain(in.string("Server").orElse(null), in.session.computerName()));
+                in.adDomain());
     }
 
     /** -PassThru: the account as the directory holds it after the change. */

@@ -32,7 +32,7 @@ final class GetAdComputer implements Cmdlet {
         Invocation in = new Invocation(ctx, TYPE);
         List<String> properties = in.strings("Properties");
         try {
-            String domain = in.world.adDomain(in.string("Server").orElse(null), in.session.computerName());
+            String domain = in.adDomain();
             if (in.has("Filter")) {
                 String filter = in.string("Filter").orElseThrow().trim();
                 String pattern = filter.equals("*") ? "*"

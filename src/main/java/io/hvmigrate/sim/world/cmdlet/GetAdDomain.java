@@ -28,7 +28,7 @@ final class GetAdDomain implements Cmdlet {
         Invocation in = new Invocation(ctx, TYPE);
         try {
             String server = in.string("Identity").or(() -> in.string("Server")).orElse(null);
-            in.write(AdTopologyObjects.domain(in.world, in.world.adDomain(server, in.session.computerName())));
+            in.write(AdTopologyObjects.domain(in.world, in.adDomain(server)));
         } catch (WorldException e) {
             throw in.fail(e);
         }

@@ -28,7 +28,7 @@ final class GetAdForest implements Cmdlet {
         Invocation in = new Invocation(ctx, TYPE);
         try {
             String server = in.string("Identity").or(() -> in.string("Server")).orElse(null);
-            String domain = in.world.adDomain(server, in.session.computerName());
+            String domain = in.adDomain(server);
             in.write(AdTopologyObjects.forest(in.world, in.world.topology().forestOf(domain)));
         } catch (WorldException e) {
             throw in.fail(e);

@@ -31,7 +31,7 @@ final class GetAdTrust implements Cmdlet {
     public void process(CommandContext ctx, Object input) throws PsException {
         Invocation in = new Invocation(ctx, TYPE);
         try {
-            String domain = in.world.adDomain(in.string("Server").orElse(null), in.session.computerName());
+            String domain = in.adDomain();
             List<PsObject> trusts = AdTopologyObjects.trusts(in.world, domain);
             if (in.has("Filter")) {
                 String filter = in.string("Filter").orElseThrow().trim();

@@ -36,7 +36,7 @@ final class GetAdUser implements Cmdlet {
     public void process(CommandContext ctx, Object input) throws PsException {
         Invocation in = new Invocation(ctx, TYPE);
         try {
-            String domain = in.world.adDomain(in.string("Server").orElse(null), in.session.computerName());
+            String domain = in.adDomain();
             String id = in.string("Identity").orElseThrow();
             UserAccount u = in.world.adUser(id, domain)
                     .orElseThrow(() -> WindowsErrors.adIdentityNotFound(id, AdTopologyObjects.dn(domain)));

@@ -13,7 +13,9 @@ import java.util.OptionalLong;
 
 /**
  * Get-Item [-Path] <String[]> | -LiteralPath <String[]>: the files hvsim knows are VM disks (a System.IO.FileInfo with
- * its Length); anything else is "Cannot find path" as the FileSystem provider reports it.
+ * its Length); anything else is "Cannot find path" as the FileSystem provider reports it. A UNC path on another computer
+ * is opened as the shell's user: from a WinRM network logon that is a second hop ({@code World.userMayOpen}), refused
+ * as the provider reports a refused open: "Access is denied" (UnauthorizedAccessException, PermissionDenied).
  */
 final class GetItem implements Cmdlet {
     static final String TYPE = "Microsoft.PowerShell.Commands.GetItemCommand";
@@ -32,6 +34,12 @@ final class GetItem implements Cmdlet {
         for (String path : paths) {
             OptionalLong len;
             try {
+                if (!in.world.userMayOpen(in.session.computerName(), in.session.caller(), path)) {
+                    ctx.writeError(new ErrorRecord("System.UnauthorizedAccessException", "Access is denied",
+                            0x80070005, ErrorCategory.PermissionDenied, "ItemExistsUnauthorizedAccessError," + TYPE,
+                            path));
+                    continue;
+                }
                 len = in.world.fileLength(in.session.computerName(), path);
             } catch (WorldException e) {
                 throw in.fail(e);

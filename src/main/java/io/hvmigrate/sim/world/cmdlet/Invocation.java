@@ -143,6 +143,21 @@ final class Invocation {
         return target.name();
     }
 
+    /**
+     * The domain an ActiveDirectory cmdlet works on (-Server, or the local host's), once the shell has reached AD Web
+     * Services on one of its domain controllers: a second hop unless the host is that DC ({@link World#adReach}).
+     */
+    String adDomain() throws WorldException {
+        return adDomain(string("Server").orElse(null));
+    }
+
+    /** {@link #adDomain()} for a domain or server named otherwise (Get-ADDomain -Identity). */
+    String adDomain(String server) throws WorldException {
+        String domain = world.adDomain(server, session.computerName());
+        world.adReach(session.computerName(), session.caller(), domain, server);
+        return domain;
+    }
+
     /** The cluster -Cluster names, or the local node's; another cluster is a second hop (the help: CredSSP). */
     String cluster() throws PsException {
         String local;

@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * Test-Path [-Path] <String[]> | -LiteralPath <String[]> [-PathType Any|Container|Leaf]: whether the path exists as
- * seen from the local host (its volumes, its cluster's CSVs, the shares it may open, the VMs' files on them).
+ * seen from the local host (its volumes, its cluster's CSVs, the shares it may open, the VMs' files on them). A UNC path
+ * the shell's user cannot open (a second hop without delegation, {@code World.userMayOpen}) is {@code False}, as
+ * Test-Path answers for a path it may not read.
  */
 final class TestPath implements Cmdlet {
     static final String TYPE = "Microsoft.PowerShell.Commands.TestPathCommand";
@@ -37,7 +39,8 @@ final class TestPath implements Cmdlet {
                 continue;
             }
             try {
-                boolean exists = in.world.pathExists(in.session.computerName(), p);
+                boolean exists = in.world.userMayOpen(in.session.computerName(), in.session.caller(), p)
+                        && in.world.pathExists(in.session.computerName(), p);
                 boolean leaf = p.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(vhdx?|avhdx?|iso|vmcx|vmrs|xml)$");
                 in.write(exists && switch (type) {
                     case "Leaf" -> leaf;

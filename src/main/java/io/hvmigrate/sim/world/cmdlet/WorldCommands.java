@@ -26,7 +26,7 @@ public final class WorldCommands {
                 ResumeClusterNode.info(),
                 GetAdComputer.info(), GetAdDomain.info(), GetAdForest.info(), GetAdTrust.info(), GetAdUser.info(), SetAdComputer.info(), SetAdObject.info(), SetAdAccountControl.info(),
                 GetCimInstance.info(), InvokeCimMethod.info(), TestPath.info(), Klist.info(),
-                GetVmSwitch.info(), GetNetIpAddress.info(), GetVolume.info(), GetItem.info(),
+                GetVmSwitch.info(), GetNetIpAddress.info(), GetVolume.info(), GetItem.info(), GetVhd.info(),
                 GetClusterSharedVolume.info());
         Map<String, CmdletInfo> byName = new LinkedHashMap<>();
         for (CmdletInfo i : infos) {

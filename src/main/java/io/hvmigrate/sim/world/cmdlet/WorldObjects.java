@@ -359,6 +359,15 @@ final class WorldObjects {
                 .put("Length", length).put("Exists", true).toStringValue(path);
     }
 
+    /** Microsoft.Vhd.PowerShell.VirtualHardDisk of a fixed VHDX (Get-VHD). */
+    static PsObject vhd(String computer, String path, long size) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        return typed("Microsoft.Vhd.PowerShell.VirtualHardDisk").put("ComputerName", computer).put("Path", path)
+                .put("VhdFormat", lower.endsWith(".vhd") ? "VHD" : "VHDX").put("VhdType", "Fixed")
+                .put("FileSize", size).put("Size", size).put("Attached", true).toStringValue(
+                        "Microsoft.Vhd.PowerShell.VirtualHardDisk");
+    }
+
     /** Microsoft.FailoverClusters.PowerShell.ClusterSharedVolume with its SharedVolumeInfo (bytes). */
     static PsObject clusterSharedVolume(String name, String cluster, String path, long sizeMB, long freeMB) {
         PsObject partition = typed("Microsoft.FailoverClusters.PowerShell.ClusterDiskPartitionInfo")

@@ -17,11 +17,15 @@ import java.util.List;
  * @param hosts       Hyper-V hosts, clustered or standalone
  * @param vms         virtual machines
  * @param faults      faults to inject (migration failures, crashes, transport faults)
+ * @param secondHopAllowed not as Windows does: a WinRM session may reach other computers (a DC's AD Web Services, an
+ *                    SMB share) as if its logon's credentials could be passed on. Only for test fleets that read
+ *                    several forests' directories through one host; default false (the second hop fails without
+ *                    delegation, as on Windows)
  */
 public record Fleet(String name, KerberosSpec kerberos, List<DomainSpec> domains, List<TrustSpec> trusts,
                     List<UserSpec> users, List<ComputerSpec> computers, List<ClusterSpec> clusters,
                     List<FileServerSpec> fileServers, List<HostSpec> hosts, List<VmSpec> vms,
-                    List<FaultSpec> faults) {
+                    List<FaultSpec> faults, Boolean secondHopAllowed) {
     public Fleet {
         kerberos = kerberos == null ? new KerberosSpec(null) : kerberos;
         domains = Lists.of(domains);
@@ -33,5 +37,6 @@ public record Fleet(String name, KerberosSpec kerberos, List<DomainSpec> domains
         hosts = Lists.of(hosts);
         vms = Lists.of(vms);
         faults = Lists.of(faults);
+        secondHopAllowed = secondHopAllowed != null && secondHopAllowed;
     }
 }

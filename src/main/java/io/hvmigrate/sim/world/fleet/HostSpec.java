@@ -25,13 +25,15 @@ import java.util.List;
  * @param credentialGuard      Credential Guard on; default on for 2025 domain members, off before
  * @param migrationLinkGbps    bandwidth of the live migration link
  * @param account              the host's computer account settings
+ * @param domainController     the host is also a domain controller of its domain (a management host that is a DC): the
+ *                             ActiveDirectory cmdlets run on it reach the directory locally, with no second hop
  */
 public record HostSpec(String name, String domain, Integer os, String cluster, NodeState nodeState, WinRmSpec winrm,
                        String managementAddress, List<String> migrationAddresses, MigrationSpec migration,
                        List<MigrationNetworkSpec> migrationNetworks, String virtualMachinePath,
                        String virtualHardDiskPath, List<String> switches, ProcessorSpec processor,
                        Long memoryTotalGB, Long memoryFreeGB, List<VolumeSpec> volumes, Boolean credentialGuard,
-                       Double migrationLinkGbps, AccountSpec account) {
+                       Double migrationLinkGbps, AccountSpec account, Boolean domainController) {
     public HostSpec {
         os = os == null ? 2022 : os;
         nodeState = nodeState == null ? NodeState.Up : nodeState;
@@ -52,6 +54,7 @@ public record HostSpec(String name, String domain, Integer os, String cluster, N
         credentialGuard = credentialGuard == null ? os >= 2025 : credentialGuard;
         migrationLinkGbps = migrationLinkGbps == null ? 10.0 : migrationLinkGbps;
         account = account == null ? AccountSpec.NONE : account;
+        domainController = domainController != null && domainController;
     }
 
     public enum NodeState { Up, Paused, Down }

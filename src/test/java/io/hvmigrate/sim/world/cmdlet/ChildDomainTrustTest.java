@@ -39,7 +39,8 @@ class ChildDomainTrustTest {
     private PsRun run(String host, String script) {
         CommandTable.Builder b = CommandTable.builder();
         WorldCommands.all().values().forEach(b::cmdlet);
-        return PsRun.run(RunspaceConfig.of(b.build(), new HostSession(world, host, Caller.network("LAB\\svc-hvmigrate")),
+        // at the host's console: what the cmdlets return, not whether a WinRM session may reach the DC (SecondHopTest)
+        return PsRun.run(RunspaceConfig.of(b.build(), new HostSession(world, host, Caller.interactive("LAB\\svc-hvmigrate")),
                 host), script);
     }
 

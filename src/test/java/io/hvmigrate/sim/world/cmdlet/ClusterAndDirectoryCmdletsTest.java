@@ -43,6 +43,11 @@ class ClusterAndDirectoryCmdletsTest {
         return new HostSession(world, host, Caller.network("LAB\\svc-hvmigrate"));
     }
 
+    /** At the host's console: the ActiveDirectory cmdlets reach the DC with no second hop (see SecondHopTest). */
+    private HostSession console(String host) {
+        return new HostSession(world, host, Caller.interactive("LAB\\svc-hvmigrate"));
+    }
+
     private static PsObject first(CommandRun r) {
         return (PsObject) r.output.get(0);
     }
@@ -200,7 +205,7 @@ class ClusterAndDirectoryCmdletsTest {
     @Test
     @SuppressWarnings("unchecked")
     void getAdComputerShowsDelegationPropertiesWhenAskedFor() throws Exception {
-        PsObject c = first(new CommandRun("Get-ADComputer", on("HV-S1")).with("Identity", "HV-S2")
+        PsObject c = first(new CommandRun("Get-ADComputer", console("HV-S1")).with("Identity", "HV-S2")
                 .with("Properties", List.of("msDS-AllowedToDelegateTo", "TrustedToAuthForDelegation",
                         "servicePrincipalName")).run());
         assertThat((List<Object>) c.get("msDS-AllowedToDelegateTo").orElseThrow())
@@ -209,14 +214,14 @@ class ClusterAndDirectoryCmdletsTest {
         assertThat((List<Object>) c.get("servicePrincipalName").orElseThrow())
                 .contains("Microsoft Virtual System Migration Service/HV-S2", "Hyper-V Replica Service/hv-s2.lab.test",
                         "Microsoft Virtual Console Service/hv-s2.lab.test");
-        PsObject plain = first(new CommandRun("Get-ADComputer", on("HV-S1")).with("Identity", "HV-S2").run());
+        PsObject plain = first(new CommandRun("Get-ADComputer", console("HV-S1")).with("Identity", "HV-S2").run());
         assertThat(plain.has("msDS-AllowedToDelegateTo")).isFalse();
         assertThat(plain.get("SamAccountName")).contains("HV-S2$");
     }
 
     @Test
     void unknownComputerIsAnIdentityNotFoundError() {
-        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Get-ADComputer", on("HV-S1"))
+        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Get-ADComputer", console("HV-S1"))
                 .with("Identity", "NOPE").run());
         assertThat(e.record().exceptionType())
                 .isEqualTo("Microsoft.ActiveDirectory.Management.ADIdentityNotFoundException");
@@ -227,18 +232,18 @@ class ClusterAndDirectoryCmdletsTest {
     void setAdComputerAddsAndRemovesDelegationEntries() throws Exception {
         PsHashtable add = new PsHashtable(false);
         add.put("msDS-AllowedToDelegateTo", List.of("cifs/hv-s1.lab.test", "cifs/HV-S1"));
-        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-M1").with("Add", add).run();
+        new CommandRun("Set-ADComputer", console("HV-S1")).with("Identity", "HV-M1").with("Add", add).run();
         assertThat(world.adComputer("HV-M1").allowedToDelegateTo()).contains("cifs/hv-s1.lab.test", "cifs/HV-S1");
         PsHashtable remove = new PsHashtable(false);
         remove.put("msDS-AllowedToDelegateTo", "cifs/HV-S1");
-        new CommandRun("Set-ADObject", on("HV-S1")).with("Identity", "CN=HV-M1,CN=Computers,DC=lab,DC=test")
+        new CommandRun("Set-ADObject", console("HV-S1")).with("Identity", "CN=HV-M1,CN=Computers,DC=lab,DC=test")
                 .with("Remove", remove).run();
         assertThat(world.adComputer("HV-M1").allowedToDelegateTo()).doesNotContain("cifs/HV-S1");
     }
 
     @Test
     void setAdAccountControlTurnsProtocolTransitionOn() throws Exception {
-        new CommandRun("Set-ADAccountControl", on("HV-S1")).with("Identity", "HV-M8")
+        new CommandRun("Set-ADAccountControl", console("HV-S1")).with("Identity", "HV-M8")
                 .with("TrustedToAuthForDelegation", true).run();
         assertThat(world.adComputer("HV-M8").userAccountControl() & 0x1000000).isNotZero();
     }
@@ -251,13 +256,13 @@ class ClusterAndDirectoryCmdletsTest {
      */
     @Test
     void getAdComputerPropertiesStarLeavesOutAnAttributeWithNoValue() throws Exception {
-        PsObject c = first(new CommandRun("Get-ADComputer", on("HV-S1")).with("Identity", "HV-M7")
+        PsObject c = first(new CommandRun("Get-ADComputer", console("HV-S1")).with("Identity", "HV-M7")
                 .with("Properties", List.of("*")).run());
         assertThat(c.has("msDS-AllowedToDelegateTo")).isFalse();
         assertThat(c.has("msDS-AllowedToActOnBehalfOfOtherIdentity")).isFalse();
         assertThat(c.has("servicePrincipalName")).isTrue();
         assertThat(c.has("userAccountControl")).isTrue();
-        PsObject asked = first(new CommandRun("Get-ADComputer", on("HV-S1")).with("Identity", "HV-M7")
+        PsObject asked = first(new CommandRun("Get-ADComputer", console("HV-S1")).with("Identity", "HV-M7")
                 .with("Properties", List.of("msDS-AllowedToDelegateTo")).run());
         assertThat(asked.has("msDS-AllowedToDelegateTo")).isFalse();
     }
@@ -267,7 +272,7 @@ class ClusterAndDirectoryCmdletsTest {
         // the engine's form (READ_DIRECTORY): @(... | ?{$_}) of a property that is not there is an empty array
         CommandTable.Builder b = CommandTable.builder();
         WorldCommands.all().values().forEach(b::cmdlet);
-        PsRun r = PsRun.run(RunspaceConfig.of(b.build(), on("HV-S1"), "HV-S1"),
+        PsRun r = PsRun.run(RunspaceConfig.of(b.build(), console("HV-S1"), "HV-S1"),
                 "$a=Get-ADComputer -Identity HV-M7 -Properties *; ConvertTo-Json @{a2d=@($a.'msDS-AllowedToDelegateTo'|?{$_})} -Compress");
         assertThat(r.errorMessages()).isEmpty();
         assertThat(r.strings()).containsExactly("{\"a2d\":[]}");
@@ -287,13 +292,13 @@ class ClusterAndDirectoryCmdletsTest {
     @Test
     void setAdComputerAddOfAValueAlreadyThereIsRefusedAndChangesNothing() throws Exception {
         List<String> before = world.adComputer("HV-S2").allowedToDelegateTo();
-        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Set-ADComputer", on("HV-S1"))
+        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Set-ADComputer", console("HV-S1"))
                 .with("Identity", "HV-S2").with("Add", delegateTo(List.of("cifs/HV-NEW",
                         "microsoft virtual system migration service/HV-S3"))).run());
         assertThat(e.record().message()).isEqualTo("The specified value already exists");
         assertThat(e.record().fullyQualifiedErrorId()).startsWith("ActiveDirectoryServer:8323");
         assertThat(world.adComputer("HV-S2").allowedToDelegateTo()).isEqualTo(before);
-        PsException twice = catchThrowableOfType(PsException.class, () -> new CommandRun("Set-ADComputer", on("HV-S1"))
+        PsException twice = catchThrowableOfType(PsException.class, () -> new CommandRun("Set-ADComputer", console("HV-S1"))
                 .with("Identity", "HV-S2").with("Add", delegateTo(List.of("cifs/HV-NEW", "cifs/hv-new"))).run());
         assertThat(twice.record().message()).isEqualTo("The specified value already exists");
         assertThat(world.adComputer("HV-S2").allowedToDelegateTo()).isEqualTo(before);
@@ -307,7 +312,7 @@ class ClusterAndDirectoryCmdletsTest {
     @Test
     void setAdComputerRemoveOfAnAbsentValueIsRefusedAndChangesNothing() throws Exception {
         List<String> before = world.adComputer("HV-M7").allowedToDelegateTo();
-        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Set-ADObject", on("HV-S1"))
+        PsException e = catchThrowableOfType(PsException.class, () -> new CommandRun("Set-ADObject", console("HV-S1"))
                 .with("Identity", "CN=HV-M7,CN=Computers,DC=lab,DC=test").with("Remove", delegateTo("cifs/HV-S1"))
                 .run());
         assertThat(e.record().message())
@@ -324,14 +329,14 @@ class ClusterAndDirectoryCmdletsTest {
     @Test
     void setAdComputerRemovesBeforeItAddsAndClearsLast() throws Exception {
         // -Remove then -Add of the same value: the value is absent when -Add runs, so this is not refused
-        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-S2")
+        new CommandRun("Set-ADComputer", console("HV-S1")).with("Identity", "HV-S2")
                 .with("Remove", delegateTo("cifs/HV-S3")).with("Add", delegateTo("cifs/HV-S3")).run();
         assertThat(world.adComputer("HV-S2").allowedToDelegateTo()).contains("cifs/HV-S3");
         // -Add then -Replace: Replace wins; -Clear comes after -Replace
-        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-M7")
+        new CommandRun("Set-ADComputer", console("HV-S1")).with("Identity", "HV-M7")
                 .with("Add", delegateTo("cifs/HV-S1")).with("Replace", delegateTo("cifs/FS1")).run();
         assertThat(world.adComputer("HV-M7").allowedToDelegateTo()).containsExactly("cifs/FS1");
-        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-M7")
+        new CommandRun("Set-ADComputer", console("HV-S1")).with("Identity", "HV-M7")
                 .with("Replace", delegateTo("cifs/HV-S2")).with("Clear", List.of("msDS-AllowedToDelegateTo")).run();
         assertThat(world.adComputer("HV-M7").allowedToDelegateTo()).isEmpty();
     }
@@ -339,13 +344,13 @@ class ClusterAndDirectoryCmdletsTest {
     @Test
     void principalsAllowedToDelegateToAccountReplacesTheList() throws Exception {
         // HV-P1's account is in partner.test: as in AD, a host of lab.test finds it only with -Server
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-P1")
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CommandRun("Set-ADComputer", console("HV-S1")).with("Identity", "HV-P1")
                 .with("PrincipalsAllowedToDelegateToAccount", List.of("HV-S2")).run())
                 .hasMessageContaining("Cannot find an object with identity: 'HV-P1'");
-        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-P1").with("Server", "partner.test")
+        new CommandRun("Set-ADComputer", console("HV-S1")).with("Identity", "HV-P1").with("Server", "partner.test")
                 .with("PrincipalsAllowedToDelegateToAccount", List.of("HV-S2")).run();
         assertThat(world.adComputer("HV-P1").principalsAllowedToDelegateToAccount()).containsExactly("LAB\\HV-S2$");
-        new CommandRun("Set-ADComputer", on("HV-S1")).with("Identity", "HV-P1").with("Server", "partner.test")
+        new CommandRun("Set-ADComputer", console("HV-S1")).with("Identity", "HV-P1").with("Server", "partner.test")
                 .with("PrincipalsAllowedToDelegateToAccount", List.of()).run();
         assertThat(world.adComputer("HV-P1").principalsAllowedToDelegateToAccount()).isEmpty();
     }
