@@ -270,7 +270,7 @@ class KerberosWinRmPeerIT {
             assertThat(p.exitValue()).as(out).isZero();
         }
         Path file = dir.resolve("ldap-" + System.nanoTime() + ".yaml");
-        Files.writeString(file, Files.readString(hostsInventory) + """
+        Files.writeString(file, withoutDirectory(hostsInventory) + """
                 directory:
                   kind: ldap
                   url: %s
@@ -280,10 +280,15 @@ class KerberosWinRmPeerIT {
         return file;
     }
 
+    /** The hosts' inventory without its directory (read through HV2, the DC), for one that names the directory itself. */
+    private static String withoutDirectory(Path hostsInventory) throws IOException {
+        return Files.readString(hostsInventory).replace("directory: { via: hv2 }\n", "");
+    }
+
     /** The hosts' inventory plus the directory over LDAPS by address, with a simple bind as Administrator. */
     private static Path ldapsInventory(Path hostsInventory) throws Exception {
         Path file = dir.resolve("ldaps-" + System.nanoTime() + ".yaml");
-        Files.writeString(file, Files.readString(hostsInventory) + """
+        Files.writeString(file, withoutDirectory(hostsInventory) + """
                 directory:
                   kind: ldap
                   url: ldaps://127.0.0.1:636
@@ -313,6 +318,7 @@ class KerberosWinRmPeerIT {
                 version: 1
                 tls: { caFile: '%s' }
                 defaults: { transport: https, auth: kerberos, user: 'alice@LAB.TEST', credential: 'file:%s' }
+                directory: { via: hv2 }
                 hosts:
                   - { name: hv1, fqdn: hv1.lab.test, port: %d }
                   - { name: hv2, fqdn: hv2.lab.test, port: %d }
