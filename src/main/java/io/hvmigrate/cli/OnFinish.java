@@ -33,7 +33,7 @@ final class OnFinish {
         env.put("HVMIGRATE_EXIT_CODE", Integer.toString(exitCode));
         env.put("HVMIGRATE_REPORT", o instanceof RunService.Outcome.Finished f ? f.runDir().resolve("report.json").toString() : "");
         env.put("HVMIGRATE_RUN_ID", o instanceof RunService.Outcome.Finished f ? f.summary().runId() : "");
-        env.put("HVMIGRATE_OUTCOME", o.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
+        env.put("HVMIGRATE_OUTCOME", Runs.outcomeName(o));
         try {
             Process p = pb.start();
             Thread copy = Thread.ofVirtual().start(() -> {

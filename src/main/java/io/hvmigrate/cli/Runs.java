@@ -113,7 +113,14 @@ final class Runs {
         return code;
     }
 
-    private static String outcomeName(RunService.Outcome o) {
+    /**
+     * How a run ended, in one word, as the run-finished event and the on-finish hook give it: {@code executed} or
+     * {@code interrupted} for a run that executed, else the outcome's name ({@code refused}, {@code window-not-open}, …).
+     */
+    static String outcomeName(RunService.Outcome o) {
+        if (o instanceof RunService.Outcome.Finished f) {
+            return f.summary().interrupted() ? "interrupted" : "executed";
+        }
         String n = o.getClass().getSimpleName();
         return n.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }

@@ -66,8 +66,6 @@ public record Playbook(Path file, String name, String description, Policy policy
      * @param authentication    which live-migration authentication the run accepts
      * @param migrationNetwork  the dedicated network live migration must use, or null when not pinned
      * @param failureBudget     failed moves tolerated before no new move starts
-     */
-    /**
      * @param purgeStaleTickets whether run purges the computer account's tickets ({@code klist purge -li 0x3e7}) on a
      *                          source whose delegation changed after it obtained them, before its first move (default);
      *                          when false, run refuses those moves (finding delegation.stale-tickets, blocking)

@@ -116,7 +116,7 @@ class SchedulerOutputIT {
         String hook = Files.readString(hookOut, StandardCharsets.UTF_8).strip();
         String[] parts = hook.split("\\|");
         assertThat(parts[0]).isEqualTo("0");
-        assertThat(parts[1]).isEqualTo("finished");
+        assertThat(parts[1]).isEqualTo("executed");   // the word run-finished gives
         assertThat(Path.of(parts[2])).exists().hasFileName("report.json");
     }
 }

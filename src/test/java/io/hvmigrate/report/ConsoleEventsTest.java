@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvmigrate.plan.MoveJob;
 import io.hvmigrate.plan.Scenario;
+import io.hvmigrate.sim.wsman.MutableClock;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.io.StringWriter;
@@ -13,36 +14,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
 class ConsoleEventsTest {
-
-    static final class ManualClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T22:00:00Z"));
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     /** The lines a terminal shows for what was written: text, newline, carriage return, cursor up, erase line. */
     static final class Screen extends Writer {
@@ -129,18 +108,18 @@ class ConsoleEventsTest {
 
     @Test
     void plainOutputTellsARunningMovesProgressEveryIntervalAndWarnsOnceOfAStall() throws Exception {
-        ManualClock clock = new ManualClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T22:00:00Z"));
         StringWriter text = new StringWriter();
         try (ConsoleEvents c = new ConsoleEvents(new PrintWriter(text, true), clock, false, Duration.ofSeconds(30), Duration.ofMinutes(5))) {
             c.moveStarted(job());
             c.stepStarted(job(), "migrate", "hv-a1");
             c.progress(job(), 40);
-            clock.now.updateAndGet(t -> t.plusSeconds(31));
+            clock.advance(Duration.ofSeconds(31));
             String out = await(text, "40%, migrate, running for 0:31");
             assertThat(out).contains("m001 web01 hv-a1→hv-a2: 40%, migrate, running for 0:31");
             assertThat(out).doesNotContain("WARNING");
 
-            clock.now.updateAndGet(t -> t.plus(Duration.ofMinutes(5)));
+            clock.advance(Duration.ofMinutes(5));
             out = await(text, "has not moved");
             assertThat(out).contains("WARNING: m001 web01 hv-a1→hv-a2: the migration's progress has not moved from 40% for 5:31");
             Thread.sleep(1200);   // another tick of the timer: the warning is not repeated
