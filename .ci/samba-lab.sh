@@ -6,8 +6,10 @@
 #   .ci/samba-lab.sh stop DIR                    stop the samba started in DIR (by its PID; idempotent)
 #
 # Everything lives under DIR: configuration, databases, pid/socket/log directories, keytabs. Samba listens on
-# 127.0.0.1 and ::1 on the standard ports (88 Kerberos, 389 LDAP, 636 LDAPS, 445 SMB), so one lab runs at a time per
-# machine. Never edits /etc/hosts: names go in DIR/hosts for -Djdk.net.hosts.file.
+# 127.0.0.1 and ::1 on the standard ports (53 DNS, 88 Kerberos, 389 LDAP, 636 LDAPS, 445 SMB), so one lab runs at a
+# time per machine. Its internal DNS serves the zone lab.test with the records a DC registers (the DC locator's
+# _ldap._tcp.dc._msdcs.lab.test SRV, dc1.lab.test A 127.0.0.1) and forwards nothing. Never edits /etc/hosts or
+# resolv.conf: names go in DIR/hosts for -Djdk.net.hosts.file, and clients ask 127.0.0.1:53 only when told to.
 #
 # Accounts (domain LAB, DNS lab.test): computers HV1..HV4 and FS1 (enabled, with HOST/ and cifs/ SPNs, and
 # "Microsoft Virtual System Migration Service/" SPNs on the HVs), user "alice" (the user tests act for). Planted on
@@ -88,7 +90,7 @@ start() {
 
   log "provisioning $realm in $d"
   samba-tool domain provision --targetdir="$d" --realm=$realm --domain=$domain --host-name=dc1 --server-role=dc \
-    --dns-backend=NONE --use-rfc2307 --adminpass="$pw" --option="interfaces=lo" --option="bind interfaces only=yes" \
+    --dns-backend=SAMBA_INTERNAL --host-ip=127.0.0.1 --host-ip6=::1 --use-rfc2307 --adminpass="$pw" --option="interfaces=lo" --option="bind interfaces only=yes" \
     >"$d/setup.log" 2>&1 || { provision_failed "$d"; exit 1; }
   mkdir -p "$d/run" "$d/run/ncalrpc" "$d/run/winbindd" "$d/run/ntp_signd" "$d/log"
   chmod 755 "$d/run" "$d/run/winbindd"
@@ -101,7 +103,7 @@ start() {
 \tntp signd socket directory = $d/run/ntp_signd\\
 \tlock directory = $d/run\\
 \tlog file = $d/log/samba.log\\
-\tserver services = -dns -nbt -wrepl -dnsupdate -kcc -drepl -winbindd -ntp_signd -spoolss\\
+\tserver services = -nbt -wrepl -dnsupdate -kcc -drepl -winbindd -ntp_signd -spoolss\\
 \tdsdb:schema update allowed = no" "$d/etc/smb.conf"
 
   # A CA and a server certificate naming dc1.lab.test and 127.0.0.1, where samba looks for them (private/tls): LDAPS
@@ -132,6 +134,10 @@ start() {
     fi
     sleep 0.2
   done
+
+  # The DC's own SPNs beyond HOST/ (ldap/dc1.lab.test among them), which a DC's dnsupdate task registers with
+  # samba_spnupdate; that task is off here, so register them once, as it would.
+  samba_spnupdate -s "$d/etc/smb.conf" >>"$d/setup.log" 2>&1 || { log "samba_spnupdate failed (see $d/setup.log)"; stop "$d"; exit 1; }
 
   log "creating accounts"
   base="DC=$(echo $dns | sed 's/\./,DC=/g')"

@@ -141,8 +141,11 @@ public final class Preflight {
                     "the directory was not read, so the delegation moves between hosts need cannot be checked",
                     List.of("no computer accounts in the facts" + (facts.directory().source() != null
                             ? " (read through " + facts.directory().source() + ")" : "")),
-                    "let hvmigrate read the directory: a `directory:` block in the inventory (LDAP), or the ActiveDirectory"
-                            + " module (RSAT-AD-PowerShell) on an inventory host; then check again"));
+                    "let hvmigrate read the directory: without a `directory:` block it reads it over LDAP from its own host"
+                            + " (the DCs DNS names for the hosts' domain, _ldap._tcp.dc._msdcs.<domain>, bound by Kerberos as the"
+                            + " hosts' account; the 'could not read' line says why that failed; --set directory.dns=HOST names the"
+                            + " DNS server), or write one: `directory: {kind: ldap, url: …, bind: …}`, or `directory: {via: HOST}`"
+                            + " naming a domain controller; then check again"));
             return;
         }
         Optional<Facts.ComputerAccount> acct = facts.directory().computer(src.name());

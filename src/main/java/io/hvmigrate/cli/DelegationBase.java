@@ -193,27 +193,26 @@ abstract class DelegationBase extends BaseCommand {
         return List.copyOf(out.values());
     }
 
-    /**
-     * The management host: --via, the inventory's {@code directory: {via: HOST}}, or the first host discovery read (the
-     * one it read the directory through; a second hop to a DC unless that host is one).
-     */
-    String via(Inventory inv, Facts facts) {
+    /** The management host: --via, or the inventory's {@code directory: {via: HOST}}. */
+    String via(Inventory inv) {
         if (via != null) {
             return inv.host(via).map(Inventory.HostEndpoint::name)
                     .orElseThrow(() -> new CommandFailure(ExitCode.INVALID_INPUT, "--via " + via + ": not an inventory host"));
         }
-        if (inv.directoryVia() != null) {
-            return inv.directoryVia();
-        }
-        if (facts.hosts().isEmpty()) {
-            throw new CommandFailure(ExitCode.FAILED, "no inventory host answered: nothing to read the directory through");
-        }
-        return facts.hosts().getFirst().name();
+        return inv.directoryVia();
     }
 
-    /** The directory the inventory names (LDAP), or the ActiveDirectory cmdlets of the management host. */
+    /**
+     * The directory over LDAP (the inventory's, or the hosts' domain's), or the ActiveDirectory cmdlets of the management
+     * host --via or {@code directory: {via: HOST}} names.
+     */
     io.hvmigrate.directory.Directory directory(EngineSetup engine, Inventory inv, Facts facts) {
         if (!engine.directory.needsManagementHost()) {
+            if (via != null && inv.directory() == null) {
+                // the default directory (LDAP to the hosts' domain) gives way to the management host named for this command
+                String host = via(inv);
+                return io.hvmigrate.directory.PowerShellDirectory.backend(engine.hosts, engine.stepTimeout, host).through(host);
+            }
             if (via != null) {
                 throw new CommandFailure(ExitCode.INVALID_INPUT, "--via names a management host for the ActiveDirectory cmdlets, "
                         + "but the inventory's directory is LDAP (" + (inv.directory().url() != null ? inv.directory().url()
@@ -221,7 +220,7 @@ abstract class DelegationBase extends BaseCommand {
             }
             return engine.directory.through(null);
         }
-        return engine.directory.through(via(inv, facts));
+        return engine.directory.through(via(inv));
     }
 
     String title(String verb, Prepared p) {

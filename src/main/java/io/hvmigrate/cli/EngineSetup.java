@@ -27,6 +27,7 @@ final class EngineSetup implements AutoCloseable {
     final RunService service;
     final Path runsDir;
     final DirectoryBackend directory;
+    final Duration stepTimeout;
 
     EngineSetup(Inventory inventory, EngineSettings settings, Map<String, String> env, RunEvents events, PrintWriter err, boolean skipRefused) {
         Secrets secrets = new Secrets(env, w -> err.println("hvmigrate: warning: " + w));
@@ -41,9 +42,10 @@ final class EngineSetup implements AutoCloseable {
         hosts = new HostConnections(transport, inventory, HostConnections.Settings.DEFAULT);
         runsDir = runsDir(settings, env);
         Duration step = Units.duration(settings.get("step.timeout"));
+        stepTimeout = step;
         MoveExecutor.Limits limits = new MoveExecutor.Limits(step, Duration.ofMinutes(10), Setting.bytesPerSecond(settings.get("migration.bandwidth")),
                 4.0, Units.duration(settings.get("progress.interval")));
-        directory = Directories.of(inventory, hosts, secrets, step);
+        directory = Directories.of(inventory, hosts, secrets, step, settings.get("directory.dns"));
         service = new RunService(inventory, hosts, Clock.systemUTC(), events, new RunService.Options(runsDir, skipRefused, limits,
                 Boolean.parseBoolean(settings.get("window.wait")), Units.duration(settings.get("window.lead"))), directory);
     }

@@ -95,7 +95,7 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         this.forest = domain;
     }
 
-    /** The DC found by DNS SRV when the inventory names only the domain. */
+    /** The DC found by DNS SRV when the inventory names only the domain: the one connected to, once connected. */
     private URI located;
 
     @Override
@@ -105,27 +105,69 @@ public final class LdapDirectory implements Directory, AutoCloseable {
     }
 
     /**
-     * The inventory's url, or a DC of its domain as DNS SRV names it: {@code ldap://<dc>:<port>}, StartTLS for a simple
-     * bind, sealed by Kerberos for a Kerberos bind (the ticket is for {@code ldap/<dc>}, the name DNS gave).
+     * The inventory's url, or the first DC of its domain as DNS SRV names it: {@code ldap://<dc>:<port>}, StartTLS for a
+     * simple bind, sealed by Kerberos for a Kerberos bind (the ticket is for {@code ldap/<dc>}, the name DNS gave).
      */
     URI url() throws DirectoryException {
         if (ref.url() != null) {
             return ref.url();
         }
         if (located == null) {
-            DomainControllers.Dc dc = DomainControllers.locate(ref.domain(), ref.dnsServer(), timeout).getFirst();
-            located = URI.create("ldap://" + dc.host() + ":" + dc.port());
+            located = candidates().getFirst();
         }
         return located;
     }
 
+    /** The DCs to try, in order: the inventory's url, or every DC of the domain in the DC locator's order. */
+    private List<URI> candidates() throws DirectoryException {
+        if (ref.url() != null) {
+            return List.of(ref.url());
+        }
+        // a DNS answer comes in milliseconds or not at all: no need to wait the whole step's limit for it
+        Duration dns = timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5);
+        return DomainControllers.locate(ref.domain(), ref.dnsServer(), dns).stream()
+                .map(dc -> URI.create("ldap://" + dc.host() + ":" + dc.port())).toList();
+    }
+
     // ---- connection ---------------------------------------------------------------------------------------------------
 
+    /**
+     * The connection, made when first needed. With DCs found by DNS, one that does not answer is passed over for the
+     * next, as Windows' DC locator does; a DC that answers and refuses the bind ends the search (the others would
+     * refuse the same credentials).
+     */
     private synchronized LDAPConnection connection() throws DirectoryException {
         if (connection != null && connection.isConnected()) {
             return connection;
         }
-        URI u = url();
+        List<URI> dcs = candidates();
+        List<String> unanswered = new ArrayList<>();
+        for (URI u : dcs) {
+            if (ref.url() == null) {
+                located = u;
+            }
+            try {
+                return connect(u);
+            } catch (Unanswered e) {
+                unanswered.add(e.getMessage());
+            }
+        }
+        if (ref.url() == null && dcs.size() > 1) {
+            located = null;
+            throw new DirectoryException("no domain controller of " + ref.domain() + " answered (" + DomainControllers.srvName(ref.domain())
+                    + " names " + dcs.size() + "): " + String.join("; ", unanswered));
+        }
+        throw new DirectoryException(unanswered.getFirst());
+    }
+
+    /** A DC that could not be reached at all: the next one may be. */
+    private static final class Unanswered extends Exception {
+        Unanswered(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private LDAPConnection connect(URI u) throws DirectoryException, Unanswered {
         boolean ldaps = "ldaps".equalsIgnoreCase(u.getScheme());
         String host = u.getHost();
         int port = u.getPort() > 0 ? u.getPort() : ldaps ? 636 : 389;
@@ -155,7 +197,15 @@ public final class LdapDirectory implements Directory, AutoCloseable {
             // ldap:// with a Kerberos bind: no TLS, the SASL layer seals every message with the Kerberos session
             // key and the server proves itself by mutual authentication, as Windows' own tools talk to a DC
             boolean sealed = ref.kerberos() && !ldaps;
-            c = sealed ? new LDAPConnection(options, host, port) : open(ssl, options, ldaps, host, port);
+            try {
+                c = sealed ? new LDAPConnection(options, host, port) : open(ssl, options, ldaps, host, port);
+            } catch (LDAPException e) {
+                if (e.getResultCode() == ResultCode.CONNECT_ERROR || e.getResultCode() == ResultCode.SERVER_DOWN
+                        || e.getResultCode() == ResultCode.TIMEOUT) {
+                    throw new Unanswered(where() + ": " + describe(e));
+                }
+                throw e;
+            }
             BindResult bound;
             try {
                 bound = c.bind(bindRequest(host, sealed));
@@ -164,7 +214,8 @@ public final class LdapDirectory implements Directory, AutoCloseable {
                     throw e;
                 }
                 c.close();
-                throw new DirectoryException(where() + ": " + kerberosFailure(e, ref.kerberosPrincipal(), ref.keytab(), host), e);
+                throw new DirectoryException(where() + ": " + kerberosFailure(e, ref.kerberosPrincipal(), ref.keytab(), host,
+                        ref.keytab() == null && ref.credential() != null), e);
             }
             if (bound.getResultCode() != ResultCode.SUCCESS) {
                 throw new DirectoryException(where() + ": bind failed: " + describe(bound.getResultCode(), bound.getDiagnosticMessage()));
@@ -201,7 +252,17 @@ public final class LdapDirectory implements Directory, AutoCloseable {
             return new LDAPConnection(ssl.createSSLSocketFactory(), options, host, port);
         }
         LDAPConnection c = new LDAPConnection(options, host, port);
-        ExtendedResult r = c.processExtendedOperation(new StartTLSExtendedRequest(ssl.createSSLContext()));
+        ExtendedResult r;
+        try {
+            r = c.processExtendedOperation(new StartTLSExtendedRequest(ssl.createSSLContext()));
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.CONNECT_ERROR || e.getResultCode() == ResultCode.SERVER_DOWN
+                    || e.getResultCode() == ResultCode.TIMEOUT || e.getResultCode() == ResultCode.LOCAL_ERROR) {
+                c.close();
+                throw e;
+            }
+            r = new ExtendedResult(e);
+        }
         if (r.getResultCode() != ResultCode.SUCCESS) {
             c.close();
             throw new DirectoryException(where() + ": the server refused StartTLS (" + describe(r.getResultCode(), r.getDiagnosticMessage())
@@ -213,7 +274,9 @@ public final class LdapDirectory implements Directory, AutoCloseable {
     /** @param sealed whether the SASL layer seals (ldap:// without TLS) or only authenticates (inside TLS) */
     private BindRequest bindRequest(String host, boolean sealed) throws LDAPException, DirectoryException {
         if (ref.kerberos()) {
-            GSSAPIBindRequestProperties p = new GSSAPIBindRequestProperties(ref.kerberosPrincipal(), (String) null);
+            // an empty principal: the ticket cache's own (the operator's kinit or Windows logon)
+            GSSAPIBindRequestProperties p = new GSSAPIBindRequestProperties(
+                    ref.kerberosPrincipal().isEmpty() ? null : ref.kerberosPrincipal(), (String) null);
             p.setServicePrincipalProtocol("ldap");
             p.setSASLClientServerName(host);
             // Over LDAPS, Active Directory refuses SASL signing or sealing inside TLS: the SASL layer only
@@ -225,9 +288,14 @@ public final class LdapDirectory implements Directory, AutoCloseable {
                 p.setAllowedQoP(SASLQualityOfProtection.AUTH);
                 p.setChannelBindingType(GSSAPIChannelBindingType.TLS_SERVER_END_POINT);
             }
+            String pw = ref.keytab() == null && ref.credential() != null ? password(host) : null;
             if (ref.keytab() != null) {
                 p.setUseKeyTab(true);
                 p.setKeyTabPath(ref.keytab().toString());
+                p.setUseTicketCache(false);
+            } else if (pw != null) {
+                // the account's password, as the hosts' WinRM account signs in: JGSS asks the KDC for a ticket with it
+                p.setPassword(pw);
                 p.setUseTicketCache(false);
             } else {
                 p.setUseTicketCache(true);
@@ -236,6 +304,10 @@ public final class LdapDirectory implements Directory, AutoCloseable {
             p.setRefreshKrb5Config(true);
             return new GSSAPIBindRequest(p);
         }
+        return new SimpleBindRequest(ref.user(), password(host));
+    }
+
+    private String password(String host) throws DirectoryException {
         String pw;
         try {
             pw = password == null ? null : password.get();
@@ -243,9 +315,10 @@ public final class LdapDirectory implements Directory, AutoCloseable {
             throw new DirectoryException(where() + ": " + e.getMessage());
         }
         if (pw == null || pw.isEmpty()) {
-            throw new DirectoryException(where() + ": no password for the simple bind as " + ref.user());
+            throw new DirectoryException(where() + ": no password for the bind as "
+                    + (ref.kerberos() ? ref.kerberosPrincipal() : ref.user()));
         }
-        return new SimpleBindRequest(ref.user(), pw);
+        return pw;
     }
 
     @Override
@@ -558,12 +631,20 @@ public final class LdapDirectory implements Directory, AutoCloseable {
      * chain of LoginException, GSSException and KrbException texts.
      */
     static String kerberosFailure(LDAPException e, String principal, Path keytab, String host) {
+        return kerberosFailure(e, principal, keytab, host, false);
+    }
+
+    /** @param withPassword whether the ticket was asked for with the account's password (neither keytab nor cache) */
+    static String kerberosFailure(LDAPException e, String principal, Path keytab, String host, boolean withPassword) {
         StringBuilder all = new StringBuilder(String.valueOf(e.getMessage())).append(' ').append(e.getDiagnosticMessage());
         for (Throwable t = e.getCause(); t != null && all.length() < 20_000; t = t.getCause()) {
             all.append(' ').append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
         }
         String text = all.toString();
         String lower = text.toLowerCase(Locale.ROOT);
+        if (principal == null || principal.isEmpty()) {
+            principal = "the ticket cache's principal";
+        }
         String realm = principal.contains("@") ? principal.substring(principal.indexOf('@') + 1) : "the default realm";
         String from = keytab != null ? "the keytab " + keytab : "the ticket cache";
         String why;
@@ -577,6 +658,9 @@ public final class LdapDirectory implements Directory, AutoCloseable {
         } else if (lower.contains("server not found")) {
             why = "the KDC has no service principal ldap/" + host + ": give the domain controller's name in directory.url as its "
                     + "SPNs spell it (ldap/<dc fqdn>)";
+        } else if (withPassword && (lower.contains("pre-authentication information was invalid") || lower.contains("checksum failed")
+                || lower.contains("integrity check"))) {
+            why = "the KDC refused the password of " + principal + " (wrong, expired, or the account is locked)";
         } else if (lower.contains("pre-authentication information was invalid") || lower.contains("checksum failed")
                 || lower.contains("integrity check")) {
             why = from + " does not hold " + principal + "'s current key (a wrong keytab, or the account's password changed since it was exported)";

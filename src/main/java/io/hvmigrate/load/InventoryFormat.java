@@ -47,8 +47,8 @@ public final class InventoryFormat {
                     .optional("caFile", Shape.string("a PEM file of certificate authorities to trust, relative to this file")))
             .optional("directory", Shape.object(null, "Active Directory over LDAP from hvmigrate's own host (kind, url, bind), "
                             + "or through the ActiveDirectory PowerShell module of a management host that is a domain controller "
-                            + "(via); without it, through the first host discovery reads, a second hop to a DC that a WinRM "
-                            + "logon cannot make unless that host is one")
+                            + "(via); without it, over LDAP to the DCs of the first host's domain (DNS SRV), bound with the "
+                            + "hosts' account by Kerberos")
                     .optional("via", Shape.string("an inventory host that is a domain controller: its ActiveDirectory module "
                             + "reads and writes the directory"))
                     .optional("kind", Shape.string("ldap: hvmigrate reads and writes the directory itself").values("ldap"))

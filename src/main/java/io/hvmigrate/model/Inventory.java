@@ -13,10 +13,10 @@ import java.util.Optional;
  * @param hosts       Hyper-V hosts
  * @param clusters    failover clusters
  * @param fileServers file servers and Scale-Out File Server access points that hold VM storage
- * @param directory   the directory over LDAP, or null: read and written through a host's ActiveDirectory cmdlets
+ * @param directory   the directory over LDAP as the inventory writes it, or null: with no {@code directoryVia}, LDAP
+ *                    to the DCs of the hosts' domain (see {@code Directories.defaultRef})
  * @param directoryVia the inventory host whose ActiveDirectory cmdlets read and write the directory
- *                     ({@code directory: {via: HOST}}: a management host that is a domain controller), or null: the
- *                     first host discovery read (a second hop to a DC unless that host is one)
+ *                     ({@code directory: {via: HOST}}: a management host that is a domain controller), or null
  */
 public record Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<ClusterRef> clusters,
                         List<FileServerRef> fileServers, DirectoryRef directory, String directoryVia) {
@@ -107,19 +107,15 @@ public record Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<C
     }
 
     /**
-     * Active Directory over LDAP: LDAPS ({@code ldaps://}) or StartTLS ({@code ldap://}), the server's certificate
-     * checked against {@code caFile} (or the JVM's authorities when null). Either a simple bind ({@code user} and
-     * {@code credential}) or a Kerberos (GSSAPI) bind as {@code kerberosPrincipal}, from {@code keytab} or, when that is
-     * null, the ticket cache.
+     * Active Directory over LDAP: LDAPS ({@code ldaps://}), StartTLS ({@code ldap://}), or {@code ldap://} sealed by a
+     * Kerberos bind; the server's certificate checked against {@code caFile} (or the JVM's authorities when null).
+     * Either a simple bind ({@code user} and {@code credential}) or a Kerberos (GSSAPI) bind as {@code kerberosPrincipal}
+     * (empty: the ticket cache's), from {@code keytab}, else with {@code credential}'s password, else the ticket cache.
      *
-     * @param url    {@code ldaps://dc1.lab.test:636} or {@code ldap://dc1.lab.test} (StartTLS)
-     * @param baseDn where accounts and trusts are searched, e.g. {@code DC=lab,DC=test}; null: the server's default
-     *               naming context
-     */
-    /**
-     * The directory over LDAP.
-     *
-     * @param url       the DC to talk to, or null: a DC of {@code domain} found by DNS SRV ({@code _ldap._tcp.dc._msdcs.<domain>})
+     * @param url       {@code ldaps://dc1.lab.test:636} or {@code ldap://dc1.lab.test}; or null: a DC of {@code domain}
+     *                  found by DNS SRV ({@code _ldap._tcp.dc._msdcs.<domain>})
+     * @param baseDn    where accounts and trusts are searched, e.g. {@code DC=lab,DC=test}; null: the server's default
+     *                  naming context
      * @param domain    with no url, the domain whose DCs the DNS names
      * @param dnsServer with no url, the DNS server to ask ({@code host[:port]}), or null for the system's
      */

@@ -3,7 +3,14 @@ package io.hvmigrate.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import io.hvmigrate.sim.tls.FleetCertificateAuthority;
 import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -125,6 +132,66 @@ class DomainControllersTest {
             assertThatThrownBy(() -> DomainControllers.locate("nowhere.test", dns.address(), Duration.ofSeconds(2)))
                     .isInstanceOf(DirectoryException.class)
                     .hasMessageContaining("_ldap._tcp.dc._msdcs.nowhere.test");
+        }
+    }
+
+    /**
+     * A directory on loopback that answers but offers no StartTLS (its server side would look its client's address up to
+     * convert to TLS, which these tests do not allow): reaching it is what shows the DC before it was passed over.
+     */
+    static InMemoryDirectoryServer plainDirectory() throws Exception {
+        InMemoryDirectoryServerConfig cfg = new InMemoryDirectoryServerConfig("DC=lab,DC=test");
+        cfg.setSchema(null);
+        cfg.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("loopback", InetAddress.getLoopbackAddress(), 0, null));
+        InMemoryDirectoryServer server = new InMemoryDirectoryServer(cfg);
+        server.startListening();
+        return server;
+    }
+
+    static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    static LdapDirectory ofDomain(String dns, Path ca) {
+        return new LdapDirectory(new io.hvmigrate.model.Inventory.DirectoryRef(null, "DC=lab,DC=test", "CN=svc,DC=lab,DC=test",
+                io.hvmigrate.model.CredentialRef.parse("env:LAB_PW"), null, null, ca, "lab.test", dns), () -> "pw", Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aDcThatDoesNotAnswerIsPassedOverForTheNextTheDnsNames(@TempDir Path tmp) throws Exception {
+        String name = "_ldap._tcp.dc._msdcs.lab.test";
+        InMemoryDirectoryServer server = plainDirectory();
+        int down = closedPort();
+        int up = server.getListenPort();
+        try (SrvResponder dns = new SrvResponder(Map.of(name, List.of(new int[] {0, 100, down}, new int[] {10, 100, up})),
+                Map.of(name, List.of("127.0.0.1", "127.0.0.1")));
+             LdapDirectory d = ofDomain(dns.address(), FleetCertificateAuthority.create("x").writePem(tmp.resolve("ca.pem")))) {
+            // the second DC answered (and, offering no StartTLS, was refused: hvmigrate never binds unencrypted)
+            assertThatThrownBy(() -> d.computers(List.of("HV1")))
+                    .isInstanceOf(DirectoryException.class)
+                    .hasMessageStartingWith("ldap://127.0.0.1:" + up + ": the server refused StartTLS")
+                    .hasMessageNotContaining(":" + down);
+            assertThat(d.where()).isEqualTo("ldap://127.0.0.1:" + up);
+        } finally {
+            server.shutDown(true);
+        }
+    }
+
+    @Test
+    void whenNoDcAnswersTheMessageNamesEachOne(@TempDir Path tmp) throws Exception {
+        String name = "_ldap._tcp.dc._msdcs.lab.test";
+        int a = closedPort();
+        int b = closedPort();
+        try (SrvResponder dns = new SrvResponder(Map.of(name, List.of(new int[] {0, 100, a}, new int[] {0, 50, b})),
+                Map.of(name, List.of("127.0.0.1", "127.0.0.1")));
+             LdapDirectory d = ofDomain(dns.address(), FleetCertificateAuthority.create("x").writePem(tmp.resolve("ca.pem")))) {
+            assertThatThrownBy(() -> d.computers(List.of("HV1")))
+                    .isInstanceOf(DirectoryException.class)
+                    .hasMessageContaining("no domain controller of lab.test answered")
+                    .hasMessageContaining("ldap://127.0.0.1:" + a)
+                    .hasMessageContaining("ldap://127.0.0.1:" + b);
         }
     }
 }

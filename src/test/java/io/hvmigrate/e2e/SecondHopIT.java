@@ -76,12 +76,19 @@ class SecondHopIT {
                     .contains("principal: svc-hvmigrate@LAB.TEST").contains("directory: {via: HOST}");
             assertThat(ids(bad)).doesNotContain("delegation.unknown");
 
-            // no directory: block at all: the first host discovery read (not a DC) is the same second hop
+            // no directory: block at all: never through a Hyper-V host, but over LDAP from hvmigrate's own host, to
+            // the DCs DNS names for lab.test; here a DNS server that does not answer (hvsim serves no LDAP): the
+            // directory is unknown, and no host was asked to make the hop
             Path none = dir.resolve("lab/no-directory.yaml");
             Files.writeString(none, inventory.replace("directory:\n  via: hv-s3\n", ""), StandardCharsets.UTF_8);
-            Result dflt = Cli.run(none, dir, "check", "playbooks/lab-tour.yaml", "-o", "json");
+            int closed;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                closed = s.getLocalPort();
+            }
+            Result dflt = Cli.run(none, dir, "check", "playbooks/lab-tour.yaml", "-o", "json", "--set", "directory.dns=127.0.0.1:" + closed);
             assertThat(dflt.exit()).as(dflt.out() + dflt.err()).isEqualTo(3);
-            assertThat(ids(dflt)).contains("directory.second-hop");
+            assertThat(ids(dflt)).contains("delegation.unknown").doesNotContain("directory.second-hop");
+            assertThat(dflt.err()).contains("_ldap._tcp.dc._msdcs.lab.test").doesNotContain("Unable to contact the server");
         }
     }
 

@@ -179,8 +179,8 @@ class KerberosWinRmPeerIT {
                   - { vm: web1, to: hv1, storagePath: 'D:\\VMs\\web1' }
                 """);
         Path viaHosts = inventory("alice.password");
-        Path viaKerberos = ldapInventory(viaHosts, "ldap://dc1.lab.test", "admin.keytab");
-        Path viaLdaps = ldapsInventory(viaHosts);
+        Path viaKerberos = ldapInventory(inventory("alice.password", ""), "ldap://dc1.lab.test", "admin.keytab");
+        Path viaLdaps = ldapsInventory(inventory("alice.password", ""));
 
         Result overWinRm = engine("check", playbook.toString(), "-i", viaHosts.toString(), "--output", "json");
         Result overKerberos = engine("check", playbook.toString(), "-i", viaKerberos.toString(), "--output", "json");
@@ -231,7 +231,7 @@ class KerberosWinRmPeerIT {
                   - { vm: web1, to: hv2, storagePath: 'D:\\VMs\\web1' }
                 """);
         // alice's keytab offered as Administrator's: the KDC refuses the pre-authentication
-        Result wrong = engine("check", playbook.toString(), "-i", ldapInventory(inventory("alice.password"), "ldap://dc1.lab.test", "keytabs/alice.keytab").toString());
+        Result wrong = engine("check", playbook.toString(), "-i", ldapInventory(inventory("alice.password", ""), "ldap://dc1.lab.test", "keytabs/alice.keytab").toString());
         assertThat(wrong.err() + wrong.out()).contains("Kerberos bind as Administrator@LAB.TEST failed")
                 .contains("keytabs/alice.keytab");
         // a realm whose KDC is a closed loopback port
@@ -239,11 +239,11 @@ class KerberosWinRmPeerIT {
         Files.writeString(noKdc, Files.readString(dc.resolve("krb5.conf")).replace("kdc = 127.0.0.1:88", "kdc = 127.0.0.1:" + closedPort())
                 .replace("udp_preference_limit = 1", "udp_preference_limit = 1\n\tkdc_timeout = 2000\n\tmax_retries = 1"));
         Result none = engine(List.of("-Djava.security.krb5.conf=" + noKdc), "check", playbook.toString(), "-i",
-                ldapInventory(inventory("alice.password"), "ldap://dc1.lab.test", "admin.keytab").toString());
+                ldapInventory(inventory("alice.password", ""), "ldap://dc1.lab.test", "admin.keytab").toString());
         assertThat(none.err() + none.out()).contains("Kerberos bind as Administrator@LAB.TEST failed: no KDC answered for LAB.TEST");
         // Samba (ldap server require strong auth = yes, its default) refuses an unsealed Kerberos bind inside TLS
         Result inTls = engine("check", playbook.toString(), "-i",
-                ldapInventory(inventory("alice.password"), "ldaps://dc1.lab.test:636", "admin.keytab").toString());
+                ldapInventory(inventory("alice.password", ""), "ldaps://dc1.lab.test:636", "admin.keytab").toString());
         assertThat(inTls.err() + inTls.out()).contains("Kerberos bind as Administrator@LAB.TEST failed: the server refuses a Kerberos bind inside TLS")
                 .contains("ldap://dc1.lab.test");
     }
@@ -270,7 +270,7 @@ class KerberosWinRmPeerIT {
             assertThat(p.exitValue()).as(out).isZero();
         }
         Path file = dir.resolve("ldap-" + System.nanoTime() + ".yaml");
-        Files.writeString(file, withoutDirectory(hostsInventory) + """
+        Files.writeString(file, Files.readString(hostsInventory) + """
                 directory:
                   kind: ldap
                   url: %s
@@ -281,14 +281,10 @@ class KerberosWinRmPeerIT {
     }
 
     /** The hosts' inventory without its directory (read through HV2, the DC), for one that names the directory itself. */
-    private static String withoutDirectory(Path hostsInventory) throws IOException {
-        return Files.readString(hostsInventory).replace("directory: { via: hv2 }\n", "");
-    }
-
     /** The hosts' inventory plus the directory over LDAPS by address, with a simple bind as Administrator. */
     private static Path ldapsInventory(Path hostsInventory) throws Exception {
         Path file = dir.resolve("ldaps-" + System.nanoTime() + ".yaml");
-        Files.writeString(file, withoutDirectory(hostsInventory) + """
+        Files.writeString(file, Files.readString(hostsInventory) + """
                 directory:
                   kind: ldap
                   url: ldaps://127.0.0.1:636
@@ -310,19 +306,63 @@ class KerberosWinRmPeerIT {
         assertThat(r.err() + r.out()).doesNotContain(Files.readString(wrong).strip());
     }
 
-    /** An inventory for the two Kerberos hosts, reached by name (hv1.lab.test) on the ports hvsim chose. */
+    @Test
+    @Order(5)
+    void withoutADirectoryBlockTheDirectoryIsReadOverLdapFromTheDcsTheDomainsDnsRecordsName() throws Exception {
+        Path playbook = dir.resolve("default-directory.yaml");
+        Files.writeString(playbook, """
+                version: 1
+                name: default-directory
+                moves:
+                  - { vm: web1, to: hv2, storagePath: 'D:\\VMs\\web1' }
+                """);
+        // No directory: block. The hosts' domain is lab.test; Samba's own DNS (127.0.0.1:53, the DC's internal DNS
+        // server) names its DC in _ldap._tcp.dc._msdcs.lab.test; the engine binds there by Kerberos as the hosts'
+        // account, alice, with her password: no management host, no second hop, no keytab, no certificate.
+        Path inventory = inventory("alice.password", "");
+        Result plan = engine("delegation", "apply", "--yes", "--hosts", "hv1,hv2", "-o", "json", "-i", inventory.toString(),
+                "--set", "directory.dns=127.0.0.1");
+        assertThat(plan.exit()).as("apply: %s%n%s", plan.out(), plan.err()).isZero();
+        JsonNode read = JSON.readTree(plan.out());
+        assertThat(read.path("via").asText()).as(plan.out()).isEqualTo("ldap://dc1.lab.test:389");
+        // the first two tests wrote the delegation both ways into Samba: read back, nothing is missing or written
+        assertThat(read.path("present").asInt()).as(plan.out()).isGreaterThanOrEqualTo(8);
+        assertThat(read.path("changed").asBoolean()).as(plan.out()).isFalse();
+
+        Result check = engine("check", playbook.toString(), "-i", inventory.toString(), "-o", "json", "--set", "directory.dns=127.0.0.1");
+        assertThat(check.exit()).as("check: %s%n%s", check.out(), check.err()).isZero();
+        assertThat(check.err()).doesNotContain("could not read");
+
+        // a DNS server that does not answer: the directory is not read, and the finding says how hvmigrate looks for it
+        Result lost = engine("check", playbook.toString(), "-i", inventory.toString(), "-o", "json",
+                "--set", "directory.dns=127.0.0.1:" + closedPort());
+        assertThat(lost.exit()).as("check without DNS: %s%n%s", lost.out(), lost.err()).isEqualTo(3);
+        assertThat(lost.out()).contains("delegation.unknown", "_ldap._tcp.dc._msdcs.<domain>", "directory.dns");
+        assertThat(lost.err() + lost.out()).contains("_ldap._tcp.dc._msdcs.lab.test");
+        String secret = Files.readString(dc.resolve("alice.password")).strip();
+        assertThat(plan.out() + plan.err() + check.out() + check.err() + lost.out() + lost.err()).doesNotContain(secret);
+    }
+
+    /**
+     * An inventory for the two Kerberos hosts, reached by name (hv1.lab.test) on the ports hvsim chose, reading the
+     * directory through HV2, a domain controller.
+     */
     private static Path inventory(String passwordFile) throws IOException {
-        Path file = dir.resolve("inventory-" + Path.of(passwordFile).getFileName() + ".yaml");
+        return inventory(passwordFile, "directory: { via: hv2 }\n");
+    }
+
+    /** The same hosts with the {@code directory:} block given (empty: none). */
+    private static Path inventory(String passwordFile, String directory) throws IOException {
+        Path file = dir.resolve("inventory-" + Path.of(passwordFile).getFileName() + "-" + System.nanoTime() + ".yaml");
         Path password = Path.of(passwordFile).isAbsolute() ? Path.of(passwordFile) : dc.resolve(passwordFile);
         Files.writeString(file, """
                 version: 1
                 tls: { caFile: '%s' }
                 defaults: { transport: https, auth: kerberos, user: 'alice@LAB.TEST', credential: 'file:%s' }
-                directory: { via: hv2 }
                 hosts:
                   - { name: hv1, fqdn: hv1.lab.test, port: %d }
                   - { name: hv2, fqdn: hv2.lab.test, port: %d }
-                """.formatted(dir.resolve("sim/ca.pem"), password, ports.get("HV1"), ports.get("HV2")));
+                """.formatted(dir.resolve("sim/ca.pem"), password, ports.get("HV1"), ports.get("HV2")) + directory);
         return file;
     }
 

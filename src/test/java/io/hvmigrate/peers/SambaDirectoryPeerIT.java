@@ -47,9 +47,7 @@ class SambaDirectoryPeerIT {
     static void start() throws Exception {
         lab = SambaLab.start(dir);
         sim = SimFleet.start(Path.of("src/test/resources/peers/samba-fleet.yaml"), SimFleet.Options.defaults());
-        LabFiles.Written files = LabFiles.write(sim, dir.resolve("lab"), LabFiles.serviceAccount(sim));
-        inventory = files.inventory();
-        Files.writeString(inventory, Files.readString(inventory) + """
+        LabFiles.Written files = LabFiles.write(sim, dir.resolve("lab"), LabFiles.serviceAccount(sim), """
                 directory:
                   kind: ldap
                   url: %s
@@ -58,7 +56,8 @@ class SambaDirectoryPeerIT {
                   bind:
                     user: %s
                     credential: env:LAB_DIRECTORY_PASSWORD
-                """.formatted(lab.get("ldapsUrl"), lab.get("baseDn"), lab.get("caFile"), "Administrator@LAB.TEST"), StandardCharsets.UTF_8);
+                """.formatted(lab.get("ldapsUrl"), lab.get("baseDn"), lab.get("caFile"), "Administrator@LAB.TEST"));
+        inventory = files.inventory();
         env = Map.of("HOME", dir.toString(), "LAB_DIRECTORY_PASSWORD", lab.adminPassword());
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +30,14 @@ public final class LabFiles {
 
     /** Writes the three files into {@code dir} (created if needed) for the account {@code DOMAIN\\user}. */
     public static Written write(SimFleet fleet, Path dir, String account) throws IOException {
+        return write(fleet, dir, account, null);
+    }
+
+    /**
+     * As {@link #write(SimFleet, Path, String)}, with the inventory's {@code directory:} block given as YAML (a real
+     * directory beside the simulated hosts), or null for the fleet's own.
+     */
+    public static Written write(SimFleet fleet, Path dir, String account, String directoryBlock) throws IOException {
         Files.createDirectories(dir);
         Path ca = dir.resolve("ca.pem");
         Files.writeString(ca, fleet.certificateAuthority().pem(), StandardCharsets.US_ASCII);
@@ -41,12 +50,16 @@ public final class LabFiles {
         }
         Files.writeString(pw, fleet.password() + "\n", StandardCharsets.UTF_8);
         Path inv = dir.resolve("inventory.yaml");
-        Files.writeString(inv, inventory(fleet, account, pw.toAbsolutePath()), StandardCharsets.UTF_8);
+        Files.writeString(inv, inventory(fleet, account, pw.toAbsolutePath(), directoryBlock), StandardCharsets.UTF_8);
         return new Written(dir, inv, ca, pw);
     }
 
     /** The inventory text for the running fleet. */
     public static String inventory(SimFleet fleet, String account, Path passwordFile) {
+        return inventory(fleet, account, passwordFile, null);
+    }
+
+    private static String inventory(SimFleet fleet, String account, Path passwordFile, String directoryBlock) {
         StringBuilder y = new StringBuilder();
         y.append("# written by hvsim for the running fleet '").append(fleet.fleet().name())
                 .append("'; ports change on every start\n");
@@ -69,10 +82,19 @@ public final class LabFiles {
             }
             y.append(" }\n");
         }
-        // the directory through a host that is a domain controller: on any other host the ActiveDirectory module would
-        // make a second hop to a DC, which a WinRM logon cannot
-        fleet.fleet().hosts().stream().filter(HostSpec::domainController).findFirst().ifPresent(dc ->
-                y.append("directory:\n  via: ").append(dc.name().toLowerCase(Locale.ROOT)).append('\n'));
+        // hvsim serves no LDAP: the directory through a host that is a domain controller (on any other host the
+        // ActiveDirectory module makes a second hop to a DC, which a WinRM logon cannot). Without a directory: block,
+        // hvmigrate would ask the system's DNS for the domain's DCs, which a simulated domain does not have.
+        Optional<HostSpec> dc = fleet.fleet().hosts().stream().filter(HostSpec::domainController).findFirst();
+        if (directoryBlock != null) {
+            y.append(directoryBlock.endsWith("\n") ? directoryBlock : directoryBlock + "\n");
+        } else if (dc.isPresent()) {
+            y.append("directory:\n  via: ").append(dc.get().name().toLowerCase(Locale.ROOT)).append('\n');
+        } else if (!fleet.fleet().hosts().isEmpty()) {
+            y.append("# this fleet has no domain controller: its directory is reachable only through a Hyper-V host's\n")
+                    .append("# ActiveDirectory module, a second hop that hvsim refuses as Windows does (unless the fleet allows it)\n")
+                    .append("directory:\n  via: ").append(fleet.fleet().hosts().getFirst().name().toLowerCase(Locale.ROOT)).append('\n');
+        }
         if (!fleet.fleet().clusters().isEmpty()) {
             y.append("clusters:\n");
             for (ClusterSpec c : fleet.fleet().clusters()) {
