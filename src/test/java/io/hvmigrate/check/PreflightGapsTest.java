@@ -224,7 +224,7 @@ class PreflightGapsTest {
         List<Finding> unread = check(accounts(FACTS), LOCAL_MOVE);
         assertThat(withId(unread, "delegation.unknown")).singleElement().satisfies(x -> {
             assertThat(x.severity()).isEqualTo(Finding.Severity.BLOCKING);
-            assertThat(x.fix()).contains("directory:", "RSAT-AD-PowerShell");
+            assertThat(x.fix()).contains("over LDAP from its own host", "_ldap._tcp.dc._msdcs.<domain>", "directory.dns", "directory: {via: HOST}");
         });
         List<Finding> read = check(accounts(FACTS, account("s1", List.of("Microsoft Virtual System Migration Service/s2.lab.test"), List.of())),
                 LOCAL_MOVE);
