@@ -68,7 +68,7 @@ public final class Directories {
      * domain of the first host's FQDN, its DCs from DNS ({@code _ldap._tcp.dc._msdcs.<domain>} SRV, lowest priority
      * first, the next when one does not answer), reached over {@code ldap://} sealed by a Kerberos bind, so no DC
      * certificate is needed. The bind is the hosts' own account: {@code LAB\svc} or {@code svc@LAB.TEST} with the hosts'
-     * credential (the KDC from krb5.conf), or, for hosts given no account, the ticket cache's.
+     * credential — a password or a keytab — (the KDC from krb5.conf), or, for hosts given no account, the ticket cache's.
      */
     public static Inventory.DirectoryRef defaultRef(Inventory inventory, String dnsServer) {
         Inventory.HostEndpoint first = inventory.hosts().getFirst();
@@ -77,8 +77,14 @@ public final class Directories {
             domain = first.fqdn().toLowerCase(Locale.ROOT);
         }
         String principal = principal(first.user(), domain);
-        return new Inventory.DirectoryRef(null, null, null, first.user() == null ? null : first.credential(), principal,
-                null, null, domain, dnsServer == null || dnsServer.isBlank() ? null : dnsServer.trim());
+        io.hvmigrate.model.CredentialRef credential = first.user() == null ? null : first.credential();
+        java.nio.file.Path keytab = null;
+        if (credential != null && credential.source() == io.hvmigrate.model.CredentialRef.Source.KEYTAB) {
+            keytab = java.nio.file.Path.of(credential.target());
+            credential = null;
+        }
+        return new Inventory.DirectoryRef(null, null, null, credential, principal, keytab, null, domain,
+                dnsServer == null || dnsServer.isBlank() ? null : dnsServer.trim());
     }
 
     /**

@@ -302,6 +302,9 @@ public final class LdapDirectory implements Directory, AutoCloseable {
                 p.setRequireCachedCredentials(true);
             }
             p.setRefreshKrb5Config(true);
+            // the bind's own login is in the Subject it runs in either way; "true" would also be set process-wide, and
+            // take the run's Kerberos login (transport.KerberosLogin) away from every WinRM session opened after it
+            p.setUseSubjectCredentialsOnly(false);
             return new GSSAPIBindRequest(p);
         }
         return new SimpleBindRequest(ref.user(), password(host));

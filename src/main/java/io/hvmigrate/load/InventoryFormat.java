@@ -24,7 +24,7 @@ public final class InventoryFormat {
     private static final String PASSWORD_FIX = "keep the password in an environment variable or a file readable only by you, and write credential: env:NAME or credential: file:PATH";
 
     static Shape.Str credential() {
-        return Shape.string("where the password is kept: env:NAME or file:PATH").secret().check(v ->
+        return Shape.string("where the password is kept: env:NAME or file:PATH; for auth: kerberos also keytab:PATH (no password)").secret().check(v ->
                 CredentialRef.parse(v) != null ? null
                         // the value may be a password: never echo it
                         : "credential must be a reference (env:NAME or file:PATH), not a password | fix: " + PASSWORD_FIX);
@@ -138,6 +138,19 @@ public final class InventoryFormat {
             if (auth == Auth.NTLM && (user == null || cred == null)) {
                 problems.add(h, "host '" + name.get() + "' uses NTLM but has no " + (user == null ? "user" : "credential"),
                         "set user: and credential: on the host or under defaults:");
+            }
+            if (cred != null && cred.source() == CredentialRef.Source.KEYTAB) {
+                if (auth == Auth.NTLM) {
+                    problems.add(h, "host '" + name.get() + "' uses NTLM, which needs a password, but its credential is a keytab",
+                            "use auth: kerberos with the keytab, or credential: env:NAME / file:PATH for NTLM");
+                } else if (user == null) {
+                    problems.add(h, "host '" + name.get() + "' has a keytab but no user: the keytab holds the key of one principal",
+                            "set user: svc-hvmigrate@REALM (the principal the keytab holds)");
+                } else if (!java.nio.file.Files.isReadable(resolve(file, cred.target()))) {
+                    problems.add(h, "host '" + name.get() + "': keytab " + resolve(file, cred.target()) + " cannot be read",
+                            "check the path (it is relative to the inventory file)");
+                }
+                cred = new CredentialRef(CredentialRef.Source.KEYTAB, resolve(file, cred.target()).toString());
             }
             String netbios = Fields.string(h, "netbios").orElse(Names.netbiosOf(fqdn.get()));
             hosts.add(new HostEndpoint(name.get(), fqdn.get(), netbios, Fields.string(h, "address").orElse(fqdn.get()),

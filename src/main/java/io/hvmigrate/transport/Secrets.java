@@ -42,6 +42,7 @@ public final class Secrets {
                 }
                 yield v;
             }
+            case KEYTAB -> throw new Missing("credential " + ref + " is a Kerberos keytab, not a password: it serves auth: kerberos only");
             case FILE -> {
                 Path p = Path.of(ref.target());
                 try {

@@ -72,7 +72,8 @@ public final class WinRmTransport implements Transport {
                     "WinRM over plain HTTP is refused: use HTTPS (transport: https, port 5986)", null);
         }
         String password = null;
-        if (host.credential() != null) {
+        boolean keytab = host.credential() != null && host.credential().source() == io.hvmigrate.model.CredentialRef.Source.KEYTAB;
+        if (host.credential() != null && !keytab) {
             try {
                 password = secrets.read(host.credential());
             } catch (Secrets.Missing e) {
@@ -95,8 +96,23 @@ public final class WinRmTransport implements Transport {
             b.authenticationScheme(AuthSchemes.NTLM).credentials(domain, name, password);
         } else {
             b.authenticationScheme(AuthSchemes.KERBEROS);
-            if (user != null && password != null) {
-                b.credentials(kerberosPrincipal(user, host.fqdn()), password).requestNewKerberosTicket(true);
+            String principal = user == null ? null : kerberosPrincipal(user, host.fqdn());
+            KerberosLogin.Source source = keytab ? new KerberosLogin.Keytab(java.nio.file.Path.of(host.credential().target()))
+                    : password != null ? new KerberosLogin.Password(password) : new KerberosLogin.TicketCache();
+            try {
+                // one TGT for the run; each host then asks only for its HTTP/<fqdn> service ticket
+                String as = KerberosLogin.ensure(principal, source);
+                // the Kerberos scheme takes the login's ticket from JGSS; HttpClient wants a (here unused) credential
+                b.credentials(as, "");
+            } catch (KerberosLogin.OtherIdentity e) {
+                if (password == null) {
+                    throw new TransportException(TransportException.Kind.AUTHENTICATION, host.name(), e.getMessage(), null);
+                }
+                // another account than the run's login: its own AS exchange, for this host only
+                b.credentials(principal, password).requestNewKerberosTicket(true);
+            } catch (javax.security.auth.login.LoginException e) {
+                throw new TransportException(TransportException.Kind.AUTHENTICATION, host.name(),
+                        kerberosProblem(e, principal, source), e);
             }
         }
         if (host.transport() == Inventory.Transport.HTTPS) {
@@ -178,6 +194,29 @@ public final class WinRmTransport implements Transport {
         int dot = hostFqdn.indexOf('.');
         String realm = dot < 0 ? user.substring(0, slash) : hostFqdn.substring(dot + 1);
         return user.substring(slash + 1) + "@" + realm.toUpperCase(Locale.ROOT);
+    }
+
+    /** A failed login of the run's Kerberos identity, said with where its key was to come from. */
+    static String kerberosProblem(javax.security.auth.login.LoginException e, String principal, KerberosLogin.Source source) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = String.valueOf(root.getMessage()) + " " + e.getMessage();
+        String who = principal == null ? "the ticket cache's principal" : principal;
+        return switch (source) {
+            case KerberosLogin.TicketCache c when m.contains("Unable to obtain Principal Name") || m.contains("Unable to obtain password")
+                    || m.contains("No LoginModules") || m.contains("cannot find") ->
+                    "Kerberos authentication failed: no ticket for " + who + " in the ticket cache (KRB5CCNAME, or the "
+                            + "default cache): kinit first, or give the hosts a credential (keytab:PATH, env:NAME, file:PATH)";
+            case KerberosLogin.TicketCache c when m.contains("expired") || m.contains("(32)") ->
+                    "Kerberos authentication failed: the ticket in the ticket cache has expired: kinit again";
+            case KerberosLogin.Keytab k when m.contains("Unable to obtain password") || m.contains("no key") || m.contains("Cannot find key")
+                    || m.contains("not exist") || m.contains("cannot be") ->
+                    "Kerberos authentication failed: the keytab " + k.file() + " holds no key for " + who
+                            + " (klist -k " + k.file() + " lists what it holds)";
+            default -> kerberosProblem(root);
+        };
     }
 
     /** What a Kerberos failure means for the user, from the KDC's error code where there is one (RFC 4120 §7.5.9). */

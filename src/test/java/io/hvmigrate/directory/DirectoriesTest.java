@@ -49,4 +49,13 @@ class DirectoriesTest {
         assertThat(ref.kerberosPrincipal()).isEmpty();
         assertThat(ref.credential()).isNull();
     }
+
+    @Test
+    void aKeytabCredentialBindsFromTheKeytab() {
+        Inventory.DirectoryRef ref = Directories.defaultRef(inventory("svc@CORP.EXAMPLE.COM", CredentialRef.parse("keytab:/etc/hvmigrate/svc.keytab")), null);
+
+        assertThat(ref.keytab()).hasToString("/etc/hvmigrate/svc.keytab");
+        assertThat(ref.credential()).isNull();
+        assertThat(ref.kerberosPrincipal()).isEqualTo("svc@CORP.EXAMPLE.COM");
+    }
 }

@@ -343,6 +343,77 @@ class KerberosWinRmPeerIT {
         assertThat(plan.out() + plan.err() + check.out() + check.err() + lost.out() + lost.err()).doesNotContain(secret);
     }
 
+    @Test
+    @Order(6)
+    void aRunWithNoPasswordAnywhereLogsInFromTheTicketCacheThenFromAKeytab() throws Exception {
+        assertThat(where("web1")).isEqualTo("HV1");
+        // the operator's kinit: MIT kinit from alice's keytab into a cache of the test's own, as a logon would
+        Path cache = dir.resolve("alice.ccache");
+        ProcessBuilder pb = new ProcessBuilder("kinit", "-k", "-t", dc.resolve("keytabs/alice.keytab").toString(), "alice@LAB.TEST");
+        pb.environment().put("KRB5_CONFIG", dc.resolve("krb5.conf").toString());
+        pb.environment().put("KRB5CCNAME", "FILE:" + cache);
+        Process k = pb.redirectErrorStream(true).start();
+        String kout = new String(k.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(k.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(k.exitValue()).as("kinit: %s", kout).isZero();
+
+        Path there = dir.resolve("no-password-there.yaml");
+        Files.writeString(there, """
+                version: 1
+                name: no-password-there
+                moves:
+                  - { vm: web1, to: hv2, storagePath: 'D:\\VMs\\web1' }
+                """);
+        // no user and no credential: the ticket cache's principal
+        Path fromCache = hostsInventory("defaults: { transport: https, auth: kerberos }", "directory: { via: hv2 }\n");
+        assertThat(Files.readString(fromCache)).doesNotContain("password", "credential");
+        Result viaCache = engine(Map.of("KRB5CCNAME", "FILE:" + cache), "run", there.toString(), "-i", fromCache.toString(),
+                "--output", "json", "--set", "runs.dir=" + dir.resolve("runs-cache"));
+        assertThat(viaCache.exit()).as("run from the ticket cache: %s%n%s", viaCache.out(), viaCache.err()).isZero();
+        assertThat(where("web1")).isEqualTo("HV2");
+
+        // an empty cache: the message says to kinit, and nothing moved
+        Result empty = engine(Map.of("KRB5CCNAME", "FILE:" + dir.resolve("empty.ccache")), "discover", "-i", fromCache.toString());
+        assertThat(empty.exit()).as("discover with no ticket: %s%n%s", empty.out(), empty.err()).isNotZero();
+        assertThat(empty.err()).contains("kinit");
+
+        // a keytab: the inventory names it, no password and no cache
+        Path back = dir.resolve("no-password-back.yaml");
+        Files.writeString(back, """
+                version: 1
+                name: no-password-back
+                moves:
+                  - { vm: web1, to: hv1, storagePath: 'D:\\VMs\\web1' }
+                """);
+        Path fromKeytab = hostsInventory("defaults: { transport: https, auth: kerberos, user: 'alice@LAB.TEST', credential: 'keytab:%s' }"
+                .formatted(dc.resolve("keytabs/alice.keytab")), "directory: { via: hv2 }\n");
+        Result viaKeytab = engine(Map.of("KRB5CCNAME", "FILE:" + dir.resolve("none.ccache")), "run", back.toString(), "-i",
+                fromKeytab.toString(), "--output", "json", "--set", "runs.dir=" + dir.resolve("runs-keytab"));
+        assertThat(viaKeytab.exit()).as("run from a keytab: %s%n%s", viaKeytab.out(), viaKeytab.err()).isZero();
+        assertThat(where("web1")).isEqualTo("HV1");
+
+        // a keytab that holds another principal's key: said so, with the file
+        Path wrongKeytab = hostsInventory("defaults: { transport: https, auth: kerberos, user: 'alice@LAB.TEST', credential: 'keytab:%s' }"
+                .formatted(dc.resolve("keytabs/hv1.keytab")), "directory: { via: hv2 }\n");
+        Result wrong = engine(Map.of(), "discover", "-i", wrongKeytab.toString());
+        assertThat(wrong.exit()).isNotZero();
+        assertThat(wrong.err()).contains("keytab", "hv1.keytab", "alice@LAB.TEST");
+    }
+
+    /** The two hosts with the given {@code defaults:} line and {@code directory:} block. */
+    private static Path hostsInventory(String defaults, String directory) throws IOException {
+        Path file = dir.resolve("inventory-" + System.nanoTime() + ".yaml");
+        Files.writeString(file, """
+                version: 1
+                tls: { caFile: '%s' }
+                %s
+                hosts:
+                  - { name: hv1, fqdn: hv1.lab.test, port: %d }
+                  - { name: hv2, fqdn: hv2.lab.test, port: %d }
+                """.formatted(dir.resolve("sim/ca.pem"), defaults, ports.get("HV1"), ports.get("HV2")) + directory);
+        return file;
+    }
+
     /**
      * An inventory for the two Kerberos hosts, reached by name (hv1.lab.test) on the ports hvsim chose, reading the
      * directory through HV2, a domain controller.
@@ -399,10 +470,21 @@ class KerberosWinRmPeerIT {
         return engine(List.of("-Djava.security.krb5.conf=" + dc.resolve("krb5.conf")), args);
     }
 
+    private static Result engine(Map<String, String> env, String... args) throws Exception {
+        return engine(List.of("-Djava.security.krb5.conf=" + dc.resolve("krb5.conf")), env, args);
+    }
+
     private static Result engine(List<String> krb5, String... args) throws Exception {
+        return engine(krb5, Map.of(), args);
+    }
+
+    private static Result engine(List<String> krb5, Map<String, String> env, String... args) throws Exception {
         List<String> jvm = new ArrayList<>(krb5);
         jvm.add("-Djdk.net.hosts.file=" + hosts);
-        Process p = java(jvm, args).start();
+        ProcessBuilder pb = java(jvm, args);
+        pb.environment().remove("KRB5CCNAME");
+        pb.environment().putAll(env);
+        Process p = pb.start();
         Path out = dir.resolve("engine-" + System.nanoTime() + ".out");
         Path err = dir.resolve("engine-" + System.nanoTime() + ".err");
         Thread o = Thread.ofVirtual().start(() -> copy(p.getInputStream(), out));

@@ -54,6 +54,32 @@ class InventoryFormatTest {
     }
 
     @Test
+    void aKerberosKeytabIsACredentialRelativeToTheInventory(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("svc.keytab"), "not a password");
+        Path f = dir.resolve("i.yaml");
+        Files.writeString(f, "defaults: { auth: kerberos, user: svc@LAB.TEST, credential: 'keytab:svc.keytab' }\n"
+                + "hosts:\n  - { name: h1, fqdn: h1.lab.test }\n");
+        Inventory.HostEndpoint h1 = InventoryFormat.load(f).host("h1").orElseThrow();
+        assertThat(h1.credential()).isEqualTo(new CredentialRef(CredentialRef.Source.KEYTAB, dir.resolve("svc.keytab").toString()));
+    }
+
+    @Test
+    void aKeytabServesKerberosOnlyWithItsPrincipalAndMustExist(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("i.yaml");
+        Files.writeString(f, """
+                hosts:
+                  - { name: h1, fqdn: h1.lab.test, auth: ntlm, user: 'LAB\\svc', credential: 'keytab:svc.keytab' }
+                  - { name: h2, fqdn: h2.lab.test, credential: 'keytab:svc.keytab' }
+                  - { name: h3, fqdn: h3.lab.test, user: svc@LAB.TEST, credential: 'keytab:absent.keytab' }
+                """);
+        assertThatThrownBy(() -> InventoryFormat.load(f)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.problems()).extracting(Problem::message).containsExactly(
+                        "host 'h1' uses NTLM, which needs a password, but its credential is a keytab",
+                        "host 'h2' has a keytab but no user: the keytab holds the key of one principal",
+                        "host 'h3': keytab " + dir.resolve("absent.keytab") + " cannot be read"));
+    }
+
+    @Test
     void namesMustBeUniqueAcrossHostsClustersAndFileServers(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("i.yaml");
         Files.writeString(f, """
