@@ -92,7 +92,7 @@ public final class InventoryFormat {
                                     Shape.string("a host or cluster"), 0)), 0)), 0));
 
     public static Inventory load(Path file) {
-        Node root = LocatedYaml.read(file);
+        Node root = LocatedYaml.read(file, Document.INVENTORY);
         Problems problems = new Problems();
         SHAPE.check(root, problems);
         Inventory inv = bind(file, root, problems);

@@ -93,7 +93,7 @@ public final class PlaybookFormat {
 
     /** Reads and checks a playbook; host and cluster names are checked against the inventory. */
     public static Playbook load(Path file, Inventory inventory) {
-        Node root = LocatedYaml.read(file);
+        Node root = LocatedYaml.read(file, Document.PLAYBOOK);
         Problems problems = new Problems();
         SHAPE.check(root, problems);
         Playbook pb = bind(file, root, inventory, problems);
