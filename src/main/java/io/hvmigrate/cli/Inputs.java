@@ -33,7 +33,7 @@ record Inputs(Inventory inventory, Playbook playbook, Facts facts) {
         Inventory inventory = null;
         if (inventoryFile != null) {
             try {
-                inventory = InventoryFormat.load(inventoryFile);
+                inventory = InventoryFormat.load(inventoryFile, false);
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
             }

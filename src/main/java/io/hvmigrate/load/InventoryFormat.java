@@ -27,7 +27,8 @@ public final class InventoryFormat {
         return Shape.string("where the password is kept: env:NAME or file:PATH").secret().check(v ->
                 CredentialRef.parse(v) != null ? null
                         // the value may be a password: never echo it
-                        : "credential must be a reference (env:NAME or file:PATH), not a password | fix: " + PASSWORD_FIX);
+                        : "credential must be a reference (env:NAME, NAME an environment variable's name, or file:PATH), not a"
+                        + " password | fix: " + PASSWORD_FIX);
     }
 
     private static Shape.Obj connection(String title, String description) {
@@ -75,7 +76,7 @@ public final class InventoryFormat {
                     .required("name", Shape.string("the name playbooks use").pattern(NamePatterns.HOST, NamePatterns.HOST_HINT))
                     .required("fqdn", Shape.string("the host's DNS name").pattern(NamePatterns.FQDN, NamePatterns.FQDN_HINT))
                     .optional("netbios", Shape.string("NetBIOS name; defaults to the first label of fqdn, upper-case").pattern(NamePatterns.NETBIOS, NamePatterns.NETBIOS_HINT))
-                    .optional("address", Shape.string("where to connect: a DNS name or an IP address; defaults to fqdn"))
+                    .optional("address", Shape.string("where to connect: a DNS name or an IP address; defaults to fqdn").check(NamePatterns::checkAddress))
                     .optional("insecureSkipCertificateCheck", Shape.bool("accept any certificate from this host (warned about on every run)")), 1))
             .optional("clusters", Shape.list("failover clusters", Shape.object(null, "a failover cluster")
                     .required("name", Shape.string("the cluster name").pattern(NamePatterns.HOST, NamePatterns.HOST_HINT))
@@ -92,12 +93,41 @@ public final class InventoryFormat {
                                     Shape.string("a host or cluster"), 0)), 0)), 0));
 
     public static Inventory load(Path file) {
+        return load(file, true);
+    }
+
+    /**
+     * Reads and checks an inventory.
+     *
+     * @param allowPlainHttp false where WinRM over plain HTTP is refused (every command of hvmigrate): {@code transport:
+     *                       http} is then a problem at its place, found before anything is contacted
+     */
+    public static Inventory load(Path file, boolean allowPlainHttp) {
         Node root = LocatedYaml.read(file, Document.INVENTORY);
         Problems problems = new Problems();
         SHAPE.check(root, problems);
         Inventory inv = bind(file, root, problems);
+        if (!allowPlainHttp && root instanceof Node.MapNode m) {
+            refusePlainHttp(m, problems);
+        }
         problems.throwIfAny();
         return inv;
+    }
+
+    /** Every {@code transport: http} a host uses, its own or under defaults:, once per place. */
+    private static void refusePlainHttp(Node.MapNode m, Problems problems) {
+        Node.MapNode defaults = Fields.map(m, "defaults").orElse(null);
+        java.util.Set<Location> reported = new java.util.HashSet<>();
+        for (Node n : Fields.list(m, "hosts")) {
+            if (n instanceof Node.MapNode h) {
+                Node.MapNode owner = h.entry("transport").isPresent() ? h : defaults;
+                Optional<Node.Scalar> t = owner == null ? Optional.empty() : Fields.scalar(owner, "transport");
+                if (t.isPresent() && t.get().text().equalsIgnoreCase("http") && reported.add(t.get().location())) {
+                    problems.add(t.get(), "WinRM over plain HTTP is refused: use HTTPS (transport: https, port 5986)",
+                            "set transport: https (or remove transport:) and give the host a certificate; see tls.caFile");
+                }
+            }
+        }
     }
 
     static Inventory bind(Path file, Node root, Problems problems) {

@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * out (reports quote the line themselves, masking secrets), and in documents that may hold credentials the words the
  * parser quotes from the text are left out too: they may be a password written in the wrong place.
  */
-final class SyntaxErrors {
+public final class SyntaxErrors {
     private SyntaxErrors() {}
 
     /** A word quoted from the text ({@code 'Hunter2'}); an escaped character such as {@code '\t(TAB)'} is no secret. */
@@ -45,7 +45,7 @@ final class SyntaxErrors {
     }
 
     /** Leaves out what the parser quotes from a document that may hold credentials. */
-    static String scrub(String message, Document kind) {
+    public static String scrub(String message, Document kind) {
         return kind.holdsSecrets() ? QUOTED.matcher(message).replaceAll("'…'") : message;
     }
 }
