@@ -82,7 +82,7 @@ public final class BoundedText {
         int b0 = b[0] & 0xff;
         int b1 = b[1] & 0xff;
         if ((b0 == 0xfe && b1 == 0xff) || (b0 == 0xff && b1 == 0xfe)) {
-            throw InvalidInputException.of(new Location(file, 1, 1), "the file is UTF-16 (it starts with a UTF-16 byte-order mark)",
+            throw InvalidInputException.of(new Location(file, 1, 1), "the file is UTF-16 or UTF-32 (it starts with a byte-order mark)",
                     "save it as UTF-8 (in PowerShell: Set-Content -Encoding utf8; in Notepad: Save As, Encoding UTF-8)");
         }
     }

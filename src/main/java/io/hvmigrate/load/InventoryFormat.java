@@ -137,9 +137,8 @@ public final class InventoryFormat {
         Node.MapNode defaults = Fields.map(m, "defaults").orElse(null);
         Path caFile = Fields.map(m, "tls").flatMap(t -> Fields.string(t, "caFile"))
                 .map(p -> resolve(file, p)).orElse(null);
-        if (caFile != null && !java.nio.file.Files.isReadable(caFile)) {
-            Node.MapNode tls = Fields.map(m, "tls").orElseThrow();
-            problems.add(Fields.at(tls, "caFile"), "CA file " + caFile + " cannot be read", "check the path (it is relative to the inventory file)");
+        if (caFile != null) {
+            checkCaFile(caFile, Fields.at(Fields.map(m, "tls").orElseThrow(), "caFile"), problems);
         }
 
         List<HostEndpoint> hosts = new ArrayList<>();
@@ -256,8 +255,8 @@ public final class InventoryFormat {
             }
         }
         Path ca = Fields.string(dir.get(), "caFile").map(p -> resolve(file, p)).orElse(null);
-        if (ca != null && !java.nio.file.Files.isReadable(ca)) {
-            problems.add(Fields.at(dir.get(), "caFile"), "CA file " + ca + " cannot be read", "check the path (it is relative to the inventory file)");
+        if (ca != null) {
+            checkCaFile(ca, Fields.at(dir.get(), "caFile"), problems);
         }
         String user = Fields.string(bind.get(), "user").orElse(null);
         CredentialRef cred = Fields.string(bind.get(), "credential").map(CredentialRef::parse).orElse(null);
@@ -280,6 +279,34 @@ public final class InventoryFormat {
         return new Inventory.DirectoryRef(uri, baseDn, user, cred, krb.flatMap(k -> Fields.string(k, "principal")).orElse(null), keytab, ca,
                 uri == null ? domain.get().trim().toLowerCase(java.util.Locale.ROOT) : null,
                 uri == null ? Fields.string(dir.get(), "dns").orElse(null) : null);
+    }
+
+    /** The most a CA file holds: a bundle of every public authority is a few hundred KiB. */
+    private static final long CA_FILE_MAX = 4L << 20;
+
+    /** A CA file must be a readable file of certificates (PEM, as TLS set-up reads it), said at the caFile: that names it. */
+    private static void checkCaFile(Path ca, Location at, Problems problems) {
+        String fix = "name a PEM file of certificates (-----BEGIN CERTIFICATE-----); the path is relative to the inventory file";
+        try {
+            if (!java.nio.file.Files.isRegularFile(ca) || !java.nio.file.Files.isReadable(ca)) {
+                problems.add(at, "CA file " + ca + " cannot be read" + (java.nio.file.Files.isDirectory(ca) ? ": it is a folder" : ""),
+                        "check the path (it is relative to the inventory file)");
+                return;
+            }
+            if (java.nio.file.Files.size(ca) > CA_FILE_MAX) {
+                problems.add(at, "CA file " + ca + " is larger than 4 MiB: not a file of certificates", fix);
+                return;
+            }
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(ca)) {
+                if (java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+                    problems.add(at, "CA file " + ca + " holds no certificate", fix);
+                }
+            }
+        } catch (java.security.cert.CertificateException e) {
+            problems.add(at, "CA file " + ca + " is not a file of certificates (PEM): it cannot be read as X.509", fix);
+        } catch (java.io.IOException e) {
+            problems.add(at, "CA file " + ca + " cannot be read: " + e.getClass().getSimpleName(), "check the path and its permissions");
+        }
     }
 
     private static Optional<String> setting(Node.MapNode host, Node.MapNode defaults, String key) {

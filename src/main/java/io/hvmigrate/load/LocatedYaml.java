@@ -42,6 +42,9 @@ public final class LocatedYaml {
 
     public static Node parse(Path file, String text, Document kind) {
         boolean json = file != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+        if (!json) {
+            checkLines(file, text, kind);
+        }
         Problems problems = new Problems();
         try (Reader r = new StringReader(text); JsonParser p = (json ? JSON : yaml(kind)).createParser(r)) {
             JsonToken first = p.nextToken();
@@ -60,6 +63,36 @@ public final class LocatedYaml {
         } catch (IOException e) {
             throw InvalidInputException.of(Location.unknown(file), "cannot read: " + e.getClass().getSimpleName(), "");
         }
+    }
+
+    /**
+     * Refuses a line longer than the document's bound, before the YAML parser spends the square of its length, and a
+     * character YAML does not allow (a control character), at its line and column.
+     */
+    private static void checkLines(Path file, String text, Document kind) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i == text.length() ? '\n' : text.charAt(i);
+            if (c == '\n') {
+                if (i - start > kind.maxLine()) {
+                    throw InvalidInputException.of(new Location(file, line, kind.maxLine() + 1), "line " + line + " is "
+                            + (i - start) + " characters long, longer than " + kind.maxLine() + ", the limit of " + kind.words(),
+                            "break the line up; no name or value in " + kind.words() + " is this long");
+                }
+                line++;
+                start = i + 1;
+            } else if (!yamlPrintable(c)) {
+                throw InvalidInputException.of(new Location(file, line, text.codePointCount(start, i) + 1),
+                        String.format(java.util.Locale.ROOT, "a control character (U+%04X), which YAML does not allow", (int) c),
+                        "remove it; inside double quotes, a character can be written as an escape such as \\t or \\x07");
+            }
+        }
+    }
+
+    /** YAML's printable characters (YAML 1.1, 5.1), UTF-16 surrogates included: Java holds astral characters as pairs. */
+    private static boolean yamlPrintable(char c) {
+        return c == '\t' || c == '\r' || (c >= 0x20 && c <= 0x7e) || c == 0x85 || (c >= 0xa0 && c <= 0xfffd);
     }
 
     /** A YAML parser whose own code-point bound is the document's size bound (SnakeYAML's default, 3 MB, is too small for facts). */
@@ -199,8 +232,8 @@ public final class LocatedYaml {
         private void merge(Node value, Location at, List<Node.Entry> merged) {
             if (value instanceof Node.MapNode m) {
                 merged.addAll(m.entries());
-            } else if (value instanceof Node.ListNode l) {
-                l.items().forEach(i -> merge(i, at, merged));
+            } else if (value instanceof Node.ListNode l && l.items().stream().allMatch(i -> i instanceof Node.MapNode)) {
+                l.items().forEach(i -> merged.addAll(((Node.MapNode) i).entries()));
             } else {
                 problems.add(at, "a merge key (<<) needs a mapping or a list of mappings", "write <<: *anchor where &anchor names a mapping");
             }

@@ -48,7 +48,8 @@ final class NamePatterns {
      * part of the URL hvmigrate builds, and the connection would go elsewhere.
      */
     static String checkAddress(String v) {
-        if (v.matches(HOST_OR_FQDN) || IPV4.matcher(v).matches() || ipv6(v)) {
+        boolean numeric = v.matches("[0-9.]+"); // a dotted number is an IPv4 address or nothing, never a name
+        if ((!numeric && v.matches(HOST_OR_FQDN)) || IPV4.matcher(v).matches() || ipv6(v)) {
             return null;
         }
         return "address '" + v + "' is not a host name or an IP address; a scheme, port, path or query does not belong here"

@@ -24,7 +24,7 @@ public final class SecretMask {
     private static final Pattern KEY_VALUE = Pattern.compile(
             "^(\\s*(?:-\\s+)*)([\"']?)([^\"'\\s:=#{}\\[\\],&*!|>][^\"':=#{}\\[\\],]*?)\\2(\\s*[:=](?:\\s+|$))(.*)$");
     /** {@code key: value} inside a flow mapping: {@code { user: u, password: p }}. */
-    private static final Pattern FLOW = Pattern.compile("([\"']?)([A-Za-z_][\\w.-]*)\\1(\\s*:\\s*)((?:\"[^\"]*\"?|'[^']*'?|[^,}\\]\"'])*)");
+    private static final Pattern FLOW = Pattern.compile("([\"']?)([A-Za-z_][\\w.-]*)\\1(\\s*:\\s*)(\"[^\"]*\"?|'[^']*'?|[^,}\\]]*)");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][\\w.-]*");
     /** An environment variable as people name them; anything else after env: may be a password typed there. */
     private static final Pattern SHOWN_REFERENCE = Pattern.compile("env:[A-Z_][A-Z0-9_]{0,254}|file:[^\\s\\p{Cntrl}]+");
@@ -56,12 +56,18 @@ public final class SecretMask {
         return SHOWN_REFERENCE.matcher(v).matches();
     }
 
-    /** The lines of a file with every value that may be a credential masked; line numbers stay as they were. */
+    /** Lines are cut to this length first: excerpts show fewer characters. */
+    private static final int LINE_CHARS = 1_000;
+
+    /**
+     * The lines of a file with every value that may be a credential masked; line numbers stay as they were, and lines
+     * longer than {@value #LINE_CHARS} characters are cut there.
+     */
     public static List<String> lines(List<String> lines) {
         List<String> out = new ArrayList<>(lines.size());
         Deque<Integer> blocks = new ArrayDeque<>(); // indentations of open credential keys
         for (String line : lines) {
-            out.add(line(line, blocks));
+            out.add(line(line.length() > LINE_CHARS ? line.substring(0, LINE_CHARS) : line, blocks));
         }
         return out;
     }

@@ -10,13 +10,14 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * A parser's syntax error as a problem at the place the parser names. The parser's own excerpt of the line is left
  * out (reports quote the line themselves, masking secrets), and in documents that may hold credentials the words the
- * parser quotes from the text are left out too: they may be a password written in the wrong place.
+ * JSON parser quotes from the text are left out too: they may be a password written in the wrong place. (The YAML
+ * parser's messages name tokens and single characters, never a value.)
  */
 public final class SyntaxErrors {
     private SyntaxErrors() {}
 
-    /** A word quoted from the text ({@code 'Hunter2'}); an escaped character such as {@code '\t(TAB)'} is no secret. */
-    private static final Pattern QUOTED = Pattern.compile("'[^'\\\\\\n][^'\\n]+'");
+    /** A word the JSON parser quotes from the text ({@code 'Hunter2'}); its own words ({@code 'null'}) are kept. */
+    private static final Pattern QUOTED = Pattern.compile("'(?!null'|true'|false')[^'\\s,][^'\\n]+'");
 
     static InvalidInputException of(Path file, JsonProcessingException e, boolean json, Document kind) {
         String fix = json ? "fix the JSON syntax at this place" : "fix the YAML syntax at this place (indentation, a missing ':' or an unclosed quote)";
@@ -33,7 +34,7 @@ public final class SyntaxErrors {
                 m.append(": ");
             }
             m.append(y.getProblem() == null ? "invalid YAML" : y.getProblem());
-            return InvalidInputException.of(at, scrub(m.toString(), kind), fix);
+            return InvalidInputException.of(at, m.toString(), fix); // names tokens and characters, never a value
         }
         JsonLocation l = e.getLocation();
         Location at = l == null ? Location.unknown(file) : new Location(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
