@@ -102,7 +102,7 @@ public final class FactsFormat {
                     .optional("free", size("free space")), 0));
 
     private static final Shape.Obj VM = Shape.object(null, "a virtual machine")
-            .required("name", Shape.string("VM name").check(NamePatterns::checkVmName))
+            .required("name", Shape.string("VM name"))
             .optional("id", Shape.string("VM Id").pattern("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}", "a GUID"))
             .required("host", Shape.string("the host that owns it"))
             .optional("state", Shape.string("VM state as Get-VM shows it: Running, Off, Saved, Paused, …"))

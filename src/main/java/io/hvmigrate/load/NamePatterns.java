@@ -19,7 +19,11 @@ final class NamePatterns {
      */
     static final int VM_NAME_MAX = 1024;
 
-    /** A VM name (or a glob of them): no control character (a newline would forge output lines), not past {@link #VM_NAME_MAX}. */
+    /**
+     * A VM name (or a glob of them) as a playbook names it: no control character but the tab (a newline or NUL would
+     * forge or cut output lines), not past {@link #VM_NAME_MAX}. Hyper-V allows a tab; planning refuses to move such
+     * a VM (UNSAFE_VALUE), with its reason.
+     */
     static String checkVmName(String v) {
         if (v.isBlank()) {
             return "a VM name cannot be empty | fix: write the VM's name as Hyper-V shows it";
@@ -30,7 +34,7 @@ final class NamePatterns {
         }
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            if ((Character.isISOControl(c) && c != '\t') || c == '\u2028' || c == '\u2029') {
                 return String.format(java.util.Locale.ROOT, "a VM name holds a control character (U+%04X) at position %d", (int) c, i + 1)
                         + " | fix: write the VM's name as Hyper-V shows it, on one line";
             }
