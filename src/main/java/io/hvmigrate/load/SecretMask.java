@@ -22,7 +22,7 @@ public final class SecretMask {
 
     /** {@code key: value} or {@code key=value}, maybe a list item, the key maybe quoted. */
     private static final Pattern KEY_VALUE = Pattern.compile(
-            "^(\\s*(?:-\\s+)*)([\"']?)([^\"'\\s:=#{}\\[\\],&*!|>][^\"':=#{}\\[\\],]*?)\\2(\\s*[:=](?:\\s+|$))(.*)$");
+            "^(\\s*(?:-\\s+)*)([\"']?)([^\"'\\s:=#{}\\[\\],&*!|>][^\"':=#{}\\[\\],]*?)\\2(\\s*(?::(?:\\s+|$)|=\\s*))(.*)$");
     /** {@code key: value} inside a flow mapping: {@code { user: u, password: p }}. */
     private static final Pattern FLOW = Pattern.compile("([\"']?)([A-Za-z_][\\w.-]*)\\1(\\s*:\\s*)(\"[^\"]*\"?|'[^']*'?|[^,}\\]]*)");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][\\w.-]*");
