@@ -42,6 +42,10 @@ public final class LocatedYaml {
 
     public static Node parse(Path file, String text, Document kind) {
         boolean json = file != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+        if (text.length() > kind.maxBytes()) {
+            throw InvalidInputException.of(Location.unknown(file), "the document is larger than " + kind.maxSize()
+                    + ", the limit of " + kind.words(), "check that this is the right file: " + kind.words() + " is never this large");
+        }
         if (!json) {
             checkLines(file, text, kind);
         }

@@ -96,4 +96,17 @@ class BoundedInputTest {
         assertThat(Units.checkTimestamp("+10000-01-01T00:00:00Z")).contains("between the years 1970 and 9999");
         assertThat(Units.timestamp("2026-11-22T22:00:00+01:00")).isNotNull();
     }
+
+    @Test
+    void aFactsFileMayBeLargerThanTheYamlParsersOwnDefaultBound() {
+        // SnakeYAML stops at 3 MB by default; a fleet of 100,000 VMs is tens of MiB
+        StringBuilder y = new StringBuilder("vms:\n");
+        for (int i = 0; y.length() < (4 << 20); i++) {
+            y.append("  - { name: vm").append(i).append(", host: hv-a1, path: 'D:\\VMs\\vm").append(i).append("', memory: 4GB }\n");
+        }
+        Node.MapNode root = (Node.MapNode) LocatedYaml.parse(Path.of("f.yaml"), y.toString(), Document.FACTS);
+        assertThat(((Node.ListNode) root.entry("vms").orElseThrow().value()).items()).hasSizeGreaterThan(50_000);
+        assertThat(only(() -> LocatedYaml.parse(Path.of("p.yaml"), y.toString(), Document.PLAYBOOK)).message())
+                .contains("the limit of a playbook");
+    }
 }
