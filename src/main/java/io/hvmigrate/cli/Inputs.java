@@ -33,7 +33,7 @@ record Inputs(Inventory inventory, Playbook playbook, Facts facts) {
         Inventory inventory = null;
         if (inventoryFile != null) {
             try {
-                inventory = InventoryFormat.load(inventoryFile);
+                inventory = InventoryFormat.load(inventoryFile, false);
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
             }
@@ -50,7 +50,7 @@ record Inputs(Inventory inventory, Playbook playbook, Facts facts) {
                 // without an inventory, host names cannot be checked; the playbook's own structure still can
                 try {
                     Problems p = new Problems();
-                    PlaybookFormat.SHAPE.check(LocatedYaml.read(playbookFile), p);
+                    PlaybookFormat.SHAPE.check(LocatedYaml.read(playbookFile, io.hvmigrate.load.Document.PLAYBOOK), p);
                     if (!p.isEmpty()) {
                         problems.addAll(p.sorted());
                     }

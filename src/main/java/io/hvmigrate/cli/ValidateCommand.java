@@ -23,6 +23,7 @@ final class ValidateCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        settings(); // a setting run would refuse (runs.dir naming a file, a duration past ten years) is refused here too
         Inputs in = Inputs.load(playbook.file, inventory.orSetting(this), facts.file, false);
         if (jsonOutput()) {
             var o = Json.MAPPER.createObjectNode();

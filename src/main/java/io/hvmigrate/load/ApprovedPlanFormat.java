@@ -109,11 +109,11 @@ public final class ApprovedPlanFormat {
         Location at = Location.unknown(file);
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.of(at, "no such file", "check the path of the approved plan");
+            root = JSON.readTree(BoundedText.read(file, Document.APPROVED_PLAN));
         } catch (JsonProcessingException e) {
-            throw InvalidInputException.of(at, "not an approved plan: the file is not JSON (" + e.getOriginalMessage() + ")", REMAKE);
+            Location where = e.getLocation() == null ? at
+                    : new Location(file, Math.max(1, e.getLocation().getLineNr()), Math.max(1, e.getLocation().getColumnNr()));
+            throw InvalidInputException.of(where, "not an approved plan: the file is not JSON (" + e.getOriginalMessage() + ")", REMAKE);
         } catch (IOException e) {
             throw InvalidInputException.of(at, "cannot be read: " + e.getMessage(), "check the file and its permissions");
         }

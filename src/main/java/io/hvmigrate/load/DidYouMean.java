@@ -9,6 +9,9 @@ public final class DidYouMean {
     private DidYouMean() {}
 
     public static Optional<String> closest(String word, Collection<String> known) {
+        if (word.length() > 100) {
+            return Optional.empty(); // no one misspells a word this long, and the distance would cost its square
+        }
         String w = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -163,7 +163,7 @@ public final class FactsFormat {
             .optional("directory", DIRECTORY);
 
     public static Facts load(Path file) {
-        Node root = LocatedYaml.read(file);
+        Node root = LocatedYaml.read(file, Document.FACTS);
         Problems problems = new Problems();
         SHAPE.check(root, problems);
         Facts facts = bind(root, problems);

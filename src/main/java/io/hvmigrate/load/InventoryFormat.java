@@ -27,7 +27,8 @@ public final class InventoryFormat {
         return Shape.string("where the password is kept: env:NAME or file:PATH; for auth: kerberos also keytab:PATH (no password)").secret().check(v ->
                 CredentialRef.parse(v) != null ? null
                         // the value may be a password: never echo it
-                        : "credential must be a reference (env:NAME or file:PATH), not a password | fix: " + PASSWORD_FIX);
+                        : "credential must be a reference (env:NAME, NAME an environment variable's name, or file:PATH), not a"
+                        + " password | fix: " + PASSWORD_FIX);
     }
 
     private static Shape.Obj connection(String title, String description) {
@@ -75,7 +76,7 @@ public final class InventoryFormat {
                     .required("name", Shape.string("the name playbooks use").pattern(NamePatterns.HOST, NamePatterns.HOST_HINT))
                     .required("fqdn", Shape.string("the host's DNS name").pattern(NamePatterns.FQDN, NamePatterns.FQDN_HINT))
                     .optional("netbios", Shape.string("NetBIOS name; defaults to the first label of fqdn, upper-case").pattern(NamePatterns.NETBIOS, NamePatterns.NETBIOS_HINT))
-                    .optional("address", Shape.string("where to connect: a DNS name or an IP address; defaults to fqdn"))
+                    .optional("address", Shape.string("where to connect: a DNS name or an IP address; defaults to fqdn").check(NamePatterns::checkAddress))
                     .optional("insecureSkipCertificateCheck", Shape.bool("accept any certificate from this host (warned about on every run)")), 1))
             .optional("clusters", Shape.list("failover clusters", Shape.object(null, "a failover cluster")
                     .required("name", Shape.string("the cluster name").pattern(NamePatterns.HOST, NamePatterns.HOST_HINT))
@@ -92,12 +93,41 @@ public final class InventoryFormat {
                                     Shape.string("a host or cluster"), 0)), 0)), 0));
 
     public static Inventory load(Path file) {
-        Node root = LocatedYaml.read(file);
+        return load(file, true);
+    }
+
+    /**
+     * Reads and checks an inventory.
+     *
+     * @param allowPlainHttp false where WinRM over plain HTTP is refused (every command of hvmigrate): {@code transport:
+     *                       http} is then a problem at its place, found before anything is contacted
+     */
+    public static Inventory load(Path file, boolean allowPlainHttp) {
+        Node root = LocatedYaml.read(file, Document.INVENTORY);
         Problems problems = new Problems();
         SHAPE.check(root, problems);
         Inventory inv = bind(file, root, problems);
+        if (!allowPlainHttp && root instanceof Node.MapNode m) {
+            refusePlainHttp(m, problems);
+        }
         problems.throwIfAny();
         return inv;
+    }
+
+    /** Every {@code transport: http} a host uses, its own or under defaults:, once per place. */
+    private static void refusePlainHttp(Node.MapNode m, Problems problems) {
+        Node.MapNode defaults = Fields.map(m, "defaults").orElse(null);
+        java.util.Set<Location> reported = new java.util.HashSet<>();
+        for (Node n : Fields.list(m, "hosts")) {
+            if (n instanceof Node.MapNode h) {
+                Node.MapNode owner = h.entry("transport").isPresent() ? h : defaults;
+                Optional<Node.Scalar> t = owner == null ? Optional.empty() : Fields.scalar(owner, "transport");
+                if (t.isPresent() && t.get().text().equalsIgnoreCase("http") && reported.add(t.get().location())) {
+                    problems.add(t.get(), "WinRM over plain HTTP is refused: use HTTPS (transport: https, port 5986)",
+                            "set transport: https (or remove transport:) and give the host a certificate; see tls.caFile");
+                }
+            }
+        }
     }
 
     static Inventory bind(Path file, Node root, Problems problems) {
@@ -107,9 +137,8 @@ public final class InventoryFormat {
         Node.MapNode defaults = Fields.map(m, "defaults").orElse(null);
         Path caFile = Fields.map(m, "tls").flatMap(t -> Fields.string(t, "caFile"))
                 .map(p -> resolve(file, p)).orElse(null);
-        if (caFile != null && !java.nio.file.Files.isReadable(caFile)) {
-            Node.MapNode tls = Fields.map(m, "tls").orElseThrow();
-            problems.add(Fields.at(tls, "caFile"), "CA file " + caFile + " cannot be read", "check the path (it is relative to the inventory file)");
+        if (caFile != null) {
+            checkCaFile(caFile, Fields.at(Fields.map(m, "tls").orElseThrow(), "caFile"), problems);
         }
 
         List<HostEndpoint> hosts = new ArrayList<>();
@@ -239,8 +268,8 @@ public final class InventoryFormat {
             }
         }
         Path ca = Fields.string(dir.get(), "caFile").map(p -> resolve(file, p)).orElse(null);
-        if (ca != null && !java.nio.file.Files.isReadable(ca)) {
-            problems.add(Fields.at(dir.get(), "caFile"), "CA file " + ca + " cannot be read", "check the path (it is relative to the inventory file)");
+        if (ca != null) {
+            checkCaFile(ca, Fields.at(dir.get(), "caFile"), problems);
         }
         String user = Fields.string(bind.get(), "user").orElse(null);
         CredentialRef cred = Fields.string(bind.get(), "credential").map(CredentialRef::parse).orElse(null);
@@ -263,6 +292,34 @@ public final class InventoryFormat {
         return new Inventory.DirectoryRef(uri, baseDn, user, cred, krb.flatMap(k -> Fields.string(k, "principal")).orElse(null), keytab, ca,
                 uri == null ? domain.get().trim().toLowerCase(java.util.Locale.ROOT) : null,
                 uri == null ? Fields.string(dir.get(), "dns").orElse(null) : null);
+    }
+
+    /** The most a CA file holds: a bundle of every public authority is a few hundred KiB. */
+    private static final long CA_FILE_MAX = 4L << 20;
+
+    /** A CA file must be a readable file of certificates (PEM, as TLS set-up reads it), said at the caFile: that names it. */
+    private static void checkCaFile(Path ca, Location at, Problems problems) {
+        String fix = "name a PEM file of certificates (-----BEGIN CERTIFICATE-----); the path is relative to the inventory file";
+        try {
+            if (!java.nio.file.Files.isRegularFile(ca) || !java.nio.file.Files.isReadable(ca)) {
+                problems.add(at, "CA file " + ca + " cannot be read" + (java.nio.file.Files.isDirectory(ca) ? ": it is a folder" : ""),
+                        "check the path (it is relative to the inventory file)");
+                return;
+            }
+            if (java.nio.file.Files.size(ca) > CA_FILE_MAX) {
+                problems.add(at, "CA file " + ca + " is larger than 4 MiB: not a file of certificates", fix);
+                return;
+            }
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(ca)) {
+                if (java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+                    problems.add(at, "CA file " + ca + " holds no certificate", fix);
+                }
+            }
+        } catch (java.security.cert.CertificateException e) {
+            problems.add(at, "CA file " + ca + " is not a file of certificates (PEM): it cannot be read as X.509", fix);
+        } catch (java.io.IOException e) {
+            problems.add(at, "CA file " + ca + " cannot be read: " + e.getClass().getSimpleName(), "check the path and its permissions");
+        }
     }
 
     private static Optional<String> setting(Node.MapNode host, Node.MapNode defaults, String key) {

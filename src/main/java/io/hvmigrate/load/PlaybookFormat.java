@@ -34,13 +34,13 @@ public final class PlaybookFormat {
             Shape.list("hosts or clusters to spread over", Shape.string("a host or a cluster"), 1));
 
     private static final Shape.Obj MOVE = Shape.object(null, "a move entry")
-            .optional("vm", Shape.string("the VM to move"))
+            .optional("vm", Shape.string("the VM to move").check(NamePatterns::checkVmName))
             .optional("drain", Shape.string("a host to empty: every VM on it moves"))
             .optional("select", Shape.object(null, "a selection of VMs by name")
                     .optional("host", Shape.string("the host whose VMs are considered"))
                     .optional("cluster", Shape.string("the cluster whose nodes' VMs are considered"))
-                    .required("names", Shape.oneOf("name globs", Shape.string("a glob: * any characters, ? one character"),
-                            Shape.list("name globs", Shape.string("a glob: * any characters, ? one character"), 1))))
+                    .required("names", Shape.oneOf("name globs", Shape.string("a glob: * any characters, ? one character").check(NamePatterns::checkVmName),
+                            Shape.list("name globs", Shape.string("a glob: * any characters, ? one character").check(NamePatterns::checkVmName), 1))))
             .optional("from", Shape.string("the VM's current host, when its name is not unique in the fleet"))
             .optional("to", TARGETS)
             .optional("storagePath", Shape.string("where the VM's files go on the destination (vm moves)"))
@@ -51,6 +51,18 @@ public final class PlaybookFormat {
             .synonyms("vm", "name", "vmName")
             .synonyms("storagePath", "path", "destinationStoragePath");
 
+    /** The longest first backoff: doubled with each of up to 20 attempts, a longer one outlasts any window. */
+    static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    private static String checkBackoff(String v) {
+        String error = Units.checkDuration(v);
+        if (error != null) {
+            return error;
+        }
+        return Units.duration(v).compareTo(MAX_BACKOFF) > 0 ? "backoff '" + v + "' is longer than " + Units.text(MAX_BACKOFF)
+                + ", the longest first wait (it doubles with each retry) | fix: write a backoff such as 5s or 1m" : null;
+    }
+
     private static final Shape.Obj POLICY = Shape.object(null, "the run's policy")
             .optional("authentication", Shape.string("live-migration authentication: kerberos (constrained delegation) or credssp").values("kerberos", "credssp"))
             .optional("migrationNetwork", Shape.string("the dedicated live-migration network in CIDR notation, e.g. 198.51.100.0/24"))
@@ -60,7 +72,8 @@ public final class PlaybookFormat {
                     .optional("perDestination", Shape.integer("moves at once into one host", 1, 64)))
             .optional("retries", Shape.object(null, "retries of idempotent steps after transient failures")
                     .optional("attempts", Shape.integer("attempts in all, including the first", 1, 20))
-                    .optional("backoff", Shape.string("wait before the first retry (doubling after)").check(Units::checkDuration)))
+                    .optional("backoff", Shape.string("wait before the first retry (doubling after), at most " + Units.text(MAX_BACKOFF))
+                            .check(PlaybookFormat::checkBackoff)))
             .optional("failureBudget", Shape.oneOf("failed moves tolerated before no new move starts: a count or a percentage",
                     Shape.integer("failed moves tolerated", 0, 100000),
                     Shape.string("a percentage of the moves, e.g. 10%").pattern("\\d{1,3}%", "a percentage such as 10%")))
@@ -93,7 +106,7 @@ public final class PlaybookFormat {
 
     /** Reads and checks a playbook; host and cluster names are checked against the inventory. */
     public static Playbook load(Path file, Inventory inventory) {
-        Node root = LocatedYaml.read(file);
+        Node root = LocatedYaml.read(file, Document.PLAYBOOK);
         Problems problems = new Problems();
         SHAPE.check(root, problems);
         Playbook pb = bind(file, root, inventory, problems);
@@ -319,8 +332,9 @@ public final class PlaybookFormat {
             return null;
         }
         try {
-            return java.time.LocalDateTime.parse(text.trim()).atZone(zone).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
+            java.time.LocalDateTime local = Units.localTimestamp(text);
+            return local == null ? null : local.atZone(zone).toInstant();
+        } catch (java.time.DateTimeException e) {
             return null;
         }
     }

@@ -10,15 +10,21 @@ public record CredentialRef(Source source, String target) {
 
     public enum Source { ENV, FILE, KEYTAB }
 
-    /** Parses {@code env:NAME} / {@code file:PATH}; returns null when the text is neither. */
+    /** What an environment variable's name can be; text after env: that is not one may be a password typed there. */
+    private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
+
+    /**
+     * Parses {@code env:NAME} / {@code file:PATH}; returns null when the text is neither — also when NAME is no
+     * environment variable's name, or PATH holds a control character (then the text may be a password).
+     */
     public static CredentialRef parse(String text) {
         if (text == null) {
             return null;
         }
-        if (text.startsWith("env:") && text.length() > 4) {
+        if (text.startsWith("env:") && ENV_NAME.matcher(text.substring(4)).matches()) {
             return new CredentialRef(Source.ENV, text.substring(4));
         }
-        if (text.startsWith("file:") && text.length() > 5) {
+        if (text.startsWith("file:") && text.length() > 5 && text.chars().noneMatch(Character::isISOControl)) {
             return new CredentialRef(Source.FILE, text.substring(5));
         }
         if (text.startsWith("keytab:") && text.length() > 7) {

@@ -1,11 +1,16 @@
 package io.hvmigrate.settings;
 
+import io.hvmigrate.load.BoundedText;
 import io.hvmigrate.load.DidYouMean;
+import io.hvmigrate.load.Document;
+import io.hvmigrate.load.InvalidInputException;
+import io.hvmigrate.load.LocatedYaml;
 import io.hvmigrate.load.Location;
 import io.hvmigrate.load.Problems;
+import io.hvmigrate.load.SyntaxErrors;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,9 +143,19 @@ public final class EngineSettings {
     private static void apply(SettingsCatalog catalog, Path file, Layer layer, Map<String, Value> values, Problems problems) {
         Configuration config;
         String text;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-            if (file.getFileName().toString().endsWith(".yaml") || file.getFileName().toString().endsWith(".yml")) {
+        boolean yamlFile = file.getFileName().toString().endsWith(".yaml") || file.getFileName().toString().endsWith(".yml");
+        try {
+            // bounded, UTF-8 checked, and for YAML parsed once here for its bounds and the places of its syntax errors
+            text = BoundedText.read(file, Document.SETTINGS);
+            if (yamlFile) {
+                LocatedYaml.parse(file, text, Document.SETTINGS);
+            }
+        } catch (InvalidInputException e) {
+            e.problems().forEach(p -> problems.add(p.location(), p.message(), p.fix()));
+            return;
+        }
+        try (Reader r = new StringReader(text)) {
+            if (yamlFile) {
                 YAMLConfiguration y = new YAMLConfiguration();
                 y.read(r);
                 config = y;
@@ -149,8 +164,10 @@ public final class EngineSettings {
                 p.read(r);
                 config = p;
             }
-        } catch (IOException | ConfigurationException e) {
-            problems.add(Location.unknown(file), "cannot read settings: " + rootMessage(e), "fix the file's syntax");
+        } catch (IOException | ConfigurationException | RuntimeException e) {
+            // the parser's message may quote the file, and a settings file may hold a secret: its first line, scrubbed
+            String message = String.valueOf(rootMessage(e)).lines().findFirst().orElse("");
+            problems.add(Location.unknown(file), "cannot read settings: " + SyntaxErrors.scrub(message, Document.SETTINGS), "fix the file's syntax");
             return;
         }
         for (Iterator<String> it = config.getKeys(); it.hasNext(); ) {

@@ -23,7 +23,7 @@ public record Setting(String key, String description, String defaultValue, Funct
     }
 
     static Function<String, String> duration() {
-        return v -> io.hvmigrate.load.Units.duration(v) == null ? "must be a duration such as 90s, 15m or PT15M" : null;
+        return v -> io.hvmigrate.load.Units.duration(v) == null ? "must be a duration such as 90s, 15m or PT15M, of at most ten years" : null;
     }
 
     static Function<String, String> bandwidth() {
@@ -45,6 +45,22 @@ public record Setting(String key, String description, String defaultValue, Funct
             default -> 1;
         };
         return m.group(3).equals("bps") ? n * unit / 8 : n * unit;
+    }
+
+    /** A folder hvmigrate creates when it is missing: what exists there must be a folder. */
+    static Function<String, String> folder() {
+        return v -> {
+            if (v.isBlank()) {
+                return null;
+            }
+            try {
+                java.nio.file.Path p = java.nio.file.Path.of(v);
+                return java.nio.file.Files.exists(p) && !java.nio.file.Files.isDirectory(p)
+                        ? "names a file, not a folder: name a folder (it is created when missing)" : null;
+            } catch (java.nio.file.InvalidPathException e) {
+                return "is not a path: name a folder";
+            }
+        };
     }
 
     static Function<String, String> anyPath() {

@@ -20,7 +20,7 @@ public final class SettingsCatalog {
                 new Setting("output", "output format of commands: text (for people) or json (for schedulers)", "text", Setting.oneOf("text", "json"), false),
                 new Setting("color", "colour in terminal output: auto (only on a terminal), always, never", "auto", Setting.oneOf("auto", "always", "never"), false),
                 new Setting("log.level", "how much hvmigrate logs to standard error: error, warn, info, debug", "warn", Setting.oneOf("error", "warn", "info", "debug"), false),
-                new Setting("runs.dir", "where runs keep their journals, reports and locks; default ~/.local/state/hvmigrate/runs", "", v -> null, false),
+                new Setting("runs.dir", "where runs keep their journals, reports and locks; default ~/.local/state/hvmigrate/runs", "", Setting.folder(), false),
                 new Setting("winrm.operationTimeout", "how long one WS-Management Receive may wait on the host before asking again", "20s", Setting.duration(), false),
                 new Setting("winrm.connectTimeout", "how long to wait for a TCP connection to a host", "10s", Setting.duration(), false),
                 new Setting("directory.dns", "the DNS server (host[:port]) asked for the domain controllers (_ldap._tcp.dc._msdcs.<domain> SRV) "

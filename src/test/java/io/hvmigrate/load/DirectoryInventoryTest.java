@@ -16,7 +16,7 @@ class DirectoryInventoryTest {
 
     @Test
     void aSimpleBindDirectoryIsRead(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("ca.pem"), "x");
+        io.hvmigrate.sim.tls.FleetCertificateAuthority.create("test").writePem(dir.resolve("ca.pem"));
         Path f = dir.resolve("i.yaml");
         Files.writeString(f, HOSTS + """
                 directory:

@@ -7,6 +7,7 @@ import io.hvmigrate.model.CredentialRef;
 import io.hvmigrate.model.Inventory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,5 +105,35 @@ class InventoryFormatTest {
         assertThat(inv.host("h1").orElseThrow().port()).isEqualTo(5985);
         assertThat(inv.host("h2").orElseThrow().port()).isEqualTo(15985);
         assertThat(inv.host("h1").orElseThrow().credential()).isEqualTo(new CredentialRef(CredentialRef.Source.FILE, "/run/secrets/winrm"));
+    }
+
+    @Test
+    void anAddressIsAHostNameOrAnIpLiteralAndNothingElse(@TempDir Path dir) throws Exception {
+        for (String bad : List.of("127.0.9.11/wsman?x=$(whoami)", "https://hv-a1", "hv-a1:5986", "u@hv-a1", "127.0.0.300", "[::1]/x")) {
+            Path f = dir.resolve("i.yaml");
+            Files.writeString(f, "hosts:\n  - { name: hv-a1, fqdn: hv-a1.lab.test, address: '" + bad + "' }\n");
+            assertThatThrownBy(() -> InventoryFormat.load(f)).as(bad).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                    assertThat(e.problems()).singleElement().satisfies(p -> {
+                        assertThat(p.location().line()).isEqualTo(2);
+                        assertThat(p.message()).contains("not a host name or an IP address");
+                    }));
+        }
+        for (String good : List.of("127.0.0.1", "hv-a1", "hv-a1.lab.test", "::1", "[::1]", "fe80::1")) {
+            Path f = dir.resolve("i.yaml");
+            Files.writeString(f, "hosts:\n  - { name: hv-a1, fqdn: hv-a1.lab.test, address: '" + good + "' }\n");
+            assertThat(InventoryFormat.load(f).host("hv-a1").orElseThrow().address()).isEqualTo(good);
+        }
+    }
+
+    @Test
+    void plainHttpIsRefusedWhereRunRefusesItAtItsPlace(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("i.yaml");
+        Files.writeString(f, "defaults:\n  transport: http\nhosts:\n  - { name: h1, fqdn: h1.lab.test }\n  - { name: h2, fqdn: h2.lab.test }\n");
+        assertThat(InventoryFormat.load(f).hosts()).hasSize(2); // the engine's own tests reach hvsim over HTTP
+        assertThatThrownBy(() -> InventoryFormat.load(f, false)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.location()).isEqualTo(new Location(f, 2, 14));
+                    assertThat(p.message()).contains("plain HTTP is refused");
+                }));
     }
 }

@@ -107,4 +107,34 @@ class EngineSettingsTest {
         assertThat(s.value("tls.truststorePassword").value()).isEqualTo("changeit");
         assertThat(s.value("tls.truststorePassword").shown()).isEqualTo("********");
     }
+
+    @Test
+    void aRunsDirThatIsAFileAndAnOverflowingDurationAreInvalidInputAtTheirLine() throws Exception {
+        Files.createDirectories(work.resolve("config"));
+        Files.writeString(work.resolve("config/hvmigrate.properties"), "# installation\n");
+        Path aFile = Files.writeString(work.resolve("not-a-folder"), "x");
+        Path user = work.resolve("mine.properties");
+        Files.writeString(user, "runs.dir=" + aFile + "\nstep.timeout=99999999999999999999h\n");
+        assertThatThrownBy(() -> load(user, Map.of(), Map.of())).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.problems()).hasSize(2);
+            assertThat(e.problems().get(0).location().line()).isEqualTo(1);
+            assertThat(e.problems().get(0).message()).contains("runs.dir names a file, not a folder");
+            assertThat(e.problems().get(1).location().line()).isEqualTo(2);
+            assertThat(e.problems().get(1).message()).contains("step.timeout", "at most ten years");
+        });
+    }
+
+    @Test
+    void aBinaryOrUtf16SettingsFileIsNamedWithItsPlace() throws Exception {
+        Files.createDirectories(work.resolve("config"));
+        Files.writeString(work.resolve("config/hvmigrate.properties"), "# installation\n");
+        Path user = work.resolve("mine.properties");
+        Files.write(user, new byte[] {'o', 'u', 't', 0, 1, 2});
+        assertThatThrownBy(() -> load(user, Map.of(), Map.of())).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.location().file()).isEqualTo(user);
+                    assertThat(p.location().column()).isEqualTo(4);
+                    assertThat(p.message()).contains("NUL byte");
+                }));
+    }
 }
