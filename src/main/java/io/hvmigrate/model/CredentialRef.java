@@ -14,7 +14,7 @@ public record CredentialRef(Source source, String target) {
     private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
 
     /**
-     * Parses {@code env:NAME} / {@code file:PATH}; returns null when the text is neither — also when NAME is no
+     * Parses {@code env:NAME} / {@code file:PATH} / {@code keytab:PATH}; returns null when the text is none of them — also when NAME is no
      * environment variable's name, or PATH holds a control character (then the text may be a password).
      */
     public static CredentialRef parse(String text) {
@@ -27,7 +27,7 @@ public record CredentialRef(Source source, String target) {
         if (text.startsWith("file:") && text.length() > 5 && text.chars().noneMatch(Character::isISOControl)) {
             return new CredentialRef(Source.FILE, text.substring(5));
         }
-        if (text.startsWith("keytab:") && text.length() > 7) {
+        if (text.startsWith("keytab:") && text.length() > 7 && text.chars().noneMatch(Character::isISOControl)) {
             return new CredentialRef(Source.KEYTAB, text.substring(7));
         }
         return null;
