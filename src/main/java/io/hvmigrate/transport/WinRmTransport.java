@@ -99,12 +99,15 @@ public final class WinRmTransport implements Transport {
                 b.credentials(kerberosPrincipal(user, host.fqdn()), password).requestNewKerberosTicket(true);
             }
         }
+        ExpectedHost expected = null;
         if (host.transport() == Inventory.Transport.HTTPS) {
             b.payloadEncryptionMode(PayloadEncryptionMode.OFF);
             if (host.skipCertificateCheck()) {
                 b.disableCertificateChecks(true);
             } else {
-                b.sslContext(sslContext);
+                // the certificate must name the inventory's FQDN; the address is only where the connection goes
+                expected = new ExpectedHost(host.name(), host.fqdn(), target(host));
+                b.sslContext(sslContext).hostnameVerifier(expected);
             }
         } else {
             b.payloadEncryptionMode(PayloadEncryptionMode.REQUIRED);
@@ -115,16 +118,21 @@ public final class WinRmTransport implements Transport {
             client = b.build();
             shell = client.createShell();
         } catch (RuntimeException e) {
-            throw classify(host.name(), e, false);
+            throw classify(host.name(), e, false, expected);
         }
-        return new Session(host.name(), client, shell, deadline);
+        return new Session(host.name(), client, shell, deadline, expected);
+    }
+
+    /** {@code address:port}, an IPv6 address in brackets. */
+    private static String target(HostEndpoint h) {
+        String address = h.address().contains(":") && !h.address().startsWith("[") ? "[" + h.address() + "]" : h.address();
+        return address + ":" + h.port();
     }
 
     private static java.net.URL url(HostEndpoint h) {
         String scheme = h.transport() == Inventory.Transport.HTTPS ? "https" : "http";
-        String address = h.address().contains(":") && !h.address().startsWith("[") ? "[" + h.address() + "]" : h.address();
         try {
-            return java.net.URI.create(scheme + "://" + address + ":" + h.port() + "/wsman").toURL();
+            return java.net.URI.create(scheme + "://" + target(h) + "/wsman").toURL();
         } catch (java.net.MalformedURLException e) {
             throw new IllegalArgumentException("no URL for " + h.name(), e);
         }
@@ -134,6 +142,15 @@ public final class WinRmTransport implements Transport {
     static String commandLine(StepScript script) {
         return "powershell -NoProfile -NonInteractive -EncodedCommand "
                 + Base64.getEncoder().encodeToString(script.text().getBytes(StandardCharsets.UTF_16LE));
+    }
+
+    /**
+     * Decides what a failure means: a certificate the session's {@link ExpectedHost} refused first (the connection
+     * never carried a request), then as {@link #classify(String, Throwable, boolean)}.
+     */
+    private static TransportException classify(String host, Throwable e, boolean commandSent, ExpectedHost expected) {
+        return (expected == null ? java.util.Optional.<TransportException>empty() : expected.refusal(e))
+                .orElseGet(() -> classify(host, e, commandSent));
     }
 
     /** Decides what a failure means; {@code commandSent} says whether the Command request may have reached the host. */
@@ -237,12 +254,14 @@ public final class WinRmTransport implements Transport {
         private final WinRmClient client;
         private final ShellCommand shell;
         private final AtomicLong deadline;
+        private final ExpectedHost expected;
 
-        Session(String host, WinRmClient client, ShellCommand shell, AtomicLong deadline) {
+        Session(String host, WinRmClient client, ShellCommand shell, AtomicLong deadline, ExpectedHost expected) {
             this.host = host;
             this.client = client;
             this.shell = shell;
             this.deadline = deadline;
+            this.expected = expected;
         }
 
         @Override
@@ -264,7 +283,7 @@ public final class WinRmTransport implements Transport {
                 // (HTTP 500, which WinRM4J hands back wrapped) means the host refused the command: it never started, so
                 // even a step that must not run twice may be sent again. Only a lost answer leaves its fate unknown.
                 boolean sent = shell.getNumberOfReceiveCalls() > 0 || !(hasCause(e, ConnectException.class) || hasCause(e, SOAPFaultException.class));
-                TransportException t = classify(host, e, sent);
+                TransportException t = classify(host, e, sent, expected);
                 LOG.debug("{} failed: {}", host, t.getMessage());
                 throw t;
             } finally {
