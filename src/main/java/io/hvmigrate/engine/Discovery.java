@@ -153,9 +153,15 @@ public final class Discovery {
         List<Unreachable> unreachable = new ArrayList<>();
         Map<String, JsonNode> hostData = new LinkedHashMap<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<String, String> sharedTarget = HostIdentity.sharedTargets(
+                    names.stream().map(inventory::host).flatMap(Optional::stream).toList());
             Map<String, Future<StepResult>> calls = new LinkedHashMap<>();
             for (String h : names) {
-                calls.put(h, pool.submit(() -> hosts.run(h, StepScripts.discoverHost(), limit, true)));
+                if (sharedTarget.containsKey(h)) {
+                    unreachable.add(new Unreachable(h, sharedTarget.get(h), Cause.IDENTITY_MISMATCH));
+                } else {
+                    calls.put(h, pool.submit(() -> hosts.run(h, StepScripts.discoverHost(), limit, true)));
+                }
             }
             Map<String, TransportException> wrongHost = new LinkedHashMap<>();
             for (var e : calls.entrySet()) {

@@ -87,21 +87,21 @@ public record HostIdentity(String computerName, String fqdn, String stableId) {
     public static Map<String, String> blocked(Inventory inventory, Map<String, HostIdentity> answered,
                                               Map<String, String> certificateName, Map<String, String> refusedAs) {
         Map<String, List<String>> why = new LinkedHashMap<>();
-        Map<String, Set<String>> byHost = new LinkedHashMap<>();
+        Map<String, Set<String>> byHost = new LinkedHashMap<>();   // the host's FQDN, or "SMBIOS UUID …" -> entries
         for (Inventory.HostEndpoint e : inventory.hosts()) {
             HostIdentity id = answered.get(e.name());
             String cert = certificateName.get(e.name());
             if (id != null) {
                 id.mismatch(e).ifPresent(m -> why.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(m));
                 String host = id.fqdn() != null && id.fqdn().contains(".") ? id.fqdn() : e.fqdn();
-                byHost.computeIfAbsent("fqdn " + trimDot(host).toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>()).add(e.name());
+                byHost.computeIfAbsent(trimDot(host).toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>()).add(e.name());
                 if (id.stableId() != null) {
                     byHost.computeIfAbsent("SMBIOS UUID " + id.stableId(), k -> new LinkedHashSet<>()).add(e.name());
                 }
             } else if (cert != null) {
                 why.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(refusedAs.getOrDefault(e.name(),
                         "the host at its address presented a certificate for " + cert + ", not for " + e.fqdn()));
-                byHost.computeIfAbsent("fqdn " + trimDot(cert).toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>()).add(e.name());
+                byHost.computeIfAbsent(trimDot(cert).toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>()).add(e.name());
             }
         }
         Set<String> seen = new LinkedHashSet<>();
@@ -113,11 +113,33 @@ public record HostIdentity(String computerName, String fqdn, String stableId) {
             String all = names.size() == 2 ? String.join(" and ", names) : String.join(", ", names);
             for (String n : names) {
                 why.computeIfAbsent(n, k -> new ArrayList<>()).add("inventory entries " + all + " reach the same host ("
-                        + g.getKey().substring(g.getKey().indexOf(' ') + 1) + "): which one is meant cannot be told");
+                        + g.getKey() + "): which one is meant cannot be told");
             }
         }
         Map<String, String> out = new LinkedHashMap<>();
         why.forEach((n, w) -> out.put(n, String.join("; ", w)));
+        return out;
+    }
+
+    /**
+     * Inventory entries that connect to the same address and port (and so reach one host), each with why, naming the
+     * others. They are blocked without being contacted: one connection pool serves every entry, so a connection opened
+     * for one entry may carry another's requests unchecked.
+     */
+    public static Map<String, String> sharedTargets(List<Inventory.HostEndpoint> entries) {
+        Map<String, List<String>> byTarget = new LinkedHashMap<>();
+        for (Inventory.HostEndpoint e : entries) {
+            String target = e.transport().name().toLowerCase(Locale.ROOT) + "://" + e.address().toLowerCase(Locale.ROOT) + ":" + e.port();
+            byTarget.computeIfAbsent(target, k -> new ArrayList<>()).add(e.name());
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        byTarget.forEach((target, names) -> {
+            if (names.size() > 1) {
+                String all = names.size() == 2 ? String.join(" and ", names) : String.join(", ", names);
+                names.forEach(n -> out.put(n, "inventory entries " + all + " connect to the same address and port ("
+                        + target.substring(target.indexOf("://") + 3) + "), so they reach the same host: which one is meant cannot be told"));
+            }
+        });
         return out;
     }
 

@@ -120,7 +120,9 @@ public final class WinRmTransport implements Transport {
         } catch (RuntimeException e) {
             throw classify(host.name(), e, false, expected);
         }
-        return new Session(host.name(), client, shell, deadline, expected);
+        Session session = new Session(host.name(), client, shell, deadline, expected);
+        session.refuseIfAnotherHostAnswered(null);
+        return session;
     }
 
     /** {@code address:port}, an IPv6 address in brackets. */
@@ -275,6 +277,7 @@ public final class WinRmTransport implements Transport {
             deadline.set(System.nanoTime() + limit.toNanos());
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
+            refuseIfAnotherHostAnswered(null);
             try {
                 int code = shell.execute(commandLine(script), out, err);
                 return new RemoteOutput(code, out.toString(), CliXml.readable(err.toString()));
@@ -288,6 +291,21 @@ public final class WinRmTransport implements Transport {
                 throw t;
             } finally {
                 deadline.set(Long.MAX_VALUE);
+            }
+        }
+
+        /**
+         * Once a connection of this session met a certificate that does not name the host, the session is not used
+         * again, even when WinRM4J's retry then got through on a connection that was not checked (one its pool opened
+         * to the same address for another inventory entry).
+         */
+        void refuseIfAnotherHostAnswered(Throwable cause) throws TransportException {
+            if (expected != null) {
+                java.util.Optional<TransportException> refused = expected.refusal(cause);
+                if (refused.isPresent()) {
+                    close();
+                    throw refused.get();
+                }
             }
         }
 
