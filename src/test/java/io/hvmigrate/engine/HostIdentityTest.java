@@ -17,8 +17,12 @@ class HostIdentityTest {
     static final String A2_ID = "0b9e8d7c-6a5f-3e4d-9c2b-1a0f9e8d7c6b";
 
     static HostEndpoint entry(String name, String fqdn) {
-        return new HostEndpoint(name, fqdn, io.hvmigrate.model.Names.netbiosOf(fqdn), "127.0.9.11", Inventory.Transport.HTTPS,
-                5986, Inventory.Auth.NTLM, "LAB\\svc", null, false);
+        return at(name, fqdn, "127.0.9.11", 5986);
+    }
+
+    static HostEndpoint at(String name, String fqdn, String address, int port) {
+        return new HostEndpoint(name, fqdn, io.hvmigrate.model.Names.netbiosOf(fqdn), address, Inventory.Transport.HTTPS,
+                port, Inventory.Auth.NTLM, "LAB\\svc", null, false);
     }
 
     static Inventory inventory(HostEndpoint... hosts) {
@@ -109,5 +113,15 @@ class HostIdentityTest {
         Map<String, HostIdentity> answered = Map.of("hv-a1", new HostIdentity("HV-A1", "hv-a1.lab.test", A1_ID),
                 "hv-a2", new HostIdentity("HV-A2", "hv-a2.lab.test", A2_ID));
         assertThat(HostIdentity.blocked(inv, answered, Map.of(), Map.of())).isEmpty();
+    }
+
+    @Test
+    void entriesThatConnectToOneAddressAndPortAreBlockedEachNamingTheOthers() {
+        Map<String, String> shared = HostIdentity.sharedTargets(List.of(at("hv-a1", "hv-a1.lab.test", "10.0.0.12", 5986),
+                at("hv-a2", "hv-a2.lab.test", "10.0.0.12", 5986), at("hv-a3", "hv-a3.lab.test", "10.0.0.12", 5987),
+                at("hv-b1", "hv-b1.lab.test", "HV-B1.lab.test", 5986), at("hv-b1-old", "hv-b1-old.lab.test", "hv-b1.LAB.test", 5986)));
+        assertThat(shared).containsOnlyKeys("hv-a1", "hv-a2", "hv-b1", "hv-b1-old");
+        assertThat(shared.get("hv-a2")).contains("inventory entries hv-a1 and hv-a2 connect to the same address and port (10.0.0.12:5986)");
+        assertThat(shared.get("hv-b1-old")).contains("hv-b1 and hv-b1-old");
     }
 }
