@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * The WinRM4J transport. One {@link WinRmClientContext} for the whole process; each session is one WinRM client with
  * one remote shell that runs the session's scripts one after another (one Create, then Command/Receive/Signal per
  * script, one Delete at the end). Over HTTPS the payload is not encrypted a second time (WinRM4J's message encryption
- * is unreliable, and TLS already protects it); certificates and host names are verified.
+ * is unreliable, and TLS already protects it); certificates are verified, and must name the host's FQDN from the
+ * inventory, never merely its address ({@link ExpectedHost}).
  */
 public final class WinRmTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(WinRmTransport.class);

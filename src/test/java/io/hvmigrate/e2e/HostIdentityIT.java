@@ -136,6 +136,15 @@ class HostIdentityIT {
             assertThat(locks.map(p -> p.getFileName().toString()).toList()).contains("hv-a1.lab.test.lock")
                     .noneMatch(n -> n.startsWith("alpha"));
         }
+        // the journal keeps what the run locked, for resume to lock the same
+        JsonNode runStart;
+        try (var runs = Files.list(dir.resolve("runs"))) {
+            Path journal = runs.filter(p -> Files.exists(p.resolve("journal.jsonl"))).findFirst().orElseThrow().resolve("journal.jsonl");
+            runStart = JSON.readTree(Files.readAllLines(journal, StandardCharsets.UTF_8).getFirst());
+        }
+        List<String> locked = new ArrayList<>();
+        runStart.path("locks").forEach(k -> locked.add(k.asText()));
+        assertThat(locked).contains("hv-a1.lab.test").allMatch(k -> k.endsWith(".lab.test"));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
