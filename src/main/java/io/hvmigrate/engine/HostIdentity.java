@@ -57,7 +57,7 @@ public record HostIdentity(String computerName, String fqdn, String stableId) {
         List<String> differ = new ArrayList<>();
         if (computerName == null) {
             differ.add("it did not give its computer name");
-        } else if (!Names.same(computerName, entry.netbios())) {
+        } else if (!namedBy(computerName, entry)) {
             differ.add("computer name " + computerName + ", not " + entry.netbios());
         }
         if (fqdn != null && fqdn.contains(".")) {
@@ -141,6 +141,16 @@ public record HostIdentity(String computerName, String fqdn, String stableId) {
             }
         });
         return out;
+    }
+
+    /**
+     * The computer name is the entry's: its NetBIOS name, or the first label of its FQDN, cut to the 15 characters a
+     * NetBIOS name holds when it is longer (a DNS host name may be longer than the computer's NetBIOS name).
+     */
+    private static boolean namedBy(String computerName, Inventory.HostEndpoint entry) {
+        String label = Names.netbiosOf(entry.fqdn());
+        return Names.same(computerName, entry.netbios()) || Names.same(computerName, label)
+                || (label.length() > 15 && Names.same(computerName, label.substring(0, 15)));
     }
 
     /** The stable id, lower-case; null for none, all zeros or all F (what firmware without a UUID reports). */

@@ -37,6 +37,14 @@ class HostIdentityTest {
     }
 
     @Test
+    void aDnsNameLongerThanANetbiosNameIsStillTheHostsOwn() {
+        HostIdentity id = new HostIdentity("HV-PRODUCTION-0", "hv-production-07.lab.test", A1_ID);
+        assertThat(id.mismatch(entry("prod7", "hv-production-07.lab.test"))).isEmpty();
+        assertThat(new HostIdentity("HV-PRODUCTION-1", "hv-production-07.lab.test", A1_ID)
+                .mismatch(entry("prod7", "hv-production-07.lab.test"))).isPresent();
+    }
+
+    @Test
     void anotherHostIsNamedWithBothIdentities() {
         HostIdentity a2 = new HostIdentity("HV-A2", "hv-a2.lab.test", A2_ID);
         String why = a2.mismatch(entry("hv-a1", "hv-a1.lab.test")).orElseThrow();
