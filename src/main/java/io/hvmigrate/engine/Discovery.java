@@ -71,6 +71,13 @@ public final class Discovery {
         /** The host's WinRM service answered with a fault: a quota or its configuration. */
         WINRM_REFUSED("WinRM refused the request", "check the host's WinRM configuration (winrm get winrm/config): MaxShellsPerUser, "
                 + "MaxConcurrentOperationsPerUser, MaxMemoryPerShellMB, and the listener"),
+        /**
+         * The host that answered is not the inventory entry's host (what it says it is, or the name its certificate
+         * gives, differs from the entry), or another inventory entry reaches the same host.
+         */
+        IDENTITY_MISMATCH("not the inventory's host", "check the inventory entry's address and port (a stale IP, a copy-paste slip, "
+                + "a DNS alias): they must reach the host its fqdn names, and each host must have one entry; compare with "
+                + "(Get-VMHost).FullyQualifiedDomainName and (Get-CimInstance Win32_ComputerSystemProduct).UUID on the host"),
         /** The host answered, but the discovery script failed there. */
         SCRIPT_FAILED("discovery failed on the host", "run the message's command on the host to see why (Hyper-V module, "
                 + "Failover Clustering tools, the account's rights)");
@@ -96,6 +103,7 @@ public final class Discovery {
             return switch (e.kind()) {
                 case AUTHENTICATION -> AUTH_FAILED;
                 case TLS -> TLS_FAILED;
+                case WRONG_HOST -> IDENTITY_MISMATCH;
                 case REJECTED -> WINRM_REFUSED;
                 case NOT_SENT, OUTCOME_UNKNOWN, REFUSED_LOCALLY -> HOST_UNREACHABLE;
             };
@@ -113,6 +121,7 @@ public final class Discovery {
                         case TLS_FAILED -> io.hvmigrate.plan.RefusalCode.TLS_FAILED;
                         case HOST_UNREACHABLE -> io.hvmigrate.plan.RefusalCode.HOST_UNREACHABLE;
                         case WINRM_REFUSED, SCRIPT_FAILED -> io.hvmigrate.plan.RefusalCode.HOST_NOT_READ;
+                        case IDENTITY_MISMATCH -> io.hvmigrate.plan.RefusalCode.HOST_IDENTITY_MISMATCH;
                     }, u.cause().words() + ": " + u.reason(), u.fix())).toList();
         }
 
@@ -144,13 +153,21 @@ public final class Discovery {
         List<Unreachable> unreachable = new ArrayList<>();
         Map<String, JsonNode> hostData = new LinkedHashMap<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<String, String> sharedTarget = HostIdentity.sharedTargets(
+                    names.stream().map(inventory::host).flatMap(Optional::stream).toList());
             Map<String, Future<StepResult>> calls = new LinkedHashMap<>();
             for (String h : names) {
-                calls.put(h, pool.submit(() -> hosts.run(h, StepScripts.discoverHost(), limit, true)));
+                if (sharedTarget.containsKey(h)) {
+                    unreachable.add(new Unreachable(h, sharedTarget.get(h), Cause.IDENTITY_MISMATCH));
+                } else {
+                    calls.put(h, pool.submit(() -> hosts.run(h, StepScripts.discoverHost(), limit, true)));
+                }
             }
+            Map<String, TransportException> wrongHost = new LinkedHashMap<>();
             for (var e : calls.entrySet()) {
-                read(e.getKey(), e.getValue(), unreachable).ifPresent(d -> hostData.put(e.getKey(), d));
+                read(e.getKey(), e.getValue(), unreachable, wrongHost).ifPresent(d -> hostData.put(e.getKey(), d));
             }
+            verifyIdentities(hostData, wrongHost, unreachable);
             // each cluster once, from the first node that answered
             Map<String, String> clusterReader = new LinkedHashMap<>();
             hostData.forEach((h, d) -> {
@@ -174,7 +191,7 @@ public final class Discovery {
             }
             List<JsonNode> clusterData = new ArrayList<>();
             for (var e : clusterCalls.entrySet()) {
-                read(e.getKey(), e.getValue(), unreachable).ifPresent(clusterData::add);
+                read(e.getKey(), e.getValue(), unreachable, new LinkedHashMap<>()).ifPresent(clusterData::add);
             }
             Facts facts = build(hostData, clusterData);
             if (dirRead != null) {
@@ -330,7 +347,34 @@ public final class Discovery {
         return domains.stream().filter(d -> Names.same(d.name(), domain)).map(Facts.Domain::forest).findFirst().orElse(domain);
     }
 
-    private static Optional<JsonNode> read(String host, Future<StepResult> f, List<Unreachable> unreachable) {
+    /**
+     * Blocks the entries that did not reach their own host ({@link HostIdentity#blocked}): they leave the facts (no move
+     * is planned on them, and no cluster is read through them) and are reported as not read, with both identities.
+     */
+    private void verifyIdentities(Map<String, JsonNode> hostData, Map<String, TransportException> wrongHost,
+                                  List<Unreachable> unreachable) {
+        Map<String, HostIdentity> answered = new LinkedHashMap<>();
+        hostData.forEach((h, d) -> answered.put(h, HostIdentity.of(d)));
+        Map<String, String> certificateName = new LinkedHashMap<>();
+        Map<String, String> refusedAs = new LinkedHashMap<>();
+        wrongHost.forEach((h, t) -> {
+            certificateName.put(h, t.answeredAs());
+            refusedAs.put(h, reason(t));
+        });
+        HostIdentity.blocked(inventory, answered, certificateName, refusedAs).forEach((h, why) -> {
+            hostData.remove(h);
+            unreachable.removeIf(u -> u.host().equals(h));
+            unreachable.add(new Unreachable(h, why, Cause.IDENTITY_MISMATCH));
+        });
+    }
+
+    /** A failure's message without the host name it starts with. */
+    private static String reason(TransportException t) {
+        return t.getMessage().startsWith(t.host() + ": ") ? t.getMessage().substring(t.host().length() + 2) : t.getMessage();
+    }
+
+    private static Optional<JsonNode> read(String host, Future<StepResult> f, List<Unreachable> unreachable,
+                                           Map<String, TransportException> wrongHost) {
         try {
             StepResult r = f.get();
             return switch (r) {
@@ -346,8 +390,10 @@ public final class Discovery {
             };
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof TransportException t) {
-                String why = t.getMessage().startsWith(t.host() + ": ") ? t.getMessage().substring(t.host().length() + 2) : t.getMessage();
-                unreachable.add(new Unreachable(host, why, Cause.of(t)));
+                unreachable.add(new Unreachable(host, reason(t), Cause.of(t)));
+                if (t.answeredAs() != null) {
+                    wrongHost.put(host, t);
+                }
             } else {
                 unreachable.add(new Unreachable(host, String.valueOf(e.getCause()), Cause.SCRIPT_FAILED));
             }

@@ -233,7 +233,7 @@ public final class RunService {
         }
         Path runDir = Journal.newRunDirectory(options.runsDir(), RUN_ID.format(clock.instant()) + "-" + playbook.name());
         String runId = runDir.getFileName().toString();
-        Set<String> involved = involvedHosts(jobs);
+        Set<String> involved = lockKeys(jobs, found.facts());
         ObjectNode start = Journal.record(clock, runId, "run-start");
         start.put("playbook", playbook.name());
         start.put("playbookFile", String.valueOf(playbook.file().toAbsolutePath()));
@@ -248,6 +248,8 @@ public final class RunService {
         }
         ArrayNode js = start.putArray("jobs");
         jobs.forEach(j -> js.add(JournalCodec.job(j)));
+        ArrayNode locks = start.putArray("locks");
+        involved.forEach(locks::add);
         ArrayNode refusedRec = start.putArray("refused");
         leftOut.forEach(r -> refusedRec.addObject().put("move", r.id()).put("vm", r.vm()).put("why", r.detail()));
         ArrayNode skipped = start.putArray("alreadyInPlace");
@@ -386,7 +388,12 @@ public final class RunService {
         if (early != null && !(early instanceof Outcome.WindowOver)) {
             return early;
         }
-        Set<String> involved = involvedHosts(record.jobs());
+        // the hosts the run locked, as it verified them; a journal of an older version names none
+        Set<String> involved = new LinkedHashSet<>();
+        record.runStart().path("locks").forEach(k -> involved.add(k.asText()));
+        if (involved.isEmpty()) {
+            involved.addAll(lockKeys(record.jobs(), null));
+        }
         Journal journal;
         try {
             journal = hold(run, record.runId(), involved, () -> Journal.open(record.dir(), record.runId(), clock));
@@ -613,13 +620,29 @@ public final class RunService {
                 window, d.ha(), o.path("purgeStaleTickets").asBoolean(true));
     }
 
-    private static Set<String> involvedHosts(List<MoveJob> jobs) {
-        Set<String> s = new LinkedHashSet<>();
+    /**
+     * What the run locks: each host its moves act on, by its identity as discovery verified it (the FQDN the host gave,
+     * which is its inventory entry's, lower-case), so that two inventory names for one host, in one inventory or two,
+     * take one lock.
+     *
+     * @param facts what discovery read; null: the inventory's FQDNs
+     */
+    private Set<String> lockKeys(List<MoveJob> jobs, Facts facts) {
+        Set<String> s = new java.util.TreeSet<>();
         jobs.forEach(j -> {
-            s.add(j.source());
-            s.add(j.destination());
+            s.add(lockKey(j.source(), facts));
+            s.add(lockKey(j.destination(), facts));
         });
         return s;
+    }
+
+    private String lockKey(String host, Facts facts) {
+        String fqdn = facts == null ? null : facts.hosts().stream().filter(h -> h.answersTo(host)).map(Facts.HostFacts::fqdn)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (fqdn == null) {
+            fqdn = inventory.host(host).map(Inventory.HostEndpoint::fqdn).orElse(host);
+        }
+        return fqdn.toLowerCase(Locale.ROOT);
     }
 
     /** A move an earlier run of the playbook left on its destination without the role it should have there. */

@@ -17,8 +17,11 @@ import java.util.TreeSet;
 
 /**
  * Locks the hosts a run acts on, one lock file per host under {@code runs/locks}, so that two runs on this machine
- * (say, two scheduler triggers) never act on the same host at once. Operating-system file locks are released when the
- * process dies, so a crashed run never leaves a stale lock behind.
+ * (say, two scheduler triggers) never act on the same host at once. A host is locked by its verified identity (the FQDN
+ * the host itself gave, lower-case), never by an inventory name, so two names for one host take one lock. The lock
+ * lives in the runs directory of this machine only: runs with another {@code runs.dir}, or on another machine, do not
+ * see it. Operating-system file locks are released when the process dies, so a crashed run never leaves a stale lock
+ * behind.
  */
 public final class RunLock implements AutoCloseable {
     private final List<FileLock> locks;

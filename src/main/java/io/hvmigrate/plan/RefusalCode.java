@@ -11,6 +11,11 @@ public enum RefusalCode {
     TLS_FAILED,
     /** A host the move depends on answered, but could not be read (WinRM refused the request, or discovery failed there). */
     HOST_NOT_READ,
+    /**
+     * A host the move depends on is not the inventory entry's host: the host that answered at the entry's address says
+     * (or its certificate says) it is another, or another inventory entry reaches the same host.
+     */
+    HOST_IDENTITY_MISMATCH,
     VM_AMBIGUOUS,
     HOST_NOT_DISCOVERED,
     DESTINATION_NOT_UP,

@@ -267,12 +267,12 @@ public final class StepScripts {
 
     private static final ScriptTemplate DISCOVER_HOST = ScriptTemplate.of("""
             $h=Get-VMHost;$o=Get-CimInstance Win32_OperatingSystem;$p=@(Get-CimInstance Win32_Processor)[0]
-            $g=Get-CimInstance -Namespace root\\Microsoft\\Windows\\DeviceGuard -ClassName Win32_DeviceGuard -ea 0;$cl=$null;try{$cl=(Get-Cluster).Name}catch{}
+            $g=Get-CimInstance Win32_DeviceGuard -Namespace root\\Microsoft\\Windows\\DeviceGuard -ea 0;$cl=$null;try{$cl=(Get-Cluster).Name}catch{}
             $r=[ordered]@{name=$h.Name;fqdn=$h.FullyQualifiedDomainName;os=$o.Caption;vmPath=$h.VirtualMachinePath;cluster=$cl
             mig=@($h.VirtualMachineMigrationEnabled,[int]$h.VirtualMachineMigrationAuthenticationType,[int]$h.VirtualMachineMigrationPerformanceOption,$h.UseAnyNetworkForMigration,$h.MaximumVirtualMachineMigrations,$h.MaximumStorageMigrations)
             nets=@(Get-VMMigrationNetwork|%{,@($_.Subnet,$_.Priority)});ips=@(Get-NetIPAddress|%{$_.IPAddress+'/'+$_.PrefixLength});sw=@(Get-VMSwitch|%{$_.Name})
             ver=@(Get-VMHostSupportedVersion|%{[string]$_.Version});cpu=@($p.Manufacturer,$p.Name);mem=@($h.MemoryCapacity,($o.FreePhysicalMemory*1024))
-            vol=@(Get-Volume|?{$_.DriveLetter}|%{,@([string]$_.DriveLetter,$_.SizeRemaining)});cg=[bool]($g.SecurityServicesRunning -contains 1)}
+            vol=@(Get-Volume|?{$_.DriveLetter}|%{,@([string]$_.DriveLetter,$_.SizeRemaining)});cg=[bool]($g.SecurityServicesRunning -contains 1);uuid=(Get-CimInstance Win32_ComputerSystemProduct).UUID}
             $r.vms=@(Get-VM|%{$v=$_;[ordered]@{name=$v.Name;id=[string]$v.Id;state=[string]$v.State;ver=[string]$v.Version;gen=$v.Generation;mem=$v.MemoryStartup;path=$v.Path;ha=$v.IsClustered
             disks=@($v.HardDrives|%{$k=$_.Path;$z=$null;try{$z=(Get-VHD -Path $k).FileSize}catch{};,@($k,$z)});sw=@($v.NetworkAdapters|%{$_.SwitchName});iso=@($v.DVDDrives|?{$_.Path}|%{$_.Path})}})
             $t=@();try{$t=@(klist -li 0x3e7 tgt)}catch{};$r.tgt=$t;$r.now=(Get-Date).ToString('o')
@@ -284,6 +284,11 @@ public final class StepScripts {
      * switches, supported versions, processor, memory, volumes, Credential Guard, the cluster it is a node of, and its
      * VMs with their disks' sizes; and {@code klist -li 0x3e7 tgt} (the computer account's TGT: when the host's tickets were
      * issued) with the host's local time, whose offset klist's "(local)" times need.
+     *
+     * <p>It also says who the host is, for discovery to compare with the inventory entry: its computer name and FQDN
+     * (Get-VMHost Name and FullyQualifiedDomainName) and a stable id, the SMBIOS system UUID (Win32_ComputerSystemProduct
+     * UUID, learn.microsoft.com/windows/win32/cimwin32prov/win32-computersystemproduct: all zeros when the firmware has
+     * none), which two names of one machine share.
      *
      * <p>Disk sizes come from Get-VHD -Path, not from opening the file: the Virtual Machine Management Service reads
      * the disk (windows-powershell-docs, docset/winserver2022-ps/hyper-v/Get-VHD.md) as the host's computer account,

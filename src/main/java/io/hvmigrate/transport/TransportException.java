@@ -13,6 +13,11 @@ public final class TransportException extends Exception {
         AUTHENTICATION(false, false),
         /** The server certificate is not trusted, or does not match the name. Trying again will not help. */
         TLS(false, false),
+        /**
+         * The host that answered is not the inventory's host: its certificate names another one. Trying again will not
+         * help; nothing was sent.
+         */
+        WRONG_HOST(false, false),
         /** The host answered the command with a fault: the command did not start. */
         REJECTED(true, false),
         /** The command was sent, but the connection broke or the deadline passed before its end was read: it may have run. */
@@ -41,11 +46,18 @@ public final class TransportException extends Exception {
 
     private final Kind kind;
     private final String host;
+    private final String answeredAs;
 
     public TransportException(Kind kind, String host, String message, Throwable cause) {
+        this(kind, host, message, cause, null);
+    }
+
+    /** @param answeredAs for {@link Kind#WRONG_HOST}, the name the host that answered gave itself */
+    public TransportException(Kind kind, String host, String message, Throwable cause, String answeredAs) {
         super(host + ": " + message, cause, false, true);
         this.kind = kind;
         this.host = host;
+        this.answeredAs = answeredAs;
     }
 
     public Kind kind() {
@@ -54,5 +66,10 @@ public final class TransportException extends Exception {
 
     public String host() {
         return host;
+    }
+
+    /** The name the host that answered gave itself (its certificate's), when it was not the inventory's host; or null. */
+    public String answeredAs() {
+        return answeredAs;
     }
 }

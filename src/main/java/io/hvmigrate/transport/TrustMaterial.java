@@ -19,8 +19,8 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * The certificate authorities hvmigrate trusts for HTTPS: the JVM's own, plus those of the inventory's CA file.
- * Certificates are always verified, hostnames too; a host named {@code insecureSkipCertificateCheck} is the only
- * exception, and it is warned about on every run.
+ * Certificates are always verified, and must name the host's FQDN ({@link ExpectedHost}); a host named
+ * {@code insecureSkipCertificateCheck} is the only exception, and it is warned about on every run.
  */
 public final class TrustMaterial {
     private TrustMaterial() {}

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * The WinRM4J transport. One {@link WinRmClientContext} for the whole process; each session is one WinRM client with
  * one remote shell that runs the session's scripts one after another (one Create, then Command/Receive/Signal per
  * script, one Delete at the end). Over HTTPS the payload is not encrypted a second time (WinRM4J's message encryption
- * is unreliable, and TLS already protects it); certificates and host names are verified.
+ * is unreliable, and TLS already protects it); certificates are verified, and must name the host's FQDN from the
+ * inventory, never merely its address ({@link ExpectedHost}).
  */
 public final class WinRmTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(WinRmTransport.class);
@@ -115,12 +116,15 @@ public final class WinRmTransport implements Transport {
                         kerberosProblem(e, principal, source), e);
             }
         }
+        ExpectedHost expected = null;
         if (host.transport() == Inventory.Transport.HTTPS) {
             b.payloadEncryptionMode(PayloadEncryptionMode.OFF);
             if (host.skipCertificateCheck()) {
                 b.disableCertificateChecks(true);
             } else {
-                b.sslContext(sslContext);
+                // the certificate must name the inventory's FQDN; the address is only where the connection goes
+                expected = new ExpectedHost(host.name(), host.fqdn(), target(host));
+                b.sslContext(sslContext).hostnameVerifier(expected);
             }
         } else {
             b.payloadEncryptionMode(PayloadEncryptionMode.REQUIRED);
@@ -131,16 +135,23 @@ public final class WinRmTransport implements Transport {
             client = b.build();
             shell = client.createShell();
         } catch (RuntimeException e) {
-            throw classify(host.name(), e, false);
+            throw classify(host.name(), e, false, expected);
         }
-        return new Session(host.name(), client, shell, deadline);
+        Session session = new Session(host.name(), client, shell, deadline, expected);
+        session.refuseIfAnotherHostAnswered(null);
+        return session;
+    }
+
+    /** {@code address:port}, an IPv6 address in brackets. */
+    private static String target(HostEndpoint h) {
+        String address = h.address().contains(":") && !h.address().startsWith("[") ? "[" + h.address() + "]" : h.address();
+        return address + ":" + h.port();
     }
 
     private static java.net.URL url(HostEndpoint h) {
         String scheme = h.transport() == Inventory.Transport.HTTPS ? "https" : "http";
-        String address = h.address().contains(":") && !h.address().startsWith("[") ? "[" + h.address() + "]" : h.address();
         try {
-            return java.net.URI.create(scheme + "://" + address + ":" + h.port() + "/wsman").toURL();
+            return java.net.URI.create(scheme + "://" + target(h) + "/wsman").toURL();
         } catch (java.net.MalformedURLException e) {
             throw new IllegalArgumentException("no URL for " + h.name(), e);
         }
@@ -150,6 +161,15 @@ public final class WinRmTransport implements Transport {
     static String commandLine(StepScript script) {
         return "powershell -NoProfile -NonInteractive -EncodedCommand "
                 + Base64.getEncoder().encodeToString(script.text().getBytes(StandardCharsets.UTF_16LE));
+    }
+
+    /**
+     * Decides what a failure means: a certificate the session's {@link ExpectedHost} refused first (the connection
+     * never carried a request), then as {@link #classify(String, Throwable, boolean)}.
+     */
+    private static TransportException classify(String host, Throwable e, boolean commandSent, ExpectedHost expected) {
+        return (expected == null ? java.util.Optional.<TransportException>empty() : expected.refusal(e))
+                .orElseGet(() -> classify(host, e, commandSent));
     }
 
     /** Decides what a failure means; {@code commandSent} says whether the Command request may have reached the host. */
@@ -276,12 +296,14 @@ public final class WinRmTransport implements Transport {
         private final WinRmClient client;
         private final ShellCommand shell;
         private final AtomicLong deadline;
+        private final ExpectedHost expected;
 
-        Session(String host, WinRmClient client, ShellCommand shell, AtomicLong deadline) {
+        Session(String host, WinRmClient client, ShellCommand shell, AtomicLong deadline, ExpectedHost expected) {
             this.host = host;
             this.client = client;
             this.shell = shell;
             this.deadline = deadline;
+            this.expected = expected;
         }
 
         @Override
@@ -295,6 +317,7 @@ public final class WinRmTransport implements Transport {
             deadline.set(System.nanoTime() + limit.toNanos());
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
+            refuseIfAnotherHostAnswered(null);
             try {
                 int code = shell.execute(commandLine(script), out, err);
                 return new RemoteOutput(code, out.toString(), CliXml.readable(err.toString()));
@@ -303,11 +326,26 @@ public final class WinRmTransport implements Transport {
                 // (HTTP 500, which WinRM4J hands back wrapped) means the host refused the command: it never started, so
                 // even a step that must not run twice may be sent again. Only a lost answer leaves its fate unknown.
                 boolean sent = shell.getNumberOfReceiveCalls() > 0 || !(hasCause(e, ConnectException.class) || hasCause(e, SOAPFaultException.class));
-                TransportException t = classify(host, e, sent);
+                TransportException t = classify(host, e, sent, expected);
                 LOG.debug("{} failed: {}", host, t.getMessage());
                 throw t;
             } finally {
                 deadline.set(Long.MAX_VALUE);
+            }
+        }
+
+        /**
+         * Once a connection of this session met a certificate that does not name the host, the session is not used
+         * again, even when WinRM4J's retry then got through on a connection that was not checked (one its pool opened
+         * to the same address for another inventory entry).
+         */
+        void refuseIfAnotherHostAnswered(Throwable cause) throws TransportException {
+            if (expected != null) {
+                java.util.Optional<TransportException> refused = expected.refusal(cause);
+                if (refused.isPresent()) {
+                    close();
+                    throw refused.get();
+                }
             }
         }
 

@@ -87,12 +87,16 @@ final class GetCimInstance implements Cmdlet {
 
     static final String DEVICE_GUARD = "root\\Microsoft\\Windows\\DeviceGuard";
 
-    /** The host classes of root\\cimv2 and DeviceGuard that hvsim models: one instance each, of the local host. */
+    /**
+     * The host classes of root\\cimv2 and DeviceGuard that hvsim models (Win32_OperatingSystem, Win32_Processor,
+     * Win32_ComputerSystem, Win32_ComputerSystemProduct, Win32_DeviceGuard): one instance each, of the local host.
+     */
     private static void hostClass(Invocation in, String ns, String className) throws PsException {
         String c = className.toLowerCase(Locale.ROOT);
         boolean deviceGuard = ns.equalsIgnoreCase(DEVICE_GUARD);
         if (deviceGuard != c.equals("win32_deviceguard")
-                || !List.of("win32_operatingsystem", "win32_processor", "win32_deviceguard").contains(c)) {
+                || !List.of("win32_operatingsystem", "win32_processor", "win32_deviceguard", "win32_computersystem",
+                "win32_computersystemproduct").contains(c)) {
             throw cim(in, "Invalid class ", 0x80041010, "HRESULT 0x80041010", ErrorCategory.MetadataError);
         }
         for (String host : in.computers()) {
@@ -101,6 +105,8 @@ final class GetCimInstance implements Cmdlet {
                 in.write(switch (c) {
                     case "win32_operatingsystem" -> WorldObjects.operatingSystem(h);
                     case "win32_processor" -> WorldObjects.processor(h);
+                    case "win32_computersystem" -> WorldObjects.computerSystem(h);
+                    case "win32_computersystemproduct" -> WorldObjects.computerSystemProduct(h);
                     default -> WorldObjects.deviceGuard(h);
                 });
             } catch (WorldException e) {

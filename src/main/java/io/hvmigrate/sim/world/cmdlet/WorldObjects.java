@@ -405,6 +405,37 @@ final class WorldObjects {
                 .put("NumberOfCores", uint32(32)).put("NumberOfLogicalProcessors", uint32(64));
     }
 
+    /**
+     * Win32_ComputerSystem (learn.microsoft.com/windows/win32/cimwin32prov/win32-computersystem): Name is the NetBIOS
+     * computer name; Domain the DNS domain of a domain member, else its workgroup, as PartOfDomain says; DNSHostName the
+     * first label of its DNS name.
+     */
+    static PsObject computerSystem(io.hvmigrate.sim.world.HostInfo h) {
+        boolean member = h.domain() != null && !h.domain().isBlank();
+        int dot = h.fqdn() == null ? -1 : h.fqdn().indexOf('.');
+        return typed("Microsoft.Management.Infrastructure.CimInstance#root/cimv2/Win32_ComputerSystem",
+                "Microsoft.Management.Infrastructure.CimInstance")
+                .put("Name", h.name().toUpperCase(java.util.Locale.ROOT))
+                .put("DNSHostName", dot < 0 ? h.name().toLowerCase(java.util.Locale.ROOT) : h.fqdn().substring(0, dot))
+                .put("Domain", member ? h.domain().toLowerCase(java.util.Locale.ROOT) : "WORKGROUP")
+                .put("PartOfDomain", member)
+                .toStringValue(h.name().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Win32_ComputerSystemProduct (learn.microsoft.com/windows/win32/cimwin32prov/win32-computersystemproduct): UUID is
+     * the SMBIOS system UUID, upper-case as Windows prints it. A simulated host's is derived from its FQDN, so it is the
+     * same on every start and differs between hosts.
+     */
+    static PsObject computerSystemProduct(io.hvmigrate.sim.world.HostInfo h) {
+        String uuid = java.util.UUID.nameUUIDFromBytes(("hvsim smbios " + h.fqdn().toLowerCase(java.util.Locale.ROOT))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString().toUpperCase(java.util.Locale.ROOT);
+        return typed("Microsoft.Management.Infrastructure.CimInstance#root/cimv2/Win32_ComputerSystemProduct",
+                "Microsoft.Management.Infrastructure.CimInstance")
+                .put("Name", "Virtual Machine").put("Vendor", "hvsim").put("IdentifyingNumber", "0000-0000-0000-0000")
+                .put("UUID", uuid).toStringValue("Virtual Machine");
+    }
+
     /** Win32_DeviceGuard: SecurityServicesRunning holds 1 while Credential Guard runs. */
     static PsObject deviceGuard(io.hvmigrate.sim.world.HostInfo h) {
         List<Object> running = new ArrayList<>();

@@ -62,6 +62,27 @@ class HyperVCmdletsTest {
         assertThat(h.has("MigrationNetworks")).isFalse();
     }
 
+    /**
+     * Who the host is, as Windows answers it: Win32_ComputerSystem Name (NetBIOS), Domain and PartOfDomain
+     * (learn.microsoft.com/windows/win32/cimwin32prov/win32-computersystem) and Win32_ComputerSystemProduct UUID, the
+     * SMBIOS system UUID, upper-case (learn.microsoft.com/windows/win32/cimwin32prov/win32-computersystemproduct): the
+     * same on every start, different for every host.
+     */
+    @Test
+    void theHostSaysWhoItIsThroughWin32ComputerSystemAndItsProductUuid() throws Exception {
+        PsObject cs = first(new CommandRun("Get-CimInstance", on("HV-A1")).with("ClassName", "Win32_ComputerSystem").run());
+        assertThat(cs.get("Name")).contains("HV-A1");
+        assertThat(cs.get("Domain")).contains("lab.test");
+        assertThat(cs.get("PartOfDomain")).contains(true);
+        PsObject a1 = first(new CommandRun("Get-CimInstance", on("HV-A1")).with("ClassName", "Win32_ComputerSystemProduct").run());
+        PsObject a1Again = first(new CommandRun("Get-CimInstance", on("HV-A1")).with("ClassName", "Win32_ComputerSystemProduct").run());
+        PsObject a2 = first(new CommandRun("Get-CimInstance", on("HV-A2")).with("ClassName", "Win32_ComputerSystemProduct").run());
+        String uuid = (String) a1.get("UUID").orElseThrow();
+        assertThat(uuid).matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
+        assertThat(a1Again.get("UUID")).contains(uuid);
+        assertThat(a2.get("UUID")).isPresent().isNotEqualTo(a1.get("UUID"));
+    }
+
     @Test
     void setVmHostChangesTheAuthenticationType() throws Exception {
         new CommandRun("Set-VMHost", on("HV-M4")).with("VirtualMachineMigrationAuthenticationType",
