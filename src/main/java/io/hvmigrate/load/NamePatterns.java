@@ -66,8 +66,9 @@ final class NamePatterns {
         }
         String bare = v.startsWith("[") ? v.substring(1, v.length() - 1) : v;
         try {
-            // a literal with colons is parsed, never looked up
-            return java.net.InetAddress.getByName("[" + bare + "]") instanceof java.net.Inet6Address;
+            // a literal with colons is parsed, never looked up; an IPv4-mapped one (::ffff:192.0.2.10) parses to IPv4
+            java.net.InetAddress a = java.net.InetAddress.getByName("[" + bare + "]");
+            return a instanceof java.net.Inet6Address || a instanceof java.net.Inet4Address;
         } catch (java.net.UnknownHostException e) {
             return false;
         }

@@ -118,7 +118,7 @@ class InventoryFormatTest {
                         assertThat(p.message()).contains("not a host name or an IP address");
                     }));
         }
-        for (String good : List.of("127.0.0.1", "hv-a1", "hv-a1.lab.test", "::1", "[::1]", "fe80::1")) {
+        for (String good : List.of("127.0.0.1", "hv-a1", "hv-a1.lab.test", "::1", "[::1]", "fe80::1", "::ffff:127.0.1.11")) {
             Path f = dir.resolve("i.yaml");
             Files.writeString(f, "hosts:\n  - { name: hv-a1, fqdn: hv-a1.lab.test, address: '" + good + "' }\n");
             assertThat(InventoryFormat.load(f).host("hv-a1").orElseThrow().address()).isEqualTo(good);
