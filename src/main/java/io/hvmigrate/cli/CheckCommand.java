@@ -53,10 +53,16 @@ final class CheckCommand extends BaseCommand {
                 }
             }
         }
+        // how each host was reached, when hosts were (not with --facts)
+        java.util.List<CheckOutput.Connection> connections = in.facts() == null
+                ? CheckOutput.connections(in.inventory(), unread) : java.util.List.of();
         Plan plan = new Planner(in.inventory(), facts, unread).plan(in.playbook());
         Report report = new Preflight(facts, in.playbook().policy()).check(plan);
         if (json) {
             com.fasterxml.jackson.databind.node.ObjectNode root = CheckOutput.json(report);
+            if (!connections.isEmpty()) {
+                CheckOutput.connections(connections, root);
+            }
             com.fasterxml.jackson.databind.node.ArrayNode refused = root.putArray("refused");
             for (io.hvmigrate.plan.PlannedMove m : plan.moves()) {
                 if (m.outcome() instanceof io.hvmigrate.plan.Classification.Refused r) {
@@ -66,6 +72,9 @@ final class CheckCommand extends BaseCommand {
             }
             out().println(root.toString());
         } else {
+            if (!connections.isEmpty()) {
+                CheckOutput.connections(connections, out());
+            }
             if (plan.anyRefused()) {
                 out().println("Moves that cannot be planned:");
                 PlanOutput.refusals(plan, out());

@@ -76,4 +76,37 @@ final class CheckOutput {
         }
         return root;
     }
+
+    /** How each inventory host was reached: transport, address, port, authentication and where its key came from. */
+    record Connection(String host, String transport, String address, int port, String auth, String key, String outcome) {}
+
+    static List<Connection> connections(io.hvmigrate.model.Inventory inv, java.util.List<io.hvmigrate.plan.UnreadHost> unread) {
+        java.util.List<Connection> out = new java.util.ArrayList<>();
+        for (io.hvmigrate.model.Inventory.HostEndpoint h : inv.hosts()) {
+            String key = h.credential() == null ? (h.auth() == io.hvmigrate.model.Inventory.Auth.KERBEROS ? "ticket cache" : "none")
+                    : h.credential().source() == io.hvmigrate.model.CredentialRef.Source.KEYTAB ? "keytab" : "password";
+            String outcome = unread.stream().filter(u -> io.hvmigrate.model.Names.same(u.host(), h.name())).findFirst()
+                    .map(u -> "not read (" + u.code() + ")").orElse("read");
+            out.add(new Connection(h.name(), h.transport().name().toLowerCase(Locale.ROOT), h.address(), h.port(),
+                    h.auth().name().toLowerCase(Locale.ROOT), key, outcome));
+        }
+        return out;
+    }
+
+    static void connections(List<Connection> list, PrintWriter out) {
+        out.println("Connections:");
+        for (Connection c : list) {
+            out.println("  " + c.host() + "  " + c.transport() + "://" + c.address() + ":" + c.port() + "  " + c.auth()
+                    + " (" + c.key() + ")  " + c.outcome());
+        }
+        out.println();
+    }
+
+    static void connections(List<Connection> list, ObjectNode root) {
+        ArrayNode a = root.putArray("connections");
+        for (Connection c : list) {
+            a.addObject().put("host", c.host()).put("transport", c.transport()).put("address", c.address()).put("port", c.port())
+                    .put("auth", c.auth()).put("key", c.key()).put("outcome", c.outcome());
+        }
+    }
 }

@@ -61,6 +61,15 @@ class SecondHopIT {
             Result good = Cli.run(files.inventory(), dir, "check", "playbooks/lab-tour.yaml", "-o", "json");
             assertThat(good.exit()).as(good.out() + good.err()).isZero();
             assertThat(ids(good)).doesNotContain("directory.second-hop", "delegation.unknown");
+            // check says how it reached each host: the lab's inventory is HTTPS with NTLM and a password file
+            JsonNode connections = JSON.readTree(good.out()).path("connections");
+            assertThat(connections.size()).isEqualTo(JSON.readTree(good.out()).path("connections").size()).isPositive();
+            connections.forEach(c -> {
+                assertThat(c.path("transport").asText()).isEqualTo("https");
+                assertThat(c.path("auth").asText()).isEqualTo("ntlm");
+                assertThat(c.path("key").asText()).isEqualTo("password");
+                assertThat(c.path("outcome").asText()).isEqualTo("read");
+            });
 
             // forced through HV-S2, a plain Hyper-V host
             Path throughS2 = dir.resolve("lab/through-s2.yaml");
