@@ -97,7 +97,7 @@ public final class MoveExecutor {
                 }
             }
             if (sm.state() == MoveState.MIGRATED && job.scenario().addsHa()) {
-                StepResult r = step(job, StepBook.addHa(job));
+                StepResult r = addHa(job);
                 if (!(r instanceof StepResult.Ok)) {
                     MoveState end = job.scenario().removesHa() ? MoveState.FAILED_UNPROTECTED : MoveState.FAILED_AFTER_MOVE;
                     return finish(job, sm, end, "the VM runs on " + job.destination() + " but could not be made highly available: " + describe(r)
@@ -114,6 +114,40 @@ public final class MoveExecutor {
         } catch (TransportException e) {
             return unreachable(job, sm, role, e);
         }
+    }
+
+    /**
+     * Makes the VM highly available on its destination. When that fails — its answer lost, or refused — the destination
+     * is asked whether the VM is a clustered role now (it may have become one before the answer was lost): the hosts,
+     * not the failed call, decide whether the step happened.
+     */
+    private StepResult addHa(MoveJob job) throws TransportException {
+        StepResult r;
+        TransportException failure = null;
+        try {
+            r = step(job, StepBook.addHa(job));
+        } catch (TransportException e) {
+            r = null;
+            failure = e;
+        }
+        if (r instanceof StepResult.Ok) {
+            return r;
+        }
+        String why = r != null ? describe(r) : failure.getMessage();
+        StepResult check;
+        try {
+            check = step(job, StepBook.verify(job));
+        } catch (TransportException e) {
+            check = null;
+        }
+        if (check instanceof StepResult.Ok ok && ok.data().path("clustered").asBoolean()) {
+            notice(job, "making it highly available failed (" + why + "), but " + job.destination() + " says it is a clustered role: going on");
+            return ok;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return r;
     }
 
     /** Runs the migration; null when the VM reached its destination, else the move's end. */
@@ -148,6 +182,13 @@ public final class MoveExecutor {
             transition(job, sm, MoveState.MIGRATED);
             return null;
         }
+        if (where == Where.UNKNOWN) {
+            String lost = "the migration's outcome is unknown: neither " + job.source() + " nor " + job.destination()
+                    + " said where the VM is within " + limits.migration(job).toMinutes() + " min; find it (Get-VM -Id " + job.vmId()
+                    + " on both) and run the playbook again";
+            return finish(job, sm, sm.state() == MoveState.HA_REMOVED ? MoveState.FAILED_UNPROTECTED : MoveState.FAILED,
+                    sm.state() == MoveState.HA_REMOVED ? lost + "; its role is not on either cluster" : lost);
+        }
         String why = r == null ? "the migration's outcome was unknown and the VM is still on " + job.source() : describe(r);
         if (cancel.cancelled) {
             why = "cancelled: " + why;
@@ -163,18 +204,19 @@ public final class MoveExecutor {
     /**
      * Asks the source, then (only when the source no longer has it) the destination, where the VM is; waits while a
      * migration of it still runs. A VM the source has and is not migrating is there and nowhere else, so a destination
-     * that cannot be reached does not stand in the way of that answer.
+     * that cannot be reached does not stand in the way of that answer. A call that fails says nothing: the hosts are
+     * asked again (waiting out an open circuit breaker) until they answer or the migration's time limit has passed.
      */
-    private Where locate(MoveJob job) throws TransportException {
+    private Where locate(MoveJob job) {
         Instant giveUp = clock.instant().plus(limits.migration(job));
         while (true) {
-            StepResult atSrc = call(job, "locate", job.source(), StepScripts.locateVm(job.vmId()), true);
+            StepResult atSrc = ask(job, job.source());
             boolean running = atSrc instanceof StepResult.Ok s && s.data().path("migrating").asBoolean();
             if (!running && atSrc instanceof StepResult.Ok s2 && s2.data().path("present").asBoolean()) {
                 return Where.SOURCE;
             }
             if (!running) {
-                StepResult atDst = call(job, "locate", job.destination(), StepScripts.locateVm(job.vmId()), true);
+                StepResult atDst = ask(job, job.destination());
                 if (atDst instanceof StepResult.Ok ok && ok.data().path("present").asBoolean() && !ok.data().path("migrating").asBoolean()) {
                     return Where.DESTINATION;
                 }
@@ -183,6 +225,15 @@ public final class MoveExecutor {
                 return Where.UNKNOWN;
             }
             sleep(limits.pollInterval());
+        }
+    }
+
+    /** One locate call; null when the host did not answer. */
+    private StepResult ask(MoveJob job, String host) {
+        try {
+            return call(job, "locate", host, StepScripts.locateVm(job.vmId()), true, limits.step(), HostConnections.Breaker.WAIT);
+        } catch (TransportException e) {
+            return null;
         }
     }
 
@@ -206,7 +257,10 @@ public final class MoveExecutor {
 
     private Outcome unreachable(MoveJob job, MoveStateMachine sm, MoveJob.Role role, TransportException e) {
         return switch (sm.state()) {
-            case PENDING, HA_RECORDED -> finish(job, sm, MoveState.FAILED, e.getMessage() + "; nothing was changed");
+            case PENDING -> finish(job, sm, MoveState.FAILED, e.getMessage() + "; nothing was changed");
+            // removing the role may have happened: make sure it is there
+            case HA_RECORDED -> e.kind().mayHaveRun() ? compensate(job, sm, role, "removing the cluster role: " + e.getMessage())
+                    : finish(job, sm, MoveState.FAILED, e.getMessage() + "; nothing was changed");
             case HA_REMOVED -> compensate(job, sm, role, e.getMessage());
             case MIGRATED -> job.scenario().addsHa()
                     ? finish(job, sm, job.scenario().removesHa() ? MoveState.FAILED_UNPROTECTED : MoveState.FAILED_AFTER_MOVE,
@@ -275,13 +329,17 @@ public final class MoveExecutor {
         return call(job, step.id(), step.host(), step.script(), step.idempotent(), limit, breakerFor(step));
     }
 
-    /** Restoring a role is what keeps the VM protected: an open circuit breaker on its host must not stop it. */
+    /**
+     * Making a VM highly available (on its destination, or back on its source) is what keeps it protected: an open
+     * circuit breaker on its host must not stop it. Reading steps wait the breaker out; only the steps that change
+     * something (removing the role, migrating) are refused by it — nothing has changed then.
+     */
     private static HostConnections.Breaker breakerFor(Step step) {
-        return step.kind() == Step.Kind.RESTORE_HA ? HostConnections.Breaker.BYPASS : HostConnections.Breaker.OBEY;
-    }
-
-    private StepResult call(MoveJob job, String stepId, String host, io.hvmigrate.powershell.StepScript script, boolean idempotent) throws TransportException {
-        return call(job, stepId, host, script, idempotent, limits.step(), HostConnections.Breaker.OBEY);
+        return switch (step.kind()) {
+            case RESTORE_HA, ADD_HA -> HostConnections.Breaker.BYPASS;
+            case RECORD_HA, VERIFY -> HostConnections.Breaker.WAIT;
+            case REMOVE_HA, MIGRATE, CLUSTER_MIGRATE -> HostConnections.Breaker.OBEY;
+        };
     }
 
     private StepResult call(MoveJob job, String stepId, String host, io.hvmigrate.powershell.StepScript script, boolean idempotent,
@@ -345,7 +403,9 @@ public final class MoveExecutor {
     static String describe(StepResult r) {
         return switch (r) {
             case StepResult.Ok ok -> "ok";
-            case StepResult.Failed f -> f.message() + (f.hresult() != 0 ? " (" + f.hresultHex() + ")" : "");
+            // Windows often ends its message with the code already: it is given once
+            case StepResult.Failed f -> f.message() + (f.hresult() != 0 && !f.message().toLowerCase(java.util.Locale.ROOT)
+                    .contains(f.hresultHex().toLowerCase(java.util.Locale.ROOT)) ? " (" + f.hresultHex() + ")" : "");
             case StepResult.Unreadable u -> u.why();
         };
     }
@@ -411,7 +471,7 @@ public final class MoveExecutor {
                     if (running.cancelRequested()) {
                         cancelled = true;
                         var script = job.scenario().inCluster() ? StepScripts.cancelClusterMigration(job.role().group()) : StepScripts.cancelMigration(job.vmId());
-                        StepResult r = call(job, "cancel", job.source(), script, true);
+                        StepResult r = call(job, "cancel", job.source(), script, true, limits.step(), HostConnections.Breaker.BYPASS);
                         if (!(r instanceof StepResult.Ok)) {
                             notice(job, "could not cancel the migration: " + describe(r) + "; it goes on");
                         }

@@ -138,6 +138,21 @@ public final class WinRmTransport implements Transport {
 
     /** Decides what a failure means; {@code commandSent} says whether the Command request may have reached the host. */
     static TransportException classify(String host, Throwable e, boolean commandSent) {
+        return classify(host, e, commandSent, false);
+    }
+
+    /**
+     * Decides what a failure means. {@code accepted}: the host had answered the Command request (the command runs
+     * there), and the failure came on a later Receive — whatever it is (an HTTP 401, a 500, a lost answer), the
+     * command's outcome is unknown: it was not refused, it may run on and end either way.
+     */
+    static TransportException classify(String host, Throwable e, boolean commandSent, boolean accepted) {
+        if (accepted) {
+            TransportException cause = classify(host, e, true, false);
+            String what = cause.getMessage().substring(host.length() + 2);
+            return new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, host,
+                    "the host had accepted the command, then " + what + ": its outcome is unknown", e);
+        }
         String all = chain(e);
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -263,8 +278,9 @@ public final class WinRmTransport implements Transport {
                 // No Receive yet: the failure was on the Command request itself. A WS-Management fault in answer to it
                 // (HTTP 500, which WinRM4J hands back wrapped) means the host refused the command: it never started, so
                 // even a step that must not run twice may be sent again. Only a lost answer leaves its fate unknown.
-                boolean sent = shell.getNumberOfReceiveCalls() > 0 || !(hasCause(e, ConnectException.class) || hasCause(e, SOAPFaultException.class));
-                TransportException t = classify(host, e, sent);
+                boolean accepted = shell.getNumberOfReceiveCalls() > 0;
+                boolean sent = accepted || !(hasCause(e, ConnectException.class) || hasCause(e, SOAPFaultException.class));
+                TransportException t = classify(host, e, sent, accepted);
                 LOG.debug("{} failed: {}", host, t.getMessage());
                 throw t;
             } finally {
