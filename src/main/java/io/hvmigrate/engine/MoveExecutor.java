@@ -105,7 +105,12 @@ public final class MoveExecutor {
                 }
                 transition(job, sm, MoveState.HA_ADDED);
             }
-            StepResult v = step(job, StepBook.verify(job));
+            StepResult v;
+            try {
+                v = step(job, StepBook.verify(job));
+            } catch (TransportException e) {
+                return finish(job, sm, MoveState.MOVED_UNVERIFIED, "moved, not verified: " + e.getMessage() + "; check it on " + job.destination());
+            }
             String problem = v instanceof StepResult.Ok ok ? verificationProblem(job, ok.data()) : "cannot read the VM on its destination: " + describe(v);
             if (problem != null) {
                 return finish(job, sm, MoveState.FAILED_AFTER_MOVE, "verification failed: " + problem);
@@ -267,7 +272,7 @@ public final class MoveExecutor {
                             "the VM runs on " + job.destination() + " but could not be made highly available: " + e.getMessage()
                                     + "; run the playbook again, or Add-ClusterVirtualMachineRole -VMId " + job.vmId() + " on " + job.destination())
                     : finish(job, sm, MoveState.FAILED_AFTER_MOVE, "the VM runs on " + job.destination() + ", but " + e.getMessage());
-            case HA_ADDED -> finish(job, sm, MoveState.FAILED_AFTER_MOVE, "the VM runs on " + job.destination() + " but could not be verified: " + e.getMessage());
+            case HA_ADDED -> finish(job, sm, MoveState.MOVED_UNVERIFIED, "moved, not verified: " + e.getMessage() + "; check it on " + job.destination());
             default -> throw new IllegalStateException("no failure from " + sm.state());
         };
     }
