@@ -181,7 +181,7 @@ public final class MoveExecutor {
             transition(job, sm, MoveState.MIGRATED);
             return null;
         }
-        Where where = locate(job);
+        Where where = locate(job, r == null);
         running.migrationEnded();   // locate waits while a migration of the VM still runs on the source
         if (where == Where.DESTINATION) {
             transition(job, sm, MoveState.MIGRATED);
@@ -206,18 +206,27 @@ public final class MoveExecutor {
 
     private enum Where { SOURCE, DESTINATION, UNKNOWN }
 
+    /** How long a lost migration command is given to begin its migration before the VM on its source says it did not. */
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+
     /**
      * Asks the source, then (only when the source no longer has it) the destination, where the VM is; waits while a
      * migration of it still runs. A VM the source has and is not migrating is there and nowhere else, so a destination
      * that cannot be reached does not stand in the way of that answer. A call that fails says nothing: the hosts are
      * asked again (waiting out an open circuit breaker) until they answer or the migration's time limit has passed.
+     *
+     * @param commandLost the migration command's end was not seen: it may not have begun the migration yet, so the VM
+     *                    on its source says the migration failed only once a migration job of it is known to the
+     *                    source, or none has begun for a while
      */
-    private Where locate(MoveJob job) {
+    private Where locate(MoveJob job, boolean commandLost) {
         Instant giveUp = clock.instant().plus(limits.migration(job));
+        Instant settled = clock.instant().plus(SETTLE.compareTo(limits.pollInterval().multipliedBy(5)) > 0 ? SETTLE : limits.pollInterval().multipliedBy(5));
         while (true) {
             StepResult atSrc = ask(job, job.source());
             boolean running = atSrc instanceof StepResult.Ok s && s.data().path("migrating").asBoolean();
-            if (!running && atSrc instanceof StepResult.Ok s2 && s2.data().path("present").asBoolean()) {
+            if (!running && atSrc instanceof StepResult.Ok s2 && s2.data().path("present").asBoolean()
+                    && (!commandLost || s2.data().path("jobs").asInt() > 0 || !clock.instant().isBefore(settled))) {
                 return Where.SOURCE;
             }
             if (!running) {
@@ -355,8 +364,11 @@ public final class MoveExecutor {
         before.put("host", host);
         journal.append(before);
         events.stepStarted(job, stepId, host);
+        // every attempt that failed, as the retry records give them: the step's end must not hide that an earlier one may have run
+        List<TransportException> failed = new ArrayList<>();
         try {
             StepResult r = hosts.run(host, script, limit, idempotent, breaker, (attempt, failure, wait) -> {
+                failed.add(failure);
                 ObjectNode retry = journal.record("retry");
                 retry.put("move", job.id());
                 retry.put("step", stepId);
@@ -369,10 +381,7 @@ public final class MoveExecutor {
                 events.notice(job.vmName() + ": " + stepId + " on " + host + " failed (" + failure.getMessage() + "); attempt "
                         + (attempt + 1) + " in " + wait.toMillis() + " ms");
             });
-            ObjectNode after = journal.record("step-end");
-            after.put("move", job.id());
-            after.put("step", stepId);
-            after.put("host", host);
+            ObjectNode after = stepEnd(job, stepId, host, failed);
             switch (r) {
                 case StepResult.Ok ok -> {
                     after.put("outcome", "ok");
@@ -393,16 +402,30 @@ public final class MoveExecutor {
             events.stepFinished(job, stepId, host, r instanceof StepResult.Ok, r instanceof StepResult.Ok ? "" : describe(r));
             return r;
         } catch (TransportException e) {
-            ObjectNode after = journal.record("step-end");
-            after.put("move", job.id());
-            after.put("step", stepId);
-            after.put("host", host);
-            after.put("outcome", e.kind().mayHaveRun() ? "unknown" : "not-run");
+            failed.add(e);
+            ObjectNode after = stepEnd(job, stepId, host, failed);
+            // one attempt that may have run makes the step's outcome unknown, whatever the later ones met
+            after.put("outcome", failed.stream().anyMatch(f -> f.kind().mayHaveRun()) ? "unknown" : "not-run");
             after.put("error", e.getMessage());
             journal.append(after);
             events.stepFinished(job, stepId, host, false, e.getMessage());
             throw e;
         }
+    }
+
+    /** A step's end record, with how many attempts it took and how each failed one failed. */
+    private ObjectNode stepEnd(MoveJob job, String stepId, String host, List<TransportException> failed) {
+        ObjectNode after = journal.record("step-end");
+        after.put("move", job.id());
+        after.put("step", stepId);
+        after.put("host", host);
+        if (!failed.isEmpty()) {
+            var attempts = after.putArray("failedAttempts");
+            for (TransportException f : failed) {
+                attempts.addObject().put("kind", f.kind().name()).put("mayHaveRun", f.kind().mayHaveRun()).put("error", f.getMessage());
+            }
+        }
+        return after;
     }
 
     static String describe(StepResult r) {

@@ -221,12 +221,16 @@ public final class StepScripts {
 
     private static final ScriptTemplate LOCATE = ScriptTemplate.of("""
             $v=Get-VM -Id <<vmId>> -ErrorAction SilentlyContinue
-            $j=@(Get-CimInstance -Namespace root\\virtualization\\v2 -ClassName Msvm_MigrationJob | Where-Object { $_.VirtualSystemName -eq <<vmId>> -and $_.JobState -le 6 })
-            if($v){$r=[pscustomobject]@{present=$true;state=[string]$v.State;clustered=[bool]$v.IsClustered;path=$v.Path;migrating=($j.Count -gt 0)}}else{$r=[pscustomobject]@{present=$false;migrating=($j.Count -gt 0)}}
+            $a=@(Get-CimInstance -Namespace root\\virtualization\\v2 -ClassName Msvm_MigrationJob | Where-Object { $_.VirtualSystemName -eq <<vmId>> })
+            $j=@($a | Where-Object { $_.JobState -le 6 })
+            if($v){$r=[pscustomobject]@{present=$true;state=[string]$v.State;clustered=[bool]$v.IsClustered;path=$v.Path;migrating=($j.Count -gt 0);jobs=$a.Count}}else{$r=[pscustomobject]@{present=$false;migrating=($j.Count -gt 0);jobs=$a.Count}}
             Out-Result ([pscustomobject]@{ok=$true;data=$r})
             """);
 
-    /** Asks a host whether it has the VM (and in what state), and whether a migration of it is still running there. */
+    /**
+     * Asks a host whether it has the VM (and in what state), whether a migration of it is still running there, and how
+     * many migration jobs of it VMMS knows (running, or ended in the last minutes).
+     */
     public static StepScript locateVm(String vmId) {
         return wrap(LOCATE, values("vmId", vmId));
     }

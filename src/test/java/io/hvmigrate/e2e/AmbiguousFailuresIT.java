@@ -77,7 +77,7 @@ class AmbiguousFailuresIT {
     }
 
     private void assertClusteredOnDestinationAndReportedDone(EngineRun.Result r) throws Exception {
-        assertThat(r.exit()).as("%s %s", r.last(), r.err()).isZero();
+        assertThat(r.exit()).as("%s %s %s", r.last(), r.err(), EngineRun.report(EngineRun.runDir(runs, r))).isZero();
         VmInfo v = sim.world().findVm(VM).orElseThrow();
         assertThat(v.computerName()).isEqualToIgnoringCase("HV-B1");
         assertThat(v.state()).isEqualTo(VmPowerState.Running);
@@ -120,5 +120,26 @@ class AmbiguousFailuresIT {
         }, "run", playbook().toString());
 
         assertClusteredOnDestinationAndReportedDone(r);
+    }
+
+    @Test
+    void anAddHaWhoseAnswerWasLostAndWhoseRetriesWereRefusedIsJournaledUnknownAndTheDestinationDecides() throws Exception {
+        EngineRun.Result r = EngineRun.run(files, runs, e -> {
+            if (EngineRun.is(e, "step-started", "add-ha", VM)) {
+                // Add-ClusterVirtualMachineRole runs, its answer is lost; every retry is then refused for a while
+                sim.transportRules().once("hv-b1.lab.test", WsmanAction.COMMAND, TransportFault.dropResponse());
+                sim.transportRules().always("hv-b1.lab.test", WsmanAction.COMMAND,
+                        TransportFault.fail(io.hvmigrate.sim.wsman.WsmanFault.internalError("The WS-Management service cannot process the request. ")));
+                clearAfter(Duration.ofMillis(1500));
+            }
+        }, "run", playbook().toString());
+
+        assertClusteredOnDestinationAndReportedDone(r);
+        JsonNode addHa = EngineRun.journal(EngineRun.runDir(runs, r)).stream()
+                .filter(j -> "step-end".equals(j.path("type").asText()) && "add-ha".equals(j.path("step").asText()))
+                .findFirst().orElseThrow();
+        assertThat(addHa.path("outcome").asText()).as("the first attempt may have run").isEqualTo("unknown");
+        assertThat(addHa.path("failedAttempts")).extracting(a -> a.path("kind").asText())
+                .startsWith("OUTCOME_UNKNOWN").contains("REJECTED");
     }
 }
