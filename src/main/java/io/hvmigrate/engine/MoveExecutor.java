@@ -500,8 +500,12 @@ public final class MoveExecutor {
                         cancelled = true;
                         var script = job.scenario().inCluster() ? StepScripts.cancelClusterMigration(job.role().group()) : StepScripts.cancelMigration(job.vmId());
                         StepResult r = call(job, "cancel", job.source(), script, true, limits.step(), HostConnections.Breaker.BYPASS);
-                        if (!(r instanceof StepResult.Ok)) {
+                        if (!(r instanceof StepResult.Ok ok)) {
                             notice(job, "could not cancel the migration: " + describe(r) + "; it goes on");
+                        } else if (!ok.data().path("refused").isEmpty()) {
+                            // VMMS answered the request with an error code: the migration was not stopped
+                            notice(job, "could not cancel the migration: VMMS refused it (RequestStateChange returned "
+                                    + ok.data().path("refused") + "); it goes on");
                         }
                         return;
                     }
