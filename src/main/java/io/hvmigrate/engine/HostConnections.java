@@ -176,7 +176,8 @@ public final class HostConnections implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration d) {
+    /** Waits; an interrupt ends the wait and the call that waits (the run is being torn down). */
+    static void sleep(Duration d) {
         try {
             Thread.sleep(d);
         } catch (InterruptedException e) {

@@ -238,7 +238,7 @@ public final class MoveExecutor {
             if (clock.instant().isAfter(giveUp)) {
                 return Where.UNKNOWN;
             }
-            sleep(limits.pollInterval());
+            HostConnections.sleep(limits.pollInterval());
         }
     }
 
@@ -465,15 +465,6 @@ public final class MoveExecutor {
         rec.put("message", message);
         journal.append(rec);
         events.notice(job.vmName() + ": " + message);
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** Cancels the migration on its source when the scheduler asks for it (checked every poll interval, no remote call until then). */
