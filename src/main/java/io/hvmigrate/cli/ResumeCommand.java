@@ -59,7 +59,9 @@ final class ResumeCommand extends BaseCommand {
             throw new CommandFailure(ExitCode.INVALID_INPUT, "no run " + runId + " in " + runsDir + " (hvmigrate status lists the runs)");
         }
         RunRecord record = RunRecord.read(dir);
-        if (record.finished()) {
+        // a run stopped by Ctrl-C or SIGTERM ended with moves not started: resuming it carries them out
+        boolean stopped = record.finished() && record.runEnd().path("exitCode").asInt() == ExitCode.INTERRUPTED.code();
+        if (record.finished() && !stopped) {
             // a scheduler that resumes a run that had ended learns how it ended: its exit code, not a blanket 0
             int ended = record.runEnd().path("exitCode").asInt(ExitCode.OK.code());
             out().println("run " + runId + " finished already with exit code " + ended + "; nothing to resume"

@@ -36,10 +36,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HostConnections implements AutoCloseable {
 
-    /** Resilience settings. */
+    /**
+     * Resilience settings.
+     *
+     * @param authBlip how long a host that answered before may refuse the credentials (HTTP 401) and still be asked
+     *                 again: such a refusal is taken as a passing blip (a domain controller failing over, a ticket
+     *                 being renewed), retried every {@code authBlipRetryEvery} until it has lasted this long
+     */
     public record Settings(int maxCallsPerHost, Duration bulkheadWait, int breakerWindow, float breakerFailureRate,
-                           Duration breakerOpenFor, int attempts, Duration backoff) {
-        public static final Settings DEFAULT = new Settings(16, Duration.ofMinutes(10), 10, 50f, Duration.ofSeconds(30), 3, Duration.ofSeconds(2));
+                           Duration breakerOpenFor, int attempts, Duration backoff, Duration authBlip, Duration authBlipRetryEvery) {
+        public static final Settings DEFAULT = new Settings(16, Duration.ofMinutes(10), 10, 50f, Duration.ofSeconds(30), 3, Duration.ofSeconds(2),
+                Duration.ofSeconds(10), Duration.ofSeconds(1));
+
+        /** How long a call that waits out an open breaker waits at most: long enough for one half-open probe after it. */
+        Duration breakerWait() {
+            return breakerOpenFor.multipliedBy(2);
+        }
     }
 
     private final Transport transport;
@@ -77,9 +89,16 @@ public final class HostConnections implements AutoCloseable {
         /** An open breaker refuses the call, and the call's outcome counts towards the breaker. */
         OBEY,
         /**
-         * The call is made even while the breaker is open (and then does not count towards it): compensation (adding a
-         * VM's role back) must not be given up because other calls to the host failed — it is the one call that
-         * protects the VM.
+         * The call waits while the breaker is open until it lets the call through (as its half-open probe, or once it
+         * has closed), and counts towards it; after {@link Settings#breakerWait()} it is made anyway, not counted. For
+         * the calls that must not be given up because a host failed for a while — reading where a VM is, verifying a
+         * move — and that are harmless to make to a failing host.
+         */
+        WAIT,
+        /**
+         * The call is made even while the breaker is open (and then does not count towards it): making a VM highly
+         * available (on its destination, or back on its source) must not be given up because other calls to the host
+         * failed — it is the one call that protects the VM.
          */
         BYPASS
     }
@@ -134,15 +153,36 @@ public final class HostConnections implements AutoCloseable {
                 retries.retrying(ev.getNumberOfRetryAttempts(), t, ev.getWaitInterval());
             }
         });
-        try {
-            return Retry.decorateCheckedSupplier(retry, () -> h.call(script, deadline, breaker)).get();
-        } catch (TransportException e) {
-            throw e;
-        } catch (Throwable e) {
-            if (e instanceof Error err) {
-                throw err;
+        int[] attempts = {0};
+        while (true) {
+            try {
+                return Retry.decorateCheckedSupplier(retry, () -> {
+                    attempts[0]++;
+                    return h.call(script, deadline, breaker);
+                }).get();
+            } catch (TransportException e) {
+                if (!h.authBlip(e)) {
+                    throw e;
+                }
+                // never run (the host refused the request), so safe to send again whatever the step
+                retries.retrying(attempts[0], e, settings.authBlipRetryEvery());
+                sleep(settings.authBlipRetryEvery());
+            } catch (Throwable e) {
+                if (e instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException("unexpected failure calling " + host, e);
             }
-            throw new IllegalStateException("unexpected failure calling " + host, e);
+        }
+    }
+
+    /** Waits; an interrupt ends the wait and the call that waits (the run is being torn down). */
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -157,8 +197,12 @@ public final class HostConnections implements AutoCloseable {
                 .failureRateThreshold(settings.breakerFailureRate())
                 .waitDurationInOpenState(settings.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
-                // only the host failing counts: a script that reports a PowerShell error reached a healthy host
-                .recordException(e -> e instanceof TransportException t && t.kind() != TransportException.Kind.REFUSED_LOCALLY)
+                // OPEN turns HALF_OPEN by itself once its time is over, so that moves held while it is open start again
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                // only the host failing counts: a script that reports a PowerShell error reached a healthy host, and
+                // refused credentials are no sign of a host in trouble (they are retried as a blip, or end the step)
+                .recordException(e -> e instanceof TransportException t && t.kind() != TransportException.Kind.REFUSED_LOCALLY
+                        && t.kind() != TransportException.Kind.AUTHENTICATION)
                 .build());
         breaker.getEventPublisher().onStateTransition(ev -> {
             CircuitBreaker.Metrics m = breaker.getMetrics();
@@ -177,6 +221,11 @@ public final class HostConnections implements AutoCloseable {
     public CircuitBreaker.State breakerState(String host) {
         PerHost h = hosts.get(host);
         return h == null ? CircuitBreaker.State.CLOSED : h.breaker.getState();
+    }
+
+    /** False while the host's circuit breaker is open: no new move should start on it until then. */
+    public boolean accepting(String host) {
+        return breakerState(host) != CircuitBreaker.State.OPEN;
     }
 
     @Override
@@ -199,6 +248,9 @@ public final class HostConnections implements AutoCloseable {
         final Bulkhead bulkhead;
         final CircuitBreaker breaker;
         final Queue<HostSession> idle = new ConcurrentLinkedQueue<>();
+        /** Whether the host ever answered a call, and since when it refuses the credentials (null: it does not). */
+        volatile boolean answered;
+        volatile Long refusingSince;
 
         PerHost(HostEndpoint endpoint, Bulkhead bulkhead, CircuitBreaker breaker) {
             this.endpoint = endpoint;
@@ -206,16 +258,50 @@ public final class HostConnections implements AutoCloseable {
             this.breaker = breaker;
         }
 
+        /**
+         * Whether a failure is the host refusing credentials it accepted before, for less than {@link Settings#authBlip()}
+         * since it began to: worth another attempt.
+         */
+        boolean authBlip(TransportException e) {
+            if (e.kind() != TransportException.Kind.AUTHENTICATION || !answered) {
+                return false;
+            }
+            long now = System.nanoTime();
+            Long since = refusingSince;
+            if (since == null) {
+                refusingSince = since = now;
+            }
+            return now - since < settings.authBlip().toNanos();
+        }
+
+        /** Waits while the breaker is open; true when it let the call through (which then counts towards it). */
+        private boolean awaitBreaker() {
+            long until = System.nanoTime() + settings.breakerWait().toNanos();
+            while (!breaker.tryAcquirePermission()) {
+                if (System.nanoTime() - until >= 0) {
+                    return false;
+                }
+                sleep(Duration.ofMillis(100));
+            }
+            return true;
+        }
+
         StepResult call(StepScript script, Duration deadline, Breaker mode) throws TransportException {
+            boolean waited = mode == Breaker.WAIT && awaitBreaker();
             try {
                 bulkhead.acquirePermission();
             } catch (BulkheadFullException e) {
+                if (waited) {
+                    breaker.releasePermission();
+                }
                 throw new TransportException(TransportException.Kind.REFUSED_LOCALLY, endpoint.name(), "too many calls in flight to this host", e);
             }
             // whether the call's outcome counts towards the breaker: always when it obeys the breaker, and for a call
-            // that bypasses it only when the breaker would have let it through anyway
+            // that bypasses it (or waited it out in vain) only when the breaker would have let it through anyway
             boolean counted;
-            if (mode == Breaker.OBEY) {
+            if (mode == Breaker.WAIT && waited) {
+                counted = true;
+            } else if (mode == Breaker.OBEY) {
                 try {
                     breaker.acquirePermission();
                 } catch (CallNotPermittedException e) {
@@ -241,6 +327,8 @@ public final class HostConnections implements AutoCloseable {
                 if (counted) {
                     breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
                 }
+                answered = true;
+                refusingSince = null;
                 return StepResult.parse(out.stdout(), out.stderr(), out.exitCode());
             } catch (TransportException | RuntimeException e) {
                 if (counted) {

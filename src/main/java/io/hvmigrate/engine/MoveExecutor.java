@@ -97,7 +97,7 @@ public final class MoveExecutor {
                 }
             }
             if (sm.state() == MoveState.MIGRATED && job.scenario().addsHa()) {
-                StepResult r = step(job, StepBook.addHa(job));
+                StepResult r = addHa(job);
                 if (!(r instanceof StepResult.Ok)) {
                     MoveState end = job.scenario().removesHa() ? MoveState.FAILED_UNPROTECTED : MoveState.FAILED_AFTER_MOVE;
                     return finish(job, sm, end, "the VM runs on " + job.destination() + " but could not be made highly available: " + describe(r)
@@ -105,7 +105,12 @@ public final class MoveExecutor {
                 }
                 transition(job, sm, MoveState.HA_ADDED);
             }
-            StepResult v = step(job, StepBook.verify(job));
+            StepResult v;
+            try {
+                v = step(job, StepBook.verify(job));
+            } catch (TransportException e) {
+                return finish(job, sm, MoveState.MOVED_UNVERIFIED, "moved, not verified: " + e.getMessage() + "; check it on " + job.destination());
+            }
             String problem = v instanceof StepResult.Ok ok ? verificationProblem(job, ok.data()) : "cannot read the VM on its destination: " + describe(v);
             if (problem != null) {
                 return finish(job, sm, MoveState.FAILED_AFTER_MOVE, "verification failed: " + problem);
@@ -114,6 +119,40 @@ public final class MoveExecutor {
         } catch (TransportException e) {
             return unreachable(job, sm, role, e);
         }
+    }
+
+    /**
+     * Makes the VM highly available on its destination. When that fails — its answer lost, or refused — the destination
+     * is asked whether the VM is a clustered role now (it may have become one before the answer was lost): the hosts,
+     * not the failed call, decide whether the step happened.
+     */
+    private StepResult addHa(MoveJob job) throws TransportException {
+        StepResult r;
+        TransportException failure = null;
+        try {
+            r = step(job, StepBook.addHa(job));
+        } catch (TransportException e) {
+            r = null;
+            failure = e;
+        }
+        if (r instanceof StepResult.Ok) {
+            return r;
+        }
+        String why = r != null ? describe(r) : failure.getMessage();
+        StepResult check;
+        try {
+            check = step(job, StepBook.verify(job));
+        } catch (TransportException e) {
+            check = null;
+        }
+        if (check instanceof StepResult.Ok ok && ok.data().path("clustered").asBoolean()) {
+            notice(job, "making it highly available failed (" + why + "), but " + job.destination() + " says it is a clustered role: going on");
+            return ok;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return r;
     }
 
     /** Runs the migration; null when the VM reached its destination, else the move's end. */
@@ -142,11 +181,18 @@ public final class MoveExecutor {
             transition(job, sm, MoveState.MIGRATED);
             return null;
         }
-        Where where = locate(job);
+        Where where = locate(job, r == null);
         running.migrationEnded();   // locate waits while a migration of the VM still runs on the source
         if (where == Where.DESTINATION) {
             transition(job, sm, MoveState.MIGRATED);
             return null;
+        }
+        if (where == Where.UNKNOWN) {
+            String lost = "the migration's outcome is unknown: neither " + job.source() + " nor " + job.destination()
+                    + " said where the VM is within " + limits.migration(job).toMinutes() + " min; find it (Get-VM -Id " + job.vmId()
+                    + " on both) and run the playbook again";
+            return finish(job, sm, sm.state() == MoveState.HA_REMOVED ? MoveState.FAILED_UNPROTECTED : MoveState.FAILED,
+                    sm.state() == MoveState.HA_REMOVED ? lost + "; its role is not on either cluster" : lost);
         }
         String why = r == null ? "the migration's outcome was unknown and the VM is still on " + job.source() : describe(r);
         if (cancel.cancelled) {
@@ -160,21 +206,31 @@ public final class MoveExecutor {
 
     private enum Where { SOURCE, DESTINATION, UNKNOWN }
 
+    /** How long a lost migration command is given to begin its migration before the VM on its source says it did not. */
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+
     /**
      * Asks the source, then (only when the source no longer has it) the destination, where the VM is; waits while a
      * migration of it still runs. A VM the source has and is not migrating is there and nowhere else, so a destination
-     * that cannot be reached does not stand in the way of that answer.
+     * that cannot be reached does not stand in the way of that answer. A call that fails says nothing: the hosts are
+     * asked again (waiting out an open circuit breaker) until they answer or the migration's time limit has passed.
+     *
+     * @param commandLost the migration command's end was not seen: it may not have begun the migration yet, so the VM
+     *                    on its source says the migration failed only once a migration job of it is known to the
+     *                    source, or none has begun for a while
      */
-    private Where locate(MoveJob job) throws TransportException {
+    private Where locate(MoveJob job, boolean commandLost) {
         Instant giveUp = clock.instant().plus(limits.migration(job));
+        Instant settled = clock.instant().plus(SETTLE.compareTo(limits.pollInterval().multipliedBy(5)) > 0 ? SETTLE : limits.pollInterval().multipliedBy(5));
         while (true) {
-            StepResult atSrc = call(job, "locate", job.source(), StepScripts.locateVm(job.vmId()), true);
+            StepResult atSrc = ask(job, job.source());
             boolean running = atSrc instanceof StepResult.Ok s && s.data().path("migrating").asBoolean();
-            if (!running && atSrc instanceof StepResult.Ok s2 && s2.data().path("present").asBoolean()) {
+            if (!running && atSrc instanceof StepResult.Ok s2 && s2.data().path("present").asBoolean()
+                    && (!commandLost || s2.data().path("jobs").asInt() > 0 || !clock.instant().isBefore(settled))) {
                 return Where.SOURCE;
             }
             if (!running) {
-                StepResult atDst = call(job, "locate", job.destination(), StepScripts.locateVm(job.vmId()), true);
+                StepResult atDst = ask(job, job.destination());
                 if (atDst instanceof StepResult.Ok ok && ok.data().path("present").asBoolean() && !ok.data().path("migrating").asBoolean()) {
                     return Where.DESTINATION;
                 }
@@ -182,7 +238,16 @@ public final class MoveExecutor {
             if (clock.instant().isAfter(giveUp)) {
                 return Where.UNKNOWN;
             }
-            sleep(limits.pollInterval());
+            HostConnections.sleep(limits.pollInterval());
+        }
+    }
+
+    /** One locate call; null when the host did not answer. */
+    private StepResult ask(MoveJob job, String host) {
+        try {
+            return call(job, "locate", host, StepScripts.locateVm(job.vmId()), true, limits.step(), HostConnections.Breaker.WAIT);
+        } catch (TransportException e) {
+            return null;
         }
     }
 
@@ -206,14 +271,17 @@ public final class MoveExecutor {
 
     private Outcome unreachable(MoveJob job, MoveStateMachine sm, MoveJob.Role role, TransportException e) {
         return switch (sm.state()) {
-            case PENDING, HA_RECORDED -> finish(job, sm, MoveState.FAILED, e.getMessage() + "; nothing was changed");
+            case PENDING -> finish(job, sm, MoveState.FAILED, e.getMessage() + "; nothing was changed");
+            // removing the role may have happened: make sure it is there
+            case HA_RECORDED -> e.kind().mayHaveRun() ? compensate(job, sm, role, "removing the cluster role: " + e.getMessage())
+                    : finish(job, sm, MoveState.FAILED, e.getMessage() + "; nothing was changed");
             case HA_REMOVED -> compensate(job, sm, role, e.getMessage());
             case MIGRATED -> job.scenario().addsHa()
                     ? finish(job, sm, job.scenario().removesHa() ? MoveState.FAILED_UNPROTECTED : MoveState.FAILED_AFTER_MOVE,
                             "the VM runs on " + job.destination() + " but could not be made highly available: " + e.getMessage()
                                     + "; run the playbook again, or Add-ClusterVirtualMachineRole -VMId " + job.vmId() + " on " + job.destination())
                     : finish(job, sm, MoveState.FAILED_AFTER_MOVE, "the VM runs on " + job.destination() + ", but " + e.getMessage());
-            case HA_ADDED -> finish(job, sm, MoveState.FAILED_AFTER_MOVE, "the VM runs on " + job.destination() + " but could not be verified: " + e.getMessage());
+            case HA_ADDED -> finish(job, sm, MoveState.MOVED_UNVERIFIED, "moved, not verified: " + e.getMessage() + "; check it on " + job.destination());
             default -> throw new IllegalStateException("no failure from " + sm.state());
         };
     }
@@ -275,13 +343,17 @@ public final class MoveExecutor {
         return call(job, step.id(), step.host(), step.script(), step.idempotent(), limit, breakerFor(step));
     }
 
-    /** Restoring a role is what keeps the VM protected: an open circuit breaker on its host must not stop it. */
+    /**
+     * Making a VM highly available (on its destination, or back on its source) is what keeps it protected: an open
+     * circuit breaker on its host must not stop it. Reading steps wait the breaker out; only the steps that change
+     * something (removing the role, migrating) are refused by it — nothing has changed then.
+     */
     private static HostConnections.Breaker breakerFor(Step step) {
-        return step.kind() == Step.Kind.RESTORE_HA ? HostConnections.Breaker.BYPASS : HostConnections.Breaker.OBEY;
-    }
-
-    private StepResult call(MoveJob job, String stepId, String host, io.hvmigrate.powershell.StepScript script, boolean idempotent) throws TransportException {
-        return call(job, stepId, host, script, idempotent, limits.step(), HostConnections.Breaker.OBEY);
+        return switch (step.kind()) {
+            case RESTORE_HA, ADD_HA -> HostConnections.Breaker.BYPASS;
+            case RECORD_HA, VERIFY -> HostConnections.Breaker.WAIT;
+            case REMOVE_HA, MIGRATE, CLUSTER_MIGRATE -> HostConnections.Breaker.OBEY;
+        };
     }
 
     private StepResult call(MoveJob job, String stepId, String host, io.hvmigrate.powershell.StepScript script, boolean idempotent,
@@ -292,8 +364,11 @@ public final class MoveExecutor {
         before.put("host", host);
         journal.append(before);
         events.stepStarted(job, stepId, host);
+        // every attempt that failed, as the retry records give them: the step's end must not hide that an earlier one may have run
+        List<TransportException> failed = new ArrayList<>();
         try {
             StepResult r = hosts.run(host, script, limit, idempotent, breaker, (attempt, failure, wait) -> {
+                failed.add(failure);
                 ObjectNode retry = journal.record("retry");
                 retry.put("move", job.id());
                 retry.put("step", stepId);
@@ -306,10 +381,7 @@ public final class MoveExecutor {
                 events.notice(job.vmName() + ": " + stepId + " on " + host + " failed (" + failure.getMessage() + "); attempt "
                         + (attempt + 1) + " in " + wait.toMillis() + " ms");
             });
-            ObjectNode after = journal.record("step-end");
-            after.put("move", job.id());
-            after.put("step", stepId);
-            after.put("host", host);
+            ObjectNode after = stepEnd(job, stepId, host, failed);
             switch (r) {
                 case StepResult.Ok ok -> {
                     after.put("outcome", "ok");
@@ -330,11 +402,10 @@ public final class MoveExecutor {
             events.stepFinished(job, stepId, host, r instanceof StepResult.Ok, r instanceof StepResult.Ok ? "" : describe(r));
             return r;
         } catch (TransportException e) {
-            ObjectNode after = journal.record("step-end");
-            after.put("move", job.id());
-            after.put("step", stepId);
-            after.put("host", host);
-            after.put("outcome", e.kind().mayHaveRun() ? "unknown" : "not-run");
+            failed.add(e);
+            ObjectNode after = stepEnd(job, stepId, host, failed);
+            // one attempt that may have run makes the step's outcome unknown, whatever the later ones met
+            after.put("outcome", failed.stream().anyMatch(f -> f.kind().mayHaveRun()) ? "unknown" : "not-run");
             after.put("error", e.getMessage());
             journal.append(after);
             events.stepFinished(job, stepId, host, false, e.getMessage());
@@ -342,10 +413,27 @@ public final class MoveExecutor {
         }
     }
 
+    /** A step's end record, with how many attempts it took and how each failed one failed. */
+    private ObjectNode stepEnd(MoveJob job, String stepId, String host, List<TransportException> failed) {
+        ObjectNode after = journal.record("step-end");
+        after.put("move", job.id());
+        after.put("step", stepId);
+        after.put("host", host);
+        if (!failed.isEmpty()) {
+            var attempts = after.putArray("failedAttempts");
+            for (TransportException f : failed) {
+                attempts.addObject().put("kind", f.kind().name()).put("mayHaveRun", f.kind().mayHaveRun()).put("error", f.getMessage());
+            }
+        }
+        return after;
+    }
+
     static String describe(StepResult r) {
         return switch (r) {
             case StepResult.Ok ok -> "ok";
-            case StepResult.Failed f -> f.message() + (f.hresult() != 0 ? " (" + f.hresultHex() + ")" : "");
+            // Windows often ends its message with the code already: it is given once
+            case StepResult.Failed f -> f.message() + (f.hresult() != 0 && !f.message().toLowerCase(java.util.Locale.ROOT)
+                    .contains(f.hresultHex().toLowerCase(java.util.Locale.ROOT)) ? " (" + f.hresultHex() + ")" : "");
             case StepResult.Unreadable u -> u.why();
         };
     }
@@ -379,15 +467,6 @@ public final class MoveExecutor {
         events.notice(job.vmName() + ": " + message);
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
     /** Cancels the migration on its source when the scheduler asks for it (checked every poll interval, no remote call until then). */
     private final class CancelWatch implements Runnable {
         private final MoveJob job;
@@ -411,9 +490,13 @@ public final class MoveExecutor {
                     if (running.cancelRequested()) {
                         cancelled = true;
                         var script = job.scenario().inCluster() ? StepScripts.cancelClusterMigration(job.role().group()) : StepScripts.cancelMigration(job.vmId());
-                        StepResult r = call(job, "cancel", job.source(), script, true);
-                        if (!(r instanceof StepResult.Ok)) {
+                        StepResult r = call(job, "cancel", job.source(), script, true, limits.step(), HostConnections.Breaker.BYPASS);
+                        if (!(r instanceof StepResult.Ok ok)) {
                             notice(job, "could not cancel the migration: " + describe(r) + "; it goes on");
+                        } else if (!ok.data().path("refused").isEmpty()) {
+                            // VMMS answered the request with an error code: the migration was not stopped
+                            notice(job, "could not cancel the migration: VMMS refused it (RequestStateChange returned "
+                                    + ok.data().path("refused") + "); it goes on");
                         }
                         return;
                     }

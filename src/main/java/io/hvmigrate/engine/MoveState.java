@@ -17,6 +17,11 @@ public enum MoveState {
     HA_ADDED(false),
     /** Moved and verified on the destination. */
     DONE(true),
+    /**
+     * The VM reached its destination (and was made highly available there when the move does that), but the destination
+     * did not answer the verification, even after waiting out its circuit breaker: not a failure, not proven done.
+     */
+    MOVED_UNVERIFIED(true),
     /** It was already where the playbook wants it. */
     SKIPPED(true),
     /**

@@ -3,6 +3,7 @@ package io.hvmigrate.engine;
 import static io.hvmigrate.engine.MoveState.DONE;
 import static io.hvmigrate.engine.MoveState.FAILED;
 import static io.hvmigrate.engine.MoveState.FAILED_AFTER_MOVE;
+import static io.hvmigrate.engine.MoveState.MOVED_UNVERIFIED;
 import static io.hvmigrate.engine.MoveState.FAILED_UNPROTECTED;
 import static io.hvmigrate.engine.MoveState.HA_ADDED;
 import static io.hvmigrate.engine.MoveState.HA_RECORDED;
@@ -39,25 +40,25 @@ public final class MoveStateMachine {
         switch (s) {
             case S1, S2, S3, S4 -> {
                 t.put(PENDING, EnumSet.of(MIGRATED, FAILED, SKIPPED, NOT_STARTED));
-                t.put(MIGRATED, EnumSet.of(DONE, FAILED_AFTER_MOVE));
+                t.put(MIGRATED, EnumSet.of(DONE, MOVED_UNVERIFIED, FAILED_AFTER_MOVE));
             }
             case S5 -> {
                 t.put(PENDING, EnumSet.of(HA_RECORDED, FAILED, SKIPPED, NOT_STARTED));
                 t.put(HA_RECORDED, EnumSet.of(HA_REMOVED, FAILED));
                 t.put(HA_REMOVED, EnumSet.of(MIGRATED, FAILED, FAILED_UNPROTECTED));
                 t.put(MIGRATED, EnumSet.of(HA_ADDED, FAILED_UNPROTECTED));
-                t.put(HA_ADDED, EnumSet.of(DONE, FAILED_AFTER_MOVE));
+                t.put(HA_ADDED, EnumSet.of(DONE, MOVED_UNVERIFIED, FAILED_AFTER_MOVE));
             }
             case S6 -> {
                 t.put(PENDING, EnumSet.of(HA_RECORDED, FAILED, SKIPPED, NOT_STARTED));
                 t.put(HA_RECORDED, EnumSet.of(HA_REMOVED, FAILED));
                 t.put(HA_REMOVED, EnumSet.of(MIGRATED, FAILED, FAILED_UNPROTECTED));
-                t.put(MIGRATED, EnumSet.of(DONE, FAILED_AFTER_MOVE));
+                t.put(MIGRATED, EnumSet.of(DONE, MOVED_UNVERIFIED, FAILED_AFTER_MOVE));
             }
             case S7 -> {
                 t.put(PENDING, EnumSet.of(MIGRATED, FAILED, SKIPPED, NOT_STARTED));
                 t.put(MIGRATED, EnumSet.of(HA_ADDED, FAILED_AFTER_MOVE));
-                t.put(HA_ADDED, EnumSet.of(DONE, FAILED_AFTER_MOVE));
+                t.put(HA_ADDED, EnumSet.of(DONE, MOVED_UNVERIFIED, FAILED_AFTER_MOVE));
             }
         }
         for (MoveState m : MoveState.values()) {

@@ -31,14 +31,16 @@ public final class Reconciler {
     /**
      * Asks both hosts; while a migration of the VM still runs, waits for it to end (up to the limit). The two answers
      * are read one after the other, so a VM that finishes its migration in between is on neither host in them: "nowhere"
-     * is believed only when a second pair of answers says it too. A host that cannot answer is not taken as "not there".
+     * is believed only when a second pair of answers says it too. A host that cannot answer is not taken as "not there":
+     * it is asked again (waiting out its open circuit breaker) until the limit has passed.
      */
     public Place locate(MoveJob job) throws TransportException {
         Instant giveUp = clock.instant().plus(limit);
         int nowhere = 0;
+        TransportException[] lastFailure = {null};
         while (true) {
-            StepResult dst = hosts.run(job.destination(), StepScripts.locateVm(job.vmId()), Duration.ofMinutes(2), true);
-            StepResult src = hosts.run(job.source(), StepScripts.locateVm(job.vmId()), Duration.ofMinutes(2), true);
+            StepResult dst = ask(job.destination(), job, lastFailure);
+            StepResult src = ask(job.source(), job, lastFailure);
             boolean answered = dst instanceof StepResult.Ok && src instanceof StepResult.Ok;
             boolean migrating = migrating(dst) || migrating(src);
             if (answered && !migrating) {
@@ -55,6 +57,9 @@ public final class Reconciler {
             }
             nowhere = 0;
             if (clock.instant().isAfter(giveUp)) {
+                if ((dst == null || src == null) && lastFailure[0] != null) {
+                    throw lastFailure[0];
+                }
                 if (!answered) {
                     StepResult bad = dst instanceof StepResult.Ok ? src : dst;
                     String host = dst instanceof StepResult.Ok ? job.source() : job.destination();
@@ -75,6 +80,17 @@ public final class Reconciler {
                 Thread.currentThread().interrupt();
                 throw new TransportException(TransportException.Kind.REFUSED_LOCALLY, job.source(), "interrupted", e);
             }
+        }
+    }
+
+    /** One host's answer; null when the call failed (the failure kept for the end). */
+    private StepResult ask(String host, MoveJob job, TransportException[] lastFailure) {
+        try {
+            return hosts.run(host, StepScripts.locateVm(job.vmId()), Duration.ofMinutes(2), true, HostConnections.Breaker.WAIT,
+                    HostConnections.RetryListener.NONE);
+        } catch (TransportException e) {
+            lastFailure[0] = e;
+            return null;
         }
     }
 

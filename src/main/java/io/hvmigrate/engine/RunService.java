@@ -521,7 +521,7 @@ public final class RunService {
         }
         MoveExecutor executor = new MoveExecutor(hosts, journal, events, clock, options.limits());
         List<Scheduler.Item> items = jobs.stream().map(j -> new Scheduler.Item(j, estimate(j), starts.get(j.id()))).toList();
-        RunSummary s = new Scheduler(clock, events).run(runId, items, caps(policy, facts), run.window,
+        RunSummary s = new Scheduler(clock, events, hosts::accepting).run(runId, items, caps(policy, facts), run.window,
                 policy.failureBudget().allowedFailures(jobs.size()), executor::execute, run.control, hosts::roundTrips,
                 j -> {
                     ObjectNode rec = journal.record("state");

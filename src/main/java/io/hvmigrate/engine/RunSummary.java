@@ -39,14 +39,14 @@ public record RunSummary(String runId, List<MoveResult> moves, Duration elapsed,
     }
 
     /**
-     * 130 interrupted, 1 a move failed, 4 the window closed with work left, 3 moves were left out as refused
+     * 130 interrupted, 1 a move failed or could not be verified, 4 the window closed with work left, 3 moves were left out as refused
      * (--skip-refused: the others ran), 0 otherwise.
      */
     public int exitCode() {
         if (interrupted) {
             return 130;
         }
-        if (anyFailed() || "failure budget".equals(notStartedBecause)) {
+        if (anyFailed() || "failure budget".equals(notStartedBecause) || moves.stream().anyMatch(r -> r.state() == MoveState.MOVED_UNVERIFIED)) {
             return 1;
         }
         if (windowClosedWithWorkLeft()) {

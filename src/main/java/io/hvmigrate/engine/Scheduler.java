@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * Starts moves so the whole wave finishes soonest: the longest move that may start goes first (not playbook order),
@@ -23,7 +24,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * move starts before the window opens, nor if its estimate would pass the window's cutoff; at the window's end, running moves finish or are
  * cancelled as the policy says; once more moves failed than the failure budget allows, no new move starts. A move
  * holds its slots on its hosts while it removes a cluster role and migrates; once its migration has ended the next
- * move may start there, while this one adds its role on the destination and verifies.
+ * move may start there, while this one adds its role on the destination and verifies. A move whose source or
+ * destination is not accepting new work (its circuit breaker is open: it failed too often just now) is held until it
+ * is, within the window.
  */
 public final class Scheduler {
 
@@ -117,10 +120,17 @@ public final class Scheduler {
 
     private final Clock clock;
     private final RunEvents events;
+    private final Predicate<String> accepting;
 
     public Scheduler(Clock clock, RunEvents events) {
+        this(clock, events, host -> true);
+    }
+
+    /** @param accepting whether a host may take part in a new move now (false while its circuit breaker is open) */
+    public Scheduler(Clock clock, RunEvents events, Predicate<String> accepting) {
         this.clock = clock;
         this.events = events;
+        this.accepting = accepting;
     }
 
     public RunSummary run(String runId, List<Item> items, Caps caps, Playbook.Window.Resolved window, int failureBudget,
@@ -180,6 +190,7 @@ public final class Scheduler {
                         cancelAll[0] = true;
                     }
                     boolean open = window == null || !now.isBefore(window.start());   // no move starts before the window opens
+                    boolean held = false;   // a move waits for a host that does not accept new work now
                     if (stopReason == null && open) {
                         for (var it = pending.iterator(); it.hasNext() && migrating[0] < caps.global(); ) {
                             Item item = it.next();
@@ -191,6 +202,10 @@ public final class Scheduler {
                                     || byDestination.getOrDefault(j.destination(), 0) >= Math.min(caps.perDestination(), caps.limitOf(j.destination()))
                                     || byHost.getOrDefault(j.source(), 0) >= caps.limitOf(j.source())
                                     || byHost.getOrDefault(j.destination(), 0) >= caps.limitOf(j.destination())) {
+                                continue;
+                            }
+                            if (!accepting.test(j.source()) || !accepting.test(j.destination())) {
+                                held = true;
                                 continue;
                             }
                             it.remove();
@@ -261,7 +276,7 @@ public final class Scheduler {
                     if (stopReason != null && running[0] == 0) {
                         break;
                     }
-                    if (running[0] == 0 && stopReason == null && !pending.isEmpty() && open) {
+                    if (running[0] == 0 && stopReason == null && !pending.isEmpty() && open && !held) {
                         // nothing runs and nothing may start: every remaining move would pass the cutoff
                         stopReason = "window";
                         events.notice("no remaining move can finish before the cutoff " + window.cutoff() + ": " + pending.size() + " left");

@@ -221,12 +221,16 @@ public final class StepScripts {
 
     private static final ScriptTemplate LOCATE = ScriptTemplate.of("""
             $v=Get-VM -Id <<vmId>> -ErrorAction SilentlyContinue
-            $j=@(Get-CimInstance -Namespace root\\virtualization\\v2 -ClassName Msvm_MigrationJob | Where-Object { $_.VirtualSystemName -eq <<vmId>> -and $_.JobState -le 6 })
-            if($v){$r=[pscustomobject]@{present=$true;state=[string]$v.State;clustered=[bool]$v.IsClustered;path=$v.Path;migrating=($j.Count -gt 0)}}else{$r=[pscustomobject]@{present=$false;migrating=($j.Count -gt 0)}}
+            $a=@(Get-CimInstance -Namespace root\\virtualization\\v2 -ClassName Msvm_MigrationJob | Where-Object { $_.VirtualSystemName -eq <<vmId>> })
+            $j=@($a | Where-Object { $_.JobState -le 6 })
+            if($v){$r=[pscustomobject]@{present=$true;state=[string]$v.State;clustered=[bool]$v.IsClustered;path=$v.Path;migrating=($j.Count -gt 0);jobs=$a.Count}}else{$r=[pscustomobject]@{present=$false;migrating=($j.Count -gt 0);jobs=$a.Count}}
             Out-Result ([pscustomobject]@{ok=$true;data=$r})
             """);
 
-    /** Asks a host whether it has the VM (and in what state), and whether a migration of it is still running there. */
+    /**
+     * Asks a host whether it has the VM (and in what state), whether a migration of it is still running there, and how
+     * many migration jobs of it VMMS knows (running, or ended in the last minutes).
+     */
     public static StepScript locateVm(String vmId) {
         return wrap(LOCATE, values("vmId", vmId));
     }
@@ -243,12 +247,17 @@ public final class StepScripts {
 
     private static final ScriptTemplate CANCEL_MOVE = ScriptTemplate.of("""
             $j=@(Get-CimInstance -Namespace root\\virtualization\\v2 -ClassName Msvm_MigrationJob | Where-Object { $_.VirtualSystemName -eq <<vmId>> -and $_.JobState -eq 4 })
-            $c=0
-            foreach($x in $j){if($x.Cancellable){$null=Invoke-CimMethod -InputObject $x -MethodName RequestStateChange -Arguments @{RequestedState=[uint16]4};$c++}}
-            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{cancelled=$c}})
+            $c=0;$f=@()
+            foreach($x in $j){if($x.Cancellable){$r=Invoke-CimMethod -InputObject $x -MethodName RequestStateChange -Arguments @{RequestedState=[uint16]4};if($r.ReturnValue -eq 0 -or $r.ReturnValue -eq 4096){$c++}else{$f+=[int]$r.ReturnValue}}}
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{cancelled=$c;refused=$f}})
             """);
 
-    /** Asks VMMS on the source to terminate the VM's running migration (RequestStateChange 4); the VM stays on the source. */
+    /**
+     * Asks VMMS on the source to terminate the VM's running migration (RequestStateChange 4); the VM stays on the source.
+     * Its result: how many jobs took the request ({@code ReturnValue} 0, done, or 4096, transition started) and the
+     * return values of those that did not (e.g. 4097, invalid state transition), as Msvm_ConcreteJob.RequestStateChange
+     * defines them (learn.microsoft.com/windows/win32/hyperv_v2/requeststatechange-msvm-concretejob).
+     */
     public static StepScript cancelMigration(String vmId) {
         return wrap(CANCEL_MOVE, values("vmId", vmId));
     }

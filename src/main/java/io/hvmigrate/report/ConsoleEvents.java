@@ -209,6 +209,7 @@ public final class ConsoleEvents implements RunEvents, AutoCloseable {
             case NOT_STARTED -> "not started";
             case REFUSED -> "refused, left out";
             case FAILED -> "FAILED";
+            case MOVED_UNVERIFIED -> "moved, not verified";
             case FAILED_AFTER_MOVE -> "FAILED after the move";
             case FAILED_UNPROTECTED -> "FAILED, VM UNPROTECTED";
             default -> s.name();

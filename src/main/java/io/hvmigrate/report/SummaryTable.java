@@ -20,8 +20,10 @@ public final class SummaryTable {
                     m.state().name().toLowerCase(Locale.ROOT).replace('_', '-'), ConsoleEvents.human(m.duration()), m.detail()));
         }
         Map<MoveState, Long> c = s.counts();
-        sb.append(String.format("%nrun %s: %d done, %d already in place, %d failed, %d not started%s in %s; %d remote calls; exit code %d",
-                s.runId(), c.getOrDefault(MoveState.DONE, 0L), c.getOrDefault(MoveState.SKIPPED, 0L),
+        sb.append(String.format("%nrun %s: %d done%s, %d already in place, %d failed, %d not started%s in %s; %d remote calls; exit code %d",
+                s.runId(), c.getOrDefault(MoveState.DONE, 0L),
+                c.containsKey(MoveState.MOVED_UNVERIFIED) ? ", " + c.get(MoveState.MOVED_UNVERIFIED) + " moved but not verified" : "",
+                c.getOrDefault(MoveState.SKIPPED, 0L),
                 c.getOrDefault(MoveState.FAILED, 0L) + c.getOrDefault(MoveState.FAILED_AFTER_MOVE, 0L) + c.getOrDefault(MoveState.FAILED_UNPROTECTED, 0L),
                 c.getOrDefault(MoveState.NOT_STARTED, 0L),
                 c.containsKey(MoveState.REFUSED) ? ", " + c.get(MoveState.REFUSED) + " refused and left out" : "",

@@ -135,7 +135,7 @@ public final class WinRmTransport implements Transport {
             client = b.build();
             shell = client.createShell();
         } catch (RuntimeException e) {
-            throw classify(host.name(), e, false, expected);
+            throw classify(host.name(), e, false, false, expected);
         }
         Session session = new Session(host.name(), client, shell, deadline, expected);
         session.refuseIfAnotherHostAnswered(null);
@@ -165,15 +165,30 @@ public final class WinRmTransport implements Transport {
 
     /**
      * Decides what a failure means: a certificate the session's {@link ExpectedHost} refused first (the connection
-     * never carried a request), then as {@link #classify(String, Throwable, boolean)}.
+     * never carried a request), then as {@link #classify(String, Throwable, boolean, boolean)}.
      */
-    private static TransportException classify(String host, Throwable e, boolean commandSent, ExpectedHost expected) {
+    private static TransportException classify(String host, Throwable e, boolean commandSent, boolean accepted, ExpectedHost expected) {
         return (expected == null ? java.util.Optional.<TransportException>empty() : expected.refusal(e))
-                .orElseGet(() -> classify(host, e, commandSent));
+                .orElseGet(() -> classify(host, e, commandSent, accepted));
     }
 
     /** Decides what a failure means; {@code commandSent} says whether the Command request may have reached the host. */
     static TransportException classify(String host, Throwable e, boolean commandSent) {
+        return classify(host, e, commandSent, false);
+    }
+
+    /**
+     * Decides what a failure means. {@code accepted}: the host had answered the Command request (the command runs
+     * there), and the failure came on a later Receive — whatever it is (an HTTP 401, a 500, a lost answer), the
+     * command's outcome is unknown: it was not refused, it may run on and end either way.
+     */
+    static TransportException classify(String host, Throwable e, boolean commandSent, boolean accepted) {
+        if (accepted) {
+            TransportException cause = classify(host, e, true, false);
+            String what = cause.getMessage().substring(host.length() + 2);
+            return new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, host,
+                    "the host had accepted the command, then " + what + ": its outcome is unknown", e);
+        }
         String all = chain(e);
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -325,8 +340,9 @@ public final class WinRmTransport implements Transport {
                 // No Receive yet: the failure was on the Command request itself. A WS-Management fault in answer to it
                 // (HTTP 500, which WinRM4J hands back wrapped) means the host refused the command: it never started, so
                 // even a step that must not run twice may be sent again. Only a lost answer leaves its fate unknown.
-                boolean sent = shell.getNumberOfReceiveCalls() > 0 || !(hasCause(e, ConnectException.class) || hasCause(e, SOAPFaultException.class));
-                TransportException t = classify(host, e, sent, expected);
+                boolean accepted = shell.getNumberOfReceiveCalls() > 0;
+                boolean sent = accepted || !(hasCause(e, ConnectException.class) || hasCause(e, SOAPFaultException.class));
+                TransportException t = classify(host, e, sent, accepted, expected);
                 LOG.debug("{} failed: {}", host, t.getMessage());
                 throw t;
             } finally {

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The engine under injected faults, over WinRM4J/HTTPS against hvsim: retries only for transient failures and only
  * where sending again is safe, the circuit breaker opening on a host that keeps failing (without standing in the way of
- * restoring a VM's role), a Move-VM whose answer is lost never sent again, and refused credentials not retried.
+ * restoring a VM's role), a Move-VM whose answer is lost never sent again, and refused credentials retried only as a
+ * short blip of a host that accepted them before.
  */
 class FaultsIT {
     private static final TransportFault HTTP_500 =
@@ -203,7 +204,7 @@ class FaultsIT {
     }
 
     @Test
-    void refusedCredentialsAreAClearErrorAndAreNotRetried() throws Exception {
+    void credentialsRefusedByAHostThatAcceptedThemBeforeAreRetriedForABoundedBlipThenAClearError() throws Exception {
         Path pb = fileS1("auth", 3);
 
         EngineRun.Result r = EngineRun.run(files, runs, e -> {
@@ -220,10 +221,15 @@ class FaultsIT {
         Path runDir = EngineRun.runDir(runs, r);
         JsonNode move = EngineRun.report(runDir).path("moves").get(0);
         assertThat(move.path("detail").asText()).contains("hv-s2").contains("refused the credentials");
-        assertThat(records(EngineRun.journal(runDir), "retry")).as("no retries of refused credentials").isEmpty();
+        // HV-S2 answered discovery, so its refusal may be a blip: asked again once a second, for 10 s at most
+        List<JsonNode> retries = records(EngineRun.journal(runDir), "retry");
+        assertThat(retries).isNotEmpty().hasSizeLessThanOrEqualTo(11).allSatisfy(j -> {
+            assertThat(j.path("kind").asText()).isEqualTo("AUTHENTICATION");
+            assertThat(j.path("waitMs").asLong()).isEqualTo(1000);
+        });
         JsonNode started = r.named("step-started").stream().filter(e -> "verify".equals(e.path("step").asText())).findFirst().orElseThrow();
         JsonNode finished = r.named("step-finished").stream().filter(e -> "verify".equals(e.path("step").asText())).findFirst().orElseThrow();
         Duration took = Duration.between(Instant.parse(started.path("ts").asText()), Instant.parse(finished.path("ts").asText()));
-        assertThat(took).as("refused at once, not after rounds of retries").isLessThan(Duration.ofSeconds(8));
+        assertThat(took).as("given up once the blip allowance has passed").isBetween(Duration.ofSeconds(9), Duration.ofSeconds(20));
     }
 }

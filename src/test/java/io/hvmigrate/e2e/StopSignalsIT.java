@@ -249,7 +249,21 @@ class StopSignalsIT {
             assertThat(invariants(sim, before)).as("db-a3 is back on HV-A3, clustered on CLA with its priority").isEmpty();
             assertThat(JSON.readTree(Files.readAllLines(run.resolve("journal.jsonl")).getLast()).path("type").asText()).isEqualTo("run-end");
 
-            // nothing is left for resume: running the playbook again carries out the moves the stop left
+            // resume finishes the stopped run: the moves the stop left not started are carried out, the cancelled one
+            // stays as it ended
+            StringWriter resumed = new StringWriter();
+            int resumeCode = Main.run(new String[] {"resume", run.getFileName().toString(), "-i", files.inventory().toString(), "-o", "json",
+                            "--set", "runs.dir=" + runs}, new PrintWriter(resumed, true), new PrintWriter(resumed, true), Map.of("HOME", here.toString()));
+            assertThat(resumeCode).as(resumed.toString()).isEqualTo(1);
+            assertThat(resumed.toString()).doesNotContain("nothing to resume");
+            JsonNode afterResume = JSON.readTree(run.resolve("report.json").toFile());
+            assertThat(afterResume.path("moves")).allSatisfy(m -> assertThat(m.path("state").asText().equals("done")
+                    || m.path("state").asText().equals("failed") && m.path("detail").asText().contains("cancelled")).as(m.toString()).isTrue());
+            assertThat(afterResume.path("moves")).filteredOn(m -> m.path("state").asText().equals("done")).isNotEmpty();
+            assertThat(hostOf(sim, "db-a3")).isEqualTo("HV-A3");
+            assertThat(invariants(sim, before)).isEmpty();
+
+            // running the playbook again carries out the move the stop cancelled
             StringWriter again = new StringWriter();
             int code = Main.run(new String[] {"run", PLAYBOOK, "-i", files.inventory().toString(), "-o", "json", "--set", "runs.dir=" + runs},
                     new PrintWriter(again, true), new PrintWriter(again, true), Map.of("HOME", here.toString()));

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Timeout;
 class ReconcilerTest {
     private static final String ABSENT = "{\"ok\":true,\"data\":{\"present\":false,\"migrating\":false}}";
     private static final String PRESENT = "{\"ok\":true,\"data\":{\"present\":true,\"state\":\"Running\",\"clustered\":false,\"migrating\":false}}";
+    /** Not an output: the call fails, its answer lost. */
+    private static final String LOST = "lost";
     private static final String BROKEN = "{\"ok\":false,\"error\":{\"message\":\"Get-CimInstance failed\",\"category\":\"NotSpecified\",\"hresult\":-2147467259}}";
 
     /** Each host answers its queued outputs in turn, then keeps repeating the last. */
@@ -46,12 +48,16 @@ class ReconcilerTest {
                 }
 
                 @Override
-                public RemoteOutput run(StepScript script, Duration deadline) {
+                public RemoteOutput run(StepScript script, Duration deadline) throws TransportException {
                     Deque<String> q = answers.get(host.name());
+                    String out;
                     synchronized (q) {
-                        String out = q.size() > 1 ? q.poll() : q.peek();
-                        return new RemoteOutput(0, out + "\n", "");
+                        out = q.size() > 1 ? q.poll() : q.peek();
                     }
+                    if (LOST.equals(out)) {
+                        throw new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, host.name(), "the answer was lost", null);
+                    }
+                    return new RemoteOutput(0, out + "\n", "");
                 }
 
                 @Override
@@ -79,7 +85,10 @@ class ReconcilerTest {
             "D1", null, io.hvmigrate.plan.Scenario.S4, "D:\\VMs\\vm1", null, null, null, "Running", 1L << 30, 1L << 30);
 
     private static Reconciler.Place locate(ScriptedHosts hosts, Duration limit) throws TransportException {
-        try (HostConnections c = new HostConnections(hosts, inventory("s1", "d1"), HostConnections.Settings.DEFAULT)) {
+        // a breaker that opens for 100 ms, so that waiting it out fits the test's time
+        HostConnections.Settings quick = new HostConnections.Settings(16, Duration.ofMinutes(1), 10, 50f, Duration.ofMillis(100), 1,
+                Duration.ofMillis(1), Duration.ofSeconds(10), Duration.ofSeconds(1));
+        try (HostConnections c = new HostConnections(hosts, inventory("s1", "d1"), quick)) {
             return new Reconciler(c, Clock.systemUTC(), limit, Duration.ofMillis(5)).locate(JOB);
         }
     }
@@ -97,6 +106,21 @@ class ReconcilerTest {
         ScriptedHosts hosts = new ScriptedHosts().answer("d1", ABSENT).answer("s1", ABSENT);
 
         assertThat(locate(hosts, Duration.ofSeconds(5))).isEqualTo(Reconciler.Place.NOWHERE);
+    }
+
+    @Test
+    void aCallThatFailsSaysNothingTheHostIsAskedAgainUntilItAnswers() throws Exception {
+        ScriptedHosts hosts = new ScriptedHosts().answer("d1", ABSENT).answer("s1", LOST, LOST, LOST, PRESENT);
+
+        assertThat(locate(hosts, Duration.ofSeconds(5))).isEqualTo(Reconciler.Place.SOURCE);
+    }
+
+    @Test
+    void aHostThatNeverAnswersEndsTheWaitWithItsFailure() {
+        ScriptedHosts hosts = new ScriptedHosts().answer("d1", ABSENT).answer("s1", LOST);
+
+        assertThatThrownBy(() -> locate(hosts, Duration.ofMillis(50)))
+                .isInstanceOf(TransportException.class).hasMessageContaining("s1").hasMessageContaining("the answer was lost");
     }
 
     @Test

@@ -114,6 +114,22 @@ class SchedulerTest {
     }
 
     @Test
+    void aMoveOnAHostThatDoesNotAcceptNewWorkIsHeldUntilItDoesAndOthersGoOn() {
+        List<Scheduler.Item> items = List.of(item(job("a", "s1", "d1", 9)), item(job("b", "s2", "d2", 2)));
+        java.util.concurrent.atomic.AtomicBoolean d1Open = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        RunSummary s = new Scheduler(clock, events, host -> !"d1".equals(host) || d1Open.get()).run("r", items,
+                new Scheduler.Caps(4, 2, 2, Map.of()), null, 0,
+                (j, st, c) -> {
+                    order.add(j.id());
+                    d1Open.set(true);   // d1's circuit breaker closes meanwhile
+                    return new MoveExecutor.Outcome(MoveState.DONE, "");
+                }, new Scheduler.Control(), () -> 0, j -> {});
+        assertThat(order).as("the longer move waited for d1").containsExactly("b", "a");
+        assertThat(s.counts()).containsEntry(MoveState.DONE, 2L);
+    }
+
+    @Test
     void stopsStartingOnceTheFailureBudgetIsSpent() {
         List<Scheduler.Item> items = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -31,4 +31,13 @@ class VerificationTest {
     void aRoleThatLostItsPriorityOnTheDestinationFailsVerification() throws Exception {
         assertThat(MoveExecutor.verificationProblem(S5, reported(2000))).isEqualTo("its role's priority is 2000, not 3000");
     }
+
+    @Test
+    void aFailureGivesItsHresultOnceEvenWhenWindowsEndsItsMessageWithIt() {
+        var worded = new io.hvmigrate.powershell.StepResult.Failed(
+                "The operation failed: no connection could be made (0x8007274C).", "ConnectionError", 0x8007274CL, null, null);
+        assertThat(MoveExecutor.describe(worded)).isEqualTo("The operation failed: no connection could be made (0x8007274C).");
+        var bare = new io.hvmigrate.powershell.StepResult.Failed("The operation failed.", "ConnectionError", 0x8007274CL, null, null);
+        assertThat(MoveExecutor.describe(bare)).isEqualTo("The operation failed. (0x8007274C)");
+    }
 }

@@ -44,6 +44,18 @@ class ParsingTest {
     }
 
     @Test
+    void anyFailureAfterTheHostAcceptedTheCommandLeavesItsOutcomeUnknown() {
+        // a 401 on a later Receive of a running Move-VM: the host had started the command, it was not refused
+        var auth = WinRmTransport.classify("h", new RuntimeException("HTTP response '401: Unauthorized'"), true, true);
+        assertThat(auth.kind()).isEqualTo(TransportException.Kind.OUTCOME_UNKNOWN);
+        assertThat(auth.kind().mayHaveRun()).isTrue();
+        assertThat(auth.getMessage()).isEqualTo("h: the host had accepted the command, then the host refused the credentials (HTTP 401)"
+                + ": its outcome is unknown");
+        var tls = WinRmTransport.classify("h", new RuntimeException(new javax.net.ssl.SSLException("connection reset")), true, true);
+        assertThat(tls.kind()).isEqualTo(TransportException.Kind.OUTCOME_UNKNOWN);
+    }
+
+    @Test
     void kerberosLoginFailuresAreAuthenticationFailuresThatSayWhatToFix() {
         // as WinRM4J reports a failed AS exchange: a RuntimeException around the JAAS LoginException around the KrbException
         var wrongPassword = WinRmTransport.classify("hv1", new RuntimeException("Exception occured while authenticate the user",

@@ -13,6 +13,7 @@ import io.hvmigrate.sim.world.World;
 import io.hvmigrate.sim.world.WorldException;
 import io.hvmigrate.sim.world.ad.LdapDirectory;
 import io.hvmigrate.sim.world.cmdlet.WorldCommands;
+import io.hvmigrate.sim.world.fleet.Chance;
 import io.hvmigrate.sim.world.fleet.DataAddresses;
 import io.hvmigrate.sim.world.fleet.DomainSpec;
 import io.hvmigrate.sim.world.fleet.Fleet;
@@ -137,6 +138,8 @@ public final class SimFleet implements AutoCloseable {
     private final Map<String, WsmanEndpoint> endpoints = new LinkedHashMap<>();
     private final Map<String, Endpoint> published = new LinkedHashMap<>();
     private final TransportFaultRules rules = new TransportFaultRules();
+    /** The draws of each host fault given with a probability. */
+    private final Map<HostSpec.TransportFault, Chance> chances = new java.util.concurrent.ConcurrentHashMap<>();
     private final CommandTable commands;
     private final Options options;
 
@@ -311,6 +314,9 @@ public final class SimFleet implements AutoCloseable {
                 return TransportFault.none();
             }
             if (f == null || f.mode() == null) {
+                return TransportFault.none();
+            }
+            if (f.probability() != null && !chances.computeIfAbsent(f, k -> new Chance(k.probability(), k.seed())).hit(hostName + " " + action)) {
                 return TransportFault.none();
             }
             return switch (f.mode()) {

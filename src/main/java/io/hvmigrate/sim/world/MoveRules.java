@@ -101,7 +101,7 @@ final class MoveRules {
         var it = world.migrationFaults.iterator();
         while (it.hasNext()) {
             var f = it.next();
-            if (f.vm().equalsIgnoreCase(m.vm.name)) {
+            if (f.hits(m.vm.name)) {
                 m.failAtPercent = f.atPercent();
                 m.failure = migrationFailed(m.vm.name, m.vm.id, true, m.source, parseHresult(f.hresult()),
                         f.message());

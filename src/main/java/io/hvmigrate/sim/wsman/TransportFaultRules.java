@@ -1,5 +1,6 @@
 package io.hvmigrate.sim.wsman;
 
+import io.hvmigrate.sim.world.fleet.Chance;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,10 +24,20 @@ public final class TransportFaultRules implements TransportFaults {
      * @param action the action it applies to, or null for every action
      * @param times  how many matching requests it applies to; negative for all of them
      * @param fault  what happens to them
+     * @param chance which of them it applies to, drawn per request and seeded; null for every one
      */
-    public record Rule(String host, WsmanAction action, int times, TransportFault fault) {
+    public record Rule(String host, WsmanAction action, int times, TransportFault fault, Chance chance) {
         public Rule {
             Objects.requireNonNull(fault, "fault");
+        }
+
+        public Rule(String host, WsmanAction action, int times, TransportFault fault) {
+            this(host, action, times, fault, null);
+        }
+
+        /** Every matching request meets the fault with this probability, drawn from {@code seed} ({@link Chance}). */
+        public static Rule withProbability(String host, WsmanAction action, TransportFault fault, double probability, long seed) {
+            return new Rule(host, action, -1, fault, new Chance(probability, seed));
         }
 
         boolean matches(String requestHost, WsmanAction requestAction) {
@@ -67,7 +78,8 @@ public final class TransportFaultRules implements TransportFaults {
     @Override
     public TransportFault decide(String host, WsmanAction action) {
         for (Armed armed : rules) {
-            if (armed.rule().matches(host, action) && armed.take()) {
+            if (armed.rule().matches(host, action) && (armed.rule().chance() == null || armed.rule().chance().hit(host + " " + action))
+                    && armed.take()) {
                 return armed.rule().fault();
             }
         }

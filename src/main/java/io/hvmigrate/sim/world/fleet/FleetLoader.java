@@ -230,6 +230,9 @@ public final class FleetLoader {
             }
             require(p, h.managementAddress() == null || DataAddresses.isDocumentationAddress(h.managementAddress()),
                     at + ".managementAddress: '" + h.managementAddress() + "' is not in a documentation range");
+            HostSpec.TransportFault tf = h.winrm().fault();
+            require(p, tf == null || tf.probability() == null || (tf.probability() > 0 && tf.probability() <= 1),
+                    at + ".winrm.fault.probability must be more than 0 and at most 1");
             require(p, DataAddresses.isLoopback(h.winrm().address()), at + ".winrm.address: '" + h.winrm().address()
                     + "' is not a loopback address");
         }
@@ -270,8 +273,10 @@ public final class FleetLoader {
         for (int i = 0; i < f.faults().size(); i++) {
             switch (f.faults().get(i)) {
                 case FaultSpec.MigrationFailure m -> {
-                    require(p, m.vm() != null && vmNames.contains(fold(m.vm())), "faults[" + i + "].vm: no VM named '"
+                    require(p, m.vm() == null ? m.probability() != null : vmNames.contains(fold(m.vm())), "faults[" + i + "].vm: no VM named '"
                             + m.vm() + "'");
+                    require(p, m.probability() == null || (m.probability() > 0 && m.probability() <= 1), "faults[" + i
+                            + "].probability must be more than 0 and at most 1");
                     require(p, m.atPercent() >= 0 && m.atPercent() < 100, "faults[" + i
                             + "].atPercent must be 0..99");
                 }

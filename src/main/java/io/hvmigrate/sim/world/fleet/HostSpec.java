@@ -76,13 +76,20 @@ public record HostSpec(String name, String domain, Integer os, String cluster, N
     /**
      * A fault of the WS-Management transport; played by the endpoint, kept here so one file describes a scenario.
      *
-     * @param mode      none, unreachable, http500, slow, hang, dropAfterAccept or authFailure
-     * @param delayMs   for {@code slow}: delay added to each response
+     * @param mode        none, unreachable, http500, slow, hang, dropAfterAccept or authFailure
+     * @param delayMs     for {@code slow}: delay added to each response
+     * @param probability the share of requests it applies to, each drawn on its own (0..1; default 1, every request);
+     *                    not for {@code unreachable}, which is the listener's state
+     * @param seed        seeds the draws, so that a wave replays ({@link Chance})
      */
-    public record TransportFault(TransportFaultMode mode, Integer delayMs) {
+    public record TransportFault(TransportFaultMode mode, Integer delayMs, Double probability, Long seed) {
         public TransportFault {
             mode = mode == null ? TransportFaultMode.none : mode;
             delayMs = delayMs == null ? 0 : delayMs;
+        }
+
+        public TransportFault(TransportFaultMode mode, Integer delayMs) {
+            this(mode, delayMs, null, null);
         }
     }
 

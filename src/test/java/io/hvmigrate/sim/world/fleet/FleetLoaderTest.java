@@ -61,6 +61,53 @@ class FleetLoaderTest {
     }
 
     @Test
+    void faultsWithAProbabilityLoadValidateAndReplayTheirDraws() throws Exception {
+        String yaml = MINIMAL.replace("    domain: lab.test\n", """
+                    domain: lab.test
+                    winrm: { fault: { mode: http500, probability: 0.05, seed: 42 } }
+                """) + """
+                faults:
+                  - { kind: migrationFailure, atPercent: 30, once: false, probability: 0.2, seed: 7 }
+                """;
+        Fleet f = loader.parse("t.yaml", yaml);
+        assertThat(f.hosts().get(0).winrm().fault().probability()).isEqualTo(0.05);
+        FaultSpec.MigrationFailure m = (FaultSpec.MigrationFailure) f.faults().get(0);
+        assertThat(m.vm()).as("any VM").isNull();
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("schema/fleet.schema.json")));
+        assertThat(schema.validate(new ObjectMapper(new YAMLFactory()).readTree(yaml))).isEmpty();
+
+        // the same seed draws the same calls, whatever else is drawn in between; about the share asked for
+        Chance a = new Chance(0.2, 7L);
+        Chance b = new Chance(0.2, 7L);
+        List<Boolean> first = new java.util.ArrayList<>();
+        List<Boolean> second = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            first.add(a.hit("vm1"));
+            b.hit("vm2");
+            second.add(b.hit("vm1"));
+        }
+        assertThat(second).isEqualTo(first);
+        assertThat(first.stream().filter(x -> x).count()).isBetween(150L, 250L);
+        Chance other = new Chance(0.2, 8L);
+        List<Boolean> otherSeed = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            otherSeed.add(other.hit("vm1"));
+        }
+        assertThat(otherSeed).as("another seed draws otherwise").isNotEqualTo(first);
+    }
+
+    @Test
+    void aProbabilityOutsideZeroToOneIsRefused() {
+        String yaml = MINIMAL + """
+                faults:
+                  - { kind: migrationFailure, probability: 1.5 }
+                """;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.parse("t.yaml", yaml))
+                .hasMessageContaining("faults[0].probability must be more than 0 and at most 1");
+    }
+
+    @Test
     void anExternalTrustWithinOneForestIsRefused() {
         String yaml = MINIMAL.replace("  - { name: lab.test, netbios: LAB }\n", """
                   - { name: lab.test, netbios: LAB }
