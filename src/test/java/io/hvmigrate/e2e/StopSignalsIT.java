@@ -273,6 +273,63 @@ class StopSignalsIT {
         }
     }
 
+    /**
+     * Cancel in every scenario. Each of the lab tour's seven moves runs alone; when its migration has begun (S5 and S6
+     * with the role already removed from the source cluster) a second stop cancels it (Msvm_ConcreteJob
+     * RequestStateChange 4 = Terminate, through hvsim's Invoke-CimMethod). The VM must end on its source, running and
+     * highly available again where it was, and the run exits 130.
+     */
+    @Test
+    void aSecondStopCancelsTheMigrationInEveryScenarioAndTheVmEndsOnItsSource() throws Exception {
+        Path here = dir.resolve("cancel-each");
+        Map<String, String> moves = new java.util.LinkedHashMap<>();
+        moves.put("app-a1", "{ vm: app-a1, to: hv-a2 }");
+        moves.put("web-a2", "{ vm: web-a2, to: hv-a3 }");
+        moves.put("file-s1", "{ vm: file-s1, to: hv-s2 }");
+        moves.put("dev-s2", "{ vm: dev-s2, to: hv-s3, storagePath: 'D:\\VMs\\dev-s2' }");
+        moves.put("db-a3", "{ vm: db-a3, to: hv-b1, storagePath: 'C:\\ClusterStorage\\Volume1\\db-a3' }");
+        moves.put("rpt-b2", "{ vm: rpt-b2, to: hv-s2, storagePath: 'D:\\VMs\\rpt-b2', allowUnprotected: true }");
+        moves.put("new-s3", "{ vm: new-s3, to: hv-b2, storagePath: 'C:\\ClusterStorage\\Volume1\\new-s3' }");
+        try (SimFleet sim = SimFleet.start(LabTourWave.FLEET, SimFleet.Options.defaults().withTimeScale(1))) {
+            LabFiles.Written files = LabFiles.write(sim, here.resolve("lab"), LabFiles.serviceAccount(sim));
+            Map<String, LabTourWave.Before> before = LabTourWave.before(sim);
+            for (Map.Entry<String, String> move : moves.entrySet()) {
+                String vm = move.getKey();
+                Path playbook = here.resolve("cancel-" + vm + ".yaml");
+                Files.writeString(playbook, """
+                        version: 1
+                        name: cancel-%s
+                        policy:
+                          authentication: kerberos
+                          migrationNetwork: 198.51.100.0/24
+                          ha: { makeHighlyAvailable: true, keepPriority: true }
+                        moves:
+                          - %s
+                        """.formatted(vm, move.getValue()));
+                Path runs = here.resolve("runs-" + vm);
+                String out;
+                try (Engine engine = new Engine(here.resolve(vm), "run", playbook.toString(), "-i", files.inventory().toString(),
+                        "--set", "progress.interval=250ms", "--set", "runs.dir=" + runs)) {
+                    assertThat(engine.awaitLine(l -> l.contains(" " + vm + " ") && l.contains(": migrate on "), 120))
+                            .as("%s's migration started: %s", vm, engine.tail()).isNotNull();
+                    engine.term();
+                    assertThat(engine.awaitLine(l -> l.contains("interrupted by SIGTERM"), 30)).as(engine.tail()).isNotNull();
+                    engine.term();
+                    Integer exit = engine.waitFor(120);
+                    out = String.join("\n", engine.lines);
+                    assertThat(exit).as("%s: exit code; stderr: %s; output:%n%s", vm, engine.stderr(), out).isEqualTo(130);
+                }
+                JsonNode report = JSON.readTree(RunRecord.list(runs).getFirst().resolve("report.json").toFile());
+                assertThat(report.path("moves")).singleElement().satisfies(m -> {
+                    assertThat(m.path("state").asText()).as(out).isEqualTo("failed");
+                    assertThat(m.path("detail").asText()).as(m.toString()).contains("cancel");
+                });
+                assertThat(hostOf(sim, vm)).as(vm).isEqualToIgnoringCase(before.get(vm).host());
+                assertThat(invariants(sim, before)).as("after cancelling %s: every VM on its source, running, with its role", vm).isEmpty();
+            }
+        }
+    }
+
     @Test
     void aCommandOtherThanRunStillEndsAtOnceOnSigterm() throws Exception {
         Path here = dir.resolve("discover");
