@@ -10,19 +10,117 @@ import java.util.Optional;
  * directory's view of domains, trusts and delegation.
  */
 public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFacts> clusters,
-                    List<FileServerFacts> fileServers, List<VmFacts> vms, DirectoryFacts directory) {
+                    List<FileServerFacts> fileServers, List<VmFacts> vms, DirectoryFacts directory, Index index) {
 
     public static final int FORMAT_VERSION = 1;
+
+    public Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFacts> clusters, List<FileServerFacts> fileServers,
+                 List<VmFacts> vms, DirectoryFacts directory) {
+        this(collectedAt, hosts, clusters, fileServers, vms, directory, null);
+    }
 
     public Facts {
         hosts = List.copyOf(hosts);
         clusters = List.copyOf(clusters);
         fileServers = List.copyOf(fileServers);
         vms = List.copyOf(vms);
+        index = new Index(hosts, vms);
+    }
+
+    /**
+     * Look-ups by name without scanning: hosts by name, FQDN or NetBIOS name, VMs by host, id and name, each key in the
+     * one normalisation {@link Names#key} (case-insensitive), built once when first used. Part of the record only to
+     * live beside the lists it indexes: it equals every other index, so facts compare by their content alone.
+     */
+    public static final class Index {
+        private final List<HostFacts> hosts;
+        private final List<VmFacts> vms;
+        private volatile Maps maps;
+
+        private record Maps(java.util.Map<String, HostFacts> hosts, java.util.Map<String, List<VmFacts>> byHost,
+                            java.util.Map<String, List<VmFacts>> byId, java.util.Map<String, List<VmFacts>> byName) {}
+
+        Index(List<HostFacts> hosts, List<VmFacts> vms) {
+            this.hosts = hosts;
+            this.vms = vms;
+        }
+
+        private Maps maps() {
+            Maps m = maps;
+            if (m == null) {
+                java.util.Map<String, HostFacts> h = new java.util.HashMap<>();
+                for (HostFacts x : hosts) {
+                    // in list order, the first host that answers to a name keeps it, as a scan would find it
+                    for (String n : new String[] {x.name(), x.fqdn(), x.netbios()}) {
+                        if (n != null) {
+                            h.putIfAbsent(Names.key(n), x);
+                        }
+                    }
+                }
+                java.util.Map<String, List<VmFacts>> byHost = new java.util.HashMap<>();
+                java.util.Map<String, List<VmFacts>> byId = new java.util.HashMap<>();
+                java.util.Map<String, List<VmFacts>> byName = new java.util.HashMap<>();
+                for (VmFacts v : vms) {
+                    add(byHost, v.host(), v);
+                    add(byId, v.id(), v);
+                    add(byName, v.name(), v);
+                }
+                m = new Maps(h, byHost, byId, byName);
+                maps = m;
+            }
+            return m;
+        }
+
+        private static void add(java.util.Map<String, List<VmFacts>> map, String key, VmFacts v) {
+            if (key != null) {
+                map.computeIfAbsent(Names.key(key), k -> new java.util.ArrayList<>(2)).add(v);
+            }
+        }
+
+        Optional<HostFacts> host(String name) {
+            return name == null ? Optional.empty() : Optional.ofNullable(maps().hosts().get(Names.key(name)));
+        }
+
+        List<VmFacts> on(String host) {
+            return host == null ? List.of() : List.copyOf(maps().byHost().getOrDefault(Names.key(host), List.of()));
+        }
+
+        List<VmFacts> withId(String id) {
+            return id == null ? List.of() : List.copyOf(maps().byId().getOrDefault(Names.key(id), List.of()));
+        }
+
+        List<VmFacts> named(String name) {
+            return name == null ? List.of() : List.copyOf(maps().byName().getOrDefault(Names.key(name), List.of()));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Index;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+
+        @Override
+        public String toString() {
+            return "Index";
+        }
     }
 
     public Optional<HostFacts> host(String name) {
-        return hosts.stream().filter(h -> h.answersTo(name)).findFirst();
+        return index.host(name);
+    }
+
+    /** The VMs with this id (one, unless a snapshot holds a VM twice). */
+    public List<VmFacts> vmsWithId(String id) {
+        return index.withId(id);
+    }
+
+    /** The VMs with this name, on any host (names are not unique in a fleet). */
+    public List<VmFacts> vmsNamed(String name) {
+        return index.named(name);
     }
 
     public Optional<ClusterFacts> cluster(String name) {
@@ -34,7 +132,7 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
     }
 
     public List<VmFacts> vmsOn(String host) {
-        return vms.stream().filter(v -> Names.same(v.host(), host)).toList();
+        return index.on(host);
     }
 
     /**

@@ -77,8 +77,8 @@ public final class Planner {
             boolean allowUnprotected = spec.allowUnprotected() != null ? spec.allowUnprotected() : policy.ha().allowUnprotected();
             switch (spec) {
                 case Playbook.VmMove v -> {
-                    List<VmFacts> found = topology.facts().vms().stream()
-                            .filter(x -> Names.same(x.name(), v.vm()) && (v.from() == null || hostOf(x).map(h -> h.answersTo(v.from())).orElse(false)))
+                    List<VmFacts> found = topology.facts().vmsNamed(v.vm()).stream()
+                            .filter(x -> (v.from() == null || hostOf(x).map(h -> h.answersTo(v.from())).orElse(false)))
                             .toList();
                     if (found.size() != 1) {
                         moves.add(unresolved(moves.size(), v, found));
@@ -180,7 +180,7 @@ public final class Planner {
             return notAsApproved(a, origin, null, "the playbook has no entry at line " + a.origin().line()
                     + ", column " + a.origin().column());
         }
-        VmFacts vm = a.vmId() == null ? null : topology.facts().vms().stream().filter(v -> Names.same(v.id(), a.vmId())).findFirst().orElse(null);
+        VmFacts vm = a.vmId() == null ? null : topology.facts().vmsWithId(a.vmId()).stream().findFirst().orElse(null);
         if (vm == null) {
             Optional<UnreadHost> u = unread(a.source());
             if (u.isPresent()) {
@@ -188,7 +188,7 @@ public final class Planner {
                         notRead(a.vmName() + " was on " + a.source() + ", which could not be read", List.of(u.get())));
             }
             StringBuilder what = new StringBuilder(a.vmName() + " (" + a.vmId() + ") is on none of the hosts that answered");
-            topology.facts().vms().stream().filter(v -> Names.same(v.name(), a.vmName()))
+            topology.facts().vmsNamed(a.vmName())
                     .forEach(v -> what.append("; a VM of that name with another id (").append(v.id()).append(") is on ").append(v.host()));
             return notAsApproved(a, origin, null, what.toString());
         }
