@@ -89,7 +89,7 @@ public final class Directories {
 
     /**
      * The Kerberos principal of a Windows account name: {@code LAB\svc} → {@code svc@<REALM of the hosts' domain>},
-     * {@code svc@LAB.TEST} as it is; null (the ticket cache's own) for none.
+     * {@code svc@LAB.TEST} with its realm upper-cased; empty (the ticket cache's own principal) for none.
      */
     static String principal(String user, String domain) {
         if (user == null || user.isBlank()) {

@@ -65,10 +65,15 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
                     add(byId, v.id(), v);
                     add(byName, v.name(), v);
                 }
-                m = new Maps(h, byHost, byId, byName);
+                m = new Maps(h, frozen(byHost), frozen(byId), frozen(byName));
                 maps = m;
             }
             return m;
+        }
+
+        private static java.util.Map<String, List<VmFacts>> frozen(java.util.Map<String, List<VmFacts>> map) {
+            map.replaceAll((k, v) -> List.copyOf(v));
+            return map;
         }
 
         private static void add(java.util.Map<String, List<VmFacts>> map, String key, VmFacts v) {
@@ -82,15 +87,15 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
         }
 
         List<VmFacts> on(String host) {
-            return host == null ? List.of() : List.copyOf(maps().byHost().getOrDefault(Names.key(host), List.of()));
+            return host == null ? List.of() : maps().byHost().getOrDefault(Names.key(host), List.of());
         }
 
         List<VmFacts> withId(String id) {
-            return id == null ? List.of() : List.copyOf(maps().byId().getOrDefault(Names.key(id), List.of()));
+            return id == null ? List.of() : maps().byId().getOrDefault(Names.key(id), List.of());
         }
 
         List<VmFacts> named(String name) {
-            return name == null ? List.of() : List.copyOf(maps().byName().getOrDefault(Names.key(name), List.of()));
+            return name == null ? List.of() : maps().byName().getOrDefault(Names.key(name), List.of());
         }
 
         @Override

@@ -25,7 +25,7 @@ public final class SettingsCatalog {
                 new Setting("winrm.connectTimeout", "how long to wait for a TCP connection to a host", "10s", Setting.duration(), false),
                 new Setting("directory.dns", "the DNS server (host[:port]) asked for the domain controllers (_ldap._tcp.dc._msdcs.<domain> SRV) "
                         + "when the inventory has no directory: block, or names only a domain; default: the system's", "",
-                        v -> v.isEmpty() || v.matches("[A-Za-z0-9.:\\[\\]-]{1,255}") ? null : "'" + v + "' is not host[:port] | fix: write e.g. 10.0.0.53 or dns1.example.com:53", false),
+                        v -> v.isEmpty() || v.matches("[A-Za-z0-9.:\\[\\]-]{1,255}") ? null : "'" + v + "' is not host[:port] | fix: write e.g. 192.0.2.53 or dns1.example.com:53", false),
                 new Setting("step.timeout", "time limit of a step other than the migration itself", "3m", Setting.duration(), false),
                 new Setting("migration.bandwidth", "expected live-migration throughput per move, for estimates and time limits until runs measure it (e.g. 1Gbps, 100MBps)", "1Gbps", Setting.bandwidth(), false),
                 new Setting("progress.interval", "how often running migrations are polled for progress", "2s", Setting.duration(), false),

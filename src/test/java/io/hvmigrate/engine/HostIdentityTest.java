@@ -125,11 +125,11 @@ class HostIdentityTest {
 
     @Test
     void entriesThatConnectToOneAddressAndPortAreBlockedEachNamingTheOthers() {
-        Map<String, String> shared = HostIdentity.sharedTargets(List.of(at("hv-a1", "hv-a1.lab.test", "10.0.0.12", 5986),
-                at("hv-a2", "hv-a2.lab.test", "10.0.0.12", 5986), at("hv-a3", "hv-a3.lab.test", "10.0.0.12", 5987),
+        Map<String, String> shared = HostIdentity.sharedTargets(List.of(at("hv-a1", "hv-a1.lab.test", "192.0.2.12", 5986),
+                at("hv-a2", "hv-a2.lab.test", "192.0.2.12", 5986), at("hv-a3", "hv-a3.lab.test", "192.0.2.12", 5987),
                 at("hv-b1", "hv-b1.lab.test", "HV-B1.lab.test", 5986), at("hv-b1-old", "hv-b1-old.lab.test", "hv-b1.LAB.test", 5986)));
         assertThat(shared).containsOnlyKeys("hv-a1", "hv-a2", "hv-b1", "hv-b1-old");
-        assertThat(shared.get("hv-a2")).contains("inventory entries hv-a1 and hv-a2 connect to the same address and port (10.0.0.12:5986)");
+        assertThat(shared.get("hv-a2")).contains("inventory entries hv-a1 and hv-a2 connect to the same address and port (192.0.2.12:5986)");
         assertThat(shared.get("hv-b1-old")).contains("hv-b1 and hv-b1-old");
     }
 }

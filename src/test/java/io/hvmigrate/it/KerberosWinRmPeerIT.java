@@ -320,14 +320,14 @@ class KerberosWinRmPeerIT {
         // server) names its DC in _ldap._tcp.dc._msdcs.lab.test; the engine binds there by Kerberos as the hosts'
         // account, alice, with her password: no management host, no second hop, no keytab, no certificate.
         Path inventory = inventory("alice.password", "");
-        Result plan = engine("delegation", "apply", "--yes", "--hosts", "hv1,hv2", "-o", "json", "-i", inventory.toString(),
+        Result apply = engine("delegation", "apply", "--yes", "--hosts", "hv1,hv2", "-o", "json", "-i", inventory.toString(),
                 "--set", "directory.dns=127.0.0.1");
-        assertThat(plan.exit()).as("apply: %s%n%s", plan.out(), plan.err()).isZero();
-        JsonNode read = JSON.readTree(plan.out());
-        assertThat(read.path("via").asText()).as(plan.out()).isEqualTo("ldap://dc1.lab.test:389");
+        assertThat(apply.exit()).as("apply: %s%n%s", apply.out(), apply.err()).isZero();
+        JsonNode read = JSON.readTree(apply.out());
+        assertThat(read.path("via").asText()).as(apply.out()).isEqualTo("ldap://dc1.lab.test:389");
         // the first two tests wrote the delegation both ways into Samba: read back, nothing is missing or written
-        assertThat(read.path("present").asInt()).as(plan.out()).isGreaterThanOrEqualTo(8);
-        assertThat(read.path("changed").asBoolean()).as(plan.out()).isFalse();
+        assertThat(read.path("present").asInt()).as(apply.out()).isGreaterThanOrEqualTo(8);
+        assertThat(read.path("changed").asBoolean()).as(apply.out()).isFalse();
 
         Result check = engine("check", playbook.toString(), "-i", inventory.toString(), "-o", "json", "--set", "directory.dns=127.0.0.1");
         assertThat(check.exit()).as("check: %s%n%s", check.out(), check.err()).isZero();
@@ -340,7 +340,7 @@ class KerberosWinRmPeerIT {
         assertThat(lost.out()).contains("delegation.unknown", "_ldap._tcp.dc._msdcs.<domain>", "directory.dns");
         assertThat(lost.err() + lost.out()).contains("_ldap._tcp.dc._msdcs.lab.test");
         String secret = Files.readString(dc.resolve("alice.password")).strip();
-        assertThat(plan.out() + plan.err() + check.out() + check.err() + lost.out() + lost.err()).doesNotContain(secret);
+        assertThat(apply.out() + apply.err() + check.out() + check.err() + lost.out() + lost.err()).doesNotContain(secret);
     }
 
     @Test

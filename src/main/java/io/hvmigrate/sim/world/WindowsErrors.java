@@ -38,7 +38,6 @@ public final class WindowsErrors {
     public static final int E_INVALIDARG = 0x80070057;
     public static final int COR_E_EXCEPTION = 0x80131500;
 
-    /** "Hyper-V was unable to find a virtual machine with name "X"." (Get-VM / Move-VM on an unknown name). */
     /** WildcardPattern refuses an unclosed bracket (about_Wildcards). */
     public static WorldException invalidWildcard(String pattern) {
         return new WorldException("System.Management.Automation.WildcardPatternException",
@@ -46,6 +45,7 @@ public final class WindowsErrors {
                 ErrorCategory.InvalidArgument, "InvalidParameter", pattern);
     }
 
+    /** "Hyper-V was unable to find a virtual machine with name "X"." (Get-VM / Move-VM on an unknown name). */
     public static WorldException vmNotFound(String name) {
         return new WorldException(VIRTUALIZATION_EXCEPTION,
                 "Hyper-V was unable to find a virtual machine with name \"" + name + "\".", COR_E_EXCEPTION,

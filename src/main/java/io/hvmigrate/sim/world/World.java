@@ -1,5 +1,6 @@
 package io.hvmigrate.sim.world;
 
+import io.hvmigrate.sim.ps.engine.Wildcard;
 import io.hvmigrate.sim.ps.ErrorCategory;
 import io.hvmigrate.sim.world.ad.AccountControl;
 import io.hvmigrate.sim.world.ad.ComputerAccount;
@@ -358,7 +359,7 @@ public final class World {
         List<MigrationNetwork> changed = new ArrayList<>();
         for (int i = 0; i < h.networks.size(); i++) {
             MigrationNetwork n = h.networks.get(i);
-            if (Wildcards.matches(subnet, n.subnet())) {
+            if (Wildcard.matches(subnet, n.subnet())) {
                 MigrationNetwork m = new MigrationNetwork(newSubnet != null ? normalizeSubnet(newSubnet) : n.subnet(),
                         newPriority != null ? newPriority : n.priority());
                 h.networks.set(i, m);
@@ -375,7 +376,7 @@ public final class World {
     public synchronized List<MigrationNetwork> removeMigrationNetwork(String computerName, String subnet)
             throws WorldException {
         HostState h = host(computerName);
-        List<MigrationNetwork> removed = h.networks.stream().filter(n -> Wildcards.matches(subnet, n.subnet()))
+        List<MigrationNetwork> removed = h.networks.stream().filter(n -> Wildcard.matches(subnet, n.subnet()))
                 .toList();
         if (removed.isEmpty()) {
             throw migrationNetworkNotFound(subnet);

@@ -173,8 +173,8 @@ final class Operators {
             case "ge" -> order(l, r, ignoreCase, where, h) >= 0;
             case "lt" -> order(l, r, ignoreCase, where, h) < 0;
             case "le" -> order(l, r, ignoreCase, where, h) <= 0;
-            case "like" -> Wildcard.matches(Conversions.toStr(r, h.ofs()), Conversions.toStr(l, h.ofs()), ignoreCase);
-            case "notlike" -> !Wildcard.matches(Conversions.toStr(r, h.ofs()), Conversions.toStr(l, h.ofs()), ignoreCase);
+            case "like" -> like(Conversions.toStr(r, h.ofs()), Conversions.toStr(l, h.ofs()), ignoreCase, where);
+            case "notlike" -> !like(Conversions.toStr(r, h.ofs()), Conversions.toStr(l, h.ofs()), ignoreCase, where);
             case "match", "notmatch" -> {
                 RegexValues.RegexValue rx = regex(Conversions.toStr(r, h.ofs()), ignoreCase, where);
                 Matcher m = rx.pattern().matcher(Conversions.toStr(l, h.ofs()));
@@ -186,6 +186,15 @@ final class Operators {
             }
             default -> throw new IllegalStateException(op);
         };
+    }
+
+    /** -like: a pattern WildcardPattern refuses (an unclosed bracket) is a statement-terminating error, as in PowerShell. */
+    private static boolean like(String pattern, String text, boolean ignoreCase, Extent where) {
+        try {
+            return Wildcard.matches(pattern, text, ignoreCase);
+        } catch (Wildcard.InvalidPattern e) {
+            throw Errors.runtime(where, e.getMessage(), "WildcardPatternException", ErrorCategory.InvalidArgument, pattern);
+        }
     }
 
     static RegexValues.RegexValue regex(String pattern, boolean ignoreCase, Extent where) {

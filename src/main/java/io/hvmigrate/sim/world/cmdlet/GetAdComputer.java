@@ -1,5 +1,6 @@
 package io.hvmigrate.sim.world.cmdlet;
 
+import io.hvmigrate.sim.ps.engine.Wildcard;
 import io.hvmigrate.sim.ps.Cmdlet;
 import io.hvmigrate.sim.ps.CmdletInfo;
 import io.hvmigrate.sim.ps.CommandContext;
@@ -39,7 +40,7 @@ final class GetAdComputer implements Cmdlet {
                         : filter.replaceAll("(?i)^\\s*name\\s+-like\\s+['\"](.*)['\"]\\s*$", "$1");
                 for (ComputerAccount c : in.world.directory().computers()) {
                     if (c.domain().equalsIgnoreCase(domain)
-                            && io.hvmigrate.sim.world.Wildcards.matches(pattern, c.name())) {
+                            && Wildcard.matches(pattern, c.name())) {
                         in.write(WorldObjects.adComputer(c, properties, in.world.adWhenChanged(c)));
                     }
                 }

@@ -7,7 +7,7 @@ import io.hvmigrate.sim.ps.PsException;
 import io.hvmigrate.sim.ps.PsObject;
 import io.hvmigrate.sim.ps.PsType;
 import io.hvmigrate.sim.world.ClusterGroupInfo;
-import io.hvmigrate.sim.world.Wildcards;
+import io.hvmigrate.sim.ps.engine.Wildcard;
 import io.hvmigrate.sim.world.WindowsErrors;
 import io.hvmigrate.sim.world.World;
 import io.hvmigrate.sim.world.WorldException;
@@ -88,12 +88,12 @@ final class GetClusterResource implements Cmdlet {
             for (String n : names) {
                 List<Resource> hits;
                 try {
-                    hits = resources.stream().filter(r -> Wildcards.matches(n, r.name())).toList();
-                } catch (Wildcards.InvalidPattern e) {
+                    hits = resources.stream().filter(r -> Wildcard.matches(n, r.name())).toList();
+                } catch (Wildcard.InvalidPattern e) {
                     in.error(WindowsErrors.invalidWildcard(n));
                     continue;
                 }
-                if (hits.isEmpty() && !Wildcards.hasWildcard(n)) {
+                if (hits.isEmpty() && !Wildcard.hasWildcards(n)) {
                     in.error(WindowsErrors.cluster("An error occurred opening cluster resource '" + n + "'.",
                             "The cluster resource could not be found.", 0x8007138F, n));
                 }

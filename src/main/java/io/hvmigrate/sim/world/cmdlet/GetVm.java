@@ -8,7 +8,7 @@ import io.hvmigrate.sim.ps.PsObject;
 import io.hvmigrate.sim.ps.PsType;
 import io.hvmigrate.sim.world.ClusterGroupInfo;
 import io.hvmigrate.sim.world.VmInfo;
-import io.hvmigrate.sim.world.Wildcards;
+import io.hvmigrate.sim.ps.engine.Wildcard;
 import io.hvmigrate.sim.world.WindowsErrors;
 import io.hvmigrate.sim.world.WorldException;
 import java.util.List;
@@ -74,11 +74,11 @@ final class GetVm implements Cmdlet {
     static List<VmInfo> named(List<VmInfo> all, String name) throws WorldException {
         List<VmInfo> hits;
         try {
-            hits = all.stream().filter(v -> Wildcards.matches(name, v.name())).toList();
-        } catch (Wildcards.InvalidPattern e) {
+            hits = all.stream().filter(v -> Wildcard.matches(name, v.name())).toList();
+        } catch (Wildcard.InvalidPattern e) {
             throw WindowsErrors.invalidWildcard(name);
         }
-        if (hits.isEmpty() && !Wildcards.hasWildcard(name)) {
+        if (hits.isEmpty() && !Wildcard.hasWildcards(name)) {
             throw WindowsErrors.vmNotFound(name);
         }
         return hits;

@@ -6,7 +6,7 @@ import io.hvmigrate.sim.ps.CommandContext;
 import io.hvmigrate.sim.ps.PsException;
 import io.hvmigrate.sim.ps.PsType;
 import io.hvmigrate.sim.world.VmInfo;
-import io.hvmigrate.sim.world.Wildcards;
+import io.hvmigrate.sim.ps.engine.Wildcard;
 import io.hvmigrate.sim.world.WindowsErrors;
 import io.hvmigrate.sim.world.WorldException;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.hvmigrate.sim.ps.CommandContext;
 import io.hvmigrate.sim.ps.PsException;
 import io.hvmigrate.sim.ps.PsType;
 import io.hvmigrate.sim.world.MigrationNetwork;
-import io.hvmigrate.sim.world.Wildcards;
+import io.hvmigrate.sim.ps.engine.Wildcard;
 import io.hvmigrate.sim.world.WorldException;
 import java.util.List;
 
@@ -33,7 +33,7 @@ final class GetVmMigrationNetwork implements Cmdlet {
         for (String host : in.computers()) {
             try {
                 for (MigrationNetwork n : in.world.migrationNetworks(host)) {
-                    boolean subnetOk = subnets.isEmpty() || subnets.stream().anyMatch(s -> Wildcards.matches(s,
+                    boolean subnetOk = subnets.isEmpty() || subnets.stream().anyMatch(s -> Wildcard.matches(s,
                             n.subnet()));
                     boolean priorityOk = priorities.isEmpty() || priorities.contains((long) n.priority());
                     if (subnetOk && priorityOk) {

@@ -6,7 +6,7 @@ import io.hvmigrate.sim.ps.CommandContext;
 import io.hvmigrate.sim.ps.PsException;
 import io.hvmigrate.sim.ps.PsType;
 import io.hvmigrate.sim.world.HostInfo;
-import io.hvmigrate.sim.world.Wildcards;
+import io.hvmigrate.sim.ps.engine.Wildcard;
 import io.hvmigrate.sim.world.WorldException;
 import java.util.List;
 
@@ -32,7 +32,7 @@ final class GetVmSwitch implements Cmdlet {
             try {
                 HostInfo h = in.world.vmHost(host);
                 for (String sw : h.switches()) {
-                    if (names.isEmpty() || names.stream().anyMatch(n -> Wildcards.matches(n, sw))) {
+                    if (names.isEmpty() || names.stream().anyMatch(n -> Wildcard.matches(n, sw))) {
                         in.write(WorldObjects.vmSwitch(h.name(), sw));
                     }
                 }

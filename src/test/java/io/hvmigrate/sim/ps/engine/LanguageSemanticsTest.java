@@ -152,6 +152,16 @@ class LanguageSemanticsTest {
         assertThat(r.strings()).containsExactly("next");
     }
 
+    /** about_Wildcards / WildcardPattern: -like uses the cmdlets' wildcards, and an unclosed bracket is no pattern. */
+    @Test
+    void likeMatchesAsWildcardPatternAndRefusesAnUnclosedBracket() {
+        assertThat(value("'web1' -like 'web[1]'")).isEqualTo(true);
+        assertThat(value("'web[1]' -like 'web`[1`]'")).isEqualTo(true);
+        PsRun r = PsRun.run("'a' -like 'web['; 'next'");
+        assertThat(r.errorMessages()).containsExactly("The specified wildcard character pattern is not valid: web[");
+        assertThat(r.strings()).containsExactly("next");
+    }
+
     @Test
     void hashtableAddition() {
         assertThat(value("(@{a=1} + @{b=2}).Count")).isEqualTo(2);
