@@ -78,7 +78,12 @@ final class CheckOutput {
     }
 
     /** How each inventory host was reached: transport, address, port, authentication and where its key came from. */
-    record Connection(String host, String transport, String address, int port, String auth, String key, String outcome) {}
+    /**
+     * How the engine reached one host. {@code protection}: {@code tls} (certificate checked), {@code tls-unverified},
+     * or {@code kerberos-sealed} (plain HTTP, every message encrypted with the connection's Kerberos context).
+     */
+    record Connection(String host, String transport, String address, int port, String auth, String key, String protection,
+                      String outcome) {}
 
     static List<Connection> connections(io.hvmigrate.model.Inventory inv, java.util.List<io.hvmigrate.plan.UnreadHost> unread) {
         java.util.List<Connection> out = new java.util.ArrayList<>();
@@ -87,8 +92,10 @@ final class CheckOutput {
                     : h.credential().source() == io.hvmigrate.model.CredentialRef.Source.KEYTAB ? "keytab" : "password";
             String outcome = unread.stream().filter(u -> io.hvmigrate.model.Names.same(u.host(), h.name())).findFirst()
                     .map(u -> "not read (" + u.code() + ")").orElse("read");
+            String protection = h.transport() == io.hvmigrate.model.Inventory.Transport.HTTP ? "kerberos-sealed"
+                    : h.skipCertificateCheck() ? "tls-unverified" : "tls";
             out.add(new Connection(h.name(), h.transport().name().toLowerCase(Locale.ROOT), h.address(), h.port(),
-                    h.auth().name().toLowerCase(Locale.ROOT), key, outcome));
+                    h.auth().name().toLowerCase(Locale.ROOT), key, protection, outcome));
         }
         return out;
     }
@@ -96,8 +103,13 @@ final class CheckOutput {
     static void connections(List<Connection> list, PrintWriter out) {
         out.println("Connections:");
         for (Connection c : list) {
+            String protection = switch (c.protection()) {
+                case "kerberos-sealed" -> "messages encrypted with Kerberos";
+                case "tls-unverified" -> "TLS, certificate NOT checked";
+                default -> "TLS, certificate checked";
+            };
             out.println("  " + c.host() + "  " + c.transport() + "://" + c.address() + ":" + c.port() + "  " + c.auth()
-                    + " (" + c.key() + ")  " + c.outcome());
+                    + " (" + c.key() + ")  " + protection + "  " + c.outcome());
         }
         out.println();
     }
@@ -106,7 +118,7 @@ final class CheckOutput {
         ArrayNode a = root.putArray("connections");
         for (Connection c : list) {
             a.addObject().put("host", c.host()).put("transport", c.transport()).put("address", c.address()).put("port", c.port())
-                    .put("auth", c.auth()).put("key", c.key()).put("outcome", c.outcome());
+                    .put("auth", c.auth()).put("key", c.key()).put("protection", c.protection()).put("outcome", c.outcome());
         }
     }
 }

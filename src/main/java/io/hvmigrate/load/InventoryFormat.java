@@ -99,8 +99,9 @@ public final class InventoryFormat {
     /**
      * Reads and checks an inventory.
      *
-     * @param allowPlainHttp false where WinRM over plain HTTP is refused (every command of hvmigrate): {@code transport:
-     *                       http} is then a problem at its place, found before anything is contacted
+     * @param allowPlainHttp false where WinRM over plain HTTP is held to what the engine sends (every command of
+     *                       hvmigrate): {@code transport: http} with NTLM, which the engine cannot encrypt, is then a
+     *                       problem at its place, found before anything is contacted
      */
     public static Inventory load(Path file, boolean allowPlainHttp) {
         Node root = LocatedYaml.read(file, Document.INVENTORY);
@@ -122,9 +123,15 @@ public final class InventoryFormat {
             if (n instanceof Node.MapNode h) {
                 Node.MapNode owner = h.entry("transport").isPresent() ? h : defaults;
                 Optional<Node.Scalar> t = owner == null ? Optional.empty() : Fields.scalar(owner, "transport");
-                if (t.isPresent() && t.get().text().equalsIgnoreCase("http") && reported.add(t.get().location())) {
-                    problems.add(t.get(), "WinRM over plain HTTP is refused: use HTTPS (transport: https, port 5986)",
-                            "set transport: https (or remove transport:) and give the host a certificate; see tls.caFile");
+                Node.MapNode authOwner = h.entry("auth").isPresent() ? h : defaults;
+                boolean ntlm = authOwner != null && Fields.scalar(authOwner, "auth")
+                        .map(a -> a.text().equalsIgnoreCase("ntlm")).orElse(false);
+                // HTTP with Kerberos is WinRM's default listener: every message is sealed with the connection's
+                // Kerberos context. NTLM's sealing is not offered: its keys are weaker and WinRM4J's is unreliable.
+                if (t.isPresent() && t.get().text().equalsIgnoreCase("http") && ntlm && reported.add(t.get().location())) {
+                    problems.add(t.get(), "WinRM over HTTP is encrypted with Kerberos only, and this host uses auth: ntlm",
+                            "use auth: kerberos (the default) for HTTP on port 5985, or transport: https (port 5986) "
+                                    + "with a certificate the hosts present; see tls.caFile");
                 }
             }
         }

@@ -8,6 +8,7 @@ import io.cloudsoft.winrm4j.client.WinRmClientContext;
 import io.hvmigrate.model.Inventory;
 import io.hvmigrate.model.Inventory.HostEndpoint;
 import io.hvmigrate.powershell.StepScript;
+import io.hvmigrate.transport.sealed.SealedHttp;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.ConnectException;
@@ -47,6 +48,7 @@ public final class WinRmTransport implements Transport {
     private final Settings settings;
     private final SSLContext sslContext;
     private final List<String> warnings = new ArrayList<>();
+    private SealedHttp sealedHttp;
 
     public WinRmTransport(Inventory inventory, Secrets secrets, Settings settings) throws IOException, GeneralSecurityException {
         this.inventory = inventory;
@@ -68,9 +70,10 @@ public final class WinRmTransport implements Transport {
 
     @Override
     public HostSession open(HostEndpoint host) throws TransportException {
-        if (host.transport() == Inventory.Transport.HTTP && !settings.allowHttp()) {
+        boolean sealed = host.transport() == Inventory.Transport.HTTP && host.auth() == Inventory.Auth.KERBEROS;
+        if (host.transport() == Inventory.Transport.HTTP && !sealed && !settings.allowHttp()) {
             throw new TransportException(TransportException.Kind.TLS, host.name(),
-                    "WinRM over plain HTTP is refused: use HTTPS (transport: https, port 5986)", null);
+                    "WinRM over HTTP is encrypted with Kerberos only: use auth: kerberos, or HTTPS (transport: https, port 5986)", null);
         }
         String password = null;
         boolean keytab = host.credential() != null && host.credential().source() == io.hvmigrate.model.CredentialRef.Source.KEYTAB;
@@ -106,7 +109,7 @@ public final class WinRmTransport implements Transport {
                 // the Kerberos scheme takes the login's ticket from JGSS; HttpClient wants a (here unused) credential
                 b.credentials(as, "");
             } catch (KerberosLogin.OtherIdentity e) {
-                if (password == null) {
+                if (password == null || sealed) {
                     throw new TransportException(TransportException.Kind.AUTHENTICATION, host.name(), e.getMessage(), null);
                 }
                 // another account than the run's login: its own AS exchange, for this host only
@@ -126,13 +129,16 @@ public final class WinRmTransport implements Transport {
                 expected = new ExpectedHost(host.name(), host.fqdn(), target(host));
                 b.sslContext(sslContext).hostnameVerifier(expected);
             }
+        } else if (sealed) {
+            // every message sealed by the connection's own Kerberos context (SealedHttp), none by WinRM4J
+            b.payloadEncryptionMode(PayloadEncryptionMode.OFF).context(sealedHttp());
         } else {
             b.payloadEncryptionMode(PayloadEncryptionMode.REQUIRED);
         }
         WinRmClient client;
         ShellCommand shell;
         try {
-            client = b.build();
+            client = sealed ? sealedHttp.build(b, host.address(), host.port(), host.fqdn()) : b.build();
             shell = client.createShell();
         } catch (RuntimeException e) {
             throw classify(host.name(), e, false, false, expected);
@@ -301,9 +307,22 @@ public final class WinRmTransport implements Transport {
         return sb.toString();
     }
 
+    /** The WinRM4J context of hosts reached over HTTP with Kerberos message encryption, made on first use. */
+    private synchronized WinRmClientContext sealedHttp() {
+        if (sealedHttp == null) {
+            sealedHttp = new SealedHttp();
+        }
+        return sealedHttp.context();
+    }
+
     @Override
     public void close() {
         context.shutdown();
+        synchronized (this) {
+            if (sealedHttp != null) {
+                sealedHttp.close();
+            }
+        }
     }
 
     private static final class Session implements HostSession {

@@ -400,6 +400,123 @@ class KerberosWinRmPeerIT {
         assertThat(wrong.err()).contains("keytab", "hv1.keytab", "alice@LAB.TEST");
     }
 
+    /**
+     * WinRM's default listener: HTTP on 5985 with {@code AllowUnencrypted=false}. A second hvsim serves the same two
+     * hosts over plain HTTP (Kerberos from the same keytabs, the same Samba directory, whose delegation the earlier
+     * tests fixed). MIT Kerberos through python-gssapi, an independent client, seals its messages as pykerberos and
+     * pyspnego do and opens hvsim's answers with {@code gss_unwrap_iov}, which insists on Windows' token layout; its
+     * unencrypted message is refused. The engine then moves a VM there and back with every message sealed, and its
+     * transport answers 1,000 sequential and 200 concurrent calls without a failure, as does the Python client.
+     */
+    @Test
+    @Order(7)
+    void overWinRmsDefaultHttpListenerEveryMessageIsSealedWithKerberosAndAnUnencryptedOneIsRefused() throws Exception {
+        Process http = java(List.of("-Djava.security.krb5.conf=" + dc.resolve("krb5.conf")),
+                "sim", "--fleet", "src/test/resources/fleets/kerberos-pair.yaml", "--http",
+                "--keytab", dc.resolve("keytabs/http-hv1.keytab").toString(),
+                "--keytab", dc.resolve("keytabs/http-hv2.keytab").toString(),
+                "--directory", "ldaps://127.0.0.1:636",
+                "--directory-bind", "CN=Administrator,CN=Users,DC=lab,DC=test",
+                "--directory-password-file", dc.resolve("admin.password").toString(),
+                "--directory-ca", dc.resolve("private/tls/ca.pem").toString(),
+                "--dir", dir.resolve("sim-http").toString(), "--duration", "5m").redirectErrorStream(true).start();
+        try {
+            Map<String, Integer> httpPorts = new LinkedHashMap<>();
+            String httpAdmin = null;
+            Pattern endpoint = Pattern.compile("^\\s+(HV\\d)\\s+(\\S+)\\s+http://127\\.0\\.1\\.\\d+:(\\d+)/wsman$");
+            for (String line : readUntilReady(http)) {
+                Matcher m = endpoint.matcher(line);
+                if (m.matches()) {
+                    httpPorts.put(m.group(1), Integer.parseInt(m.group(3)));
+                }
+                Matcher a = ABOUT.matcher(line);
+                if (a.matches()) {
+                    httpAdmin = a.group(1);
+                }
+            }
+            assertThat(httpPorts).containsOnlyKeys("HV1", "HV2");
+            String hv1 = "http://127.0.1.61:" + httpPorts.get("HV1") + "/wsman";
+
+            // MIT Kerberos, independently: sealed calls answered sealed; an unencrypted one refused
+            JsonNode sealed = python(hv1, "sealed", 500);
+            assertThat(sealed.path("calls").asInt()).isEqualTo(1000);
+            assertThat(python(hv1, "concurrent", 200).path("calls").asInt()).isEqualTo(200);
+            JsonNode plain = python(hv1, "plain", 1);
+            assertThat(plain.path("status").get(0).asInt()).as("an unencrypted message over HTTP").isEqualTo(401);
+
+            // the engine, from a keytab, over HTTP: a move there and back
+            Path inventory = dir.resolve("inventory-http.yaml");
+            Files.writeString(inventory, """
+                    version: 1
+                    defaults: { transport: http, auth: kerberos, user: 'alice@LAB.TEST', credential: 'keytab:%s' }
+                    hosts:
+                      - { name: hv1, fqdn: hv1.lab.test, address: '127.0.1.61', port: %d }
+                      - { name: hv2, fqdn: hv2.lab.test, address: '127.0.1.62', port: %d }
+                    directory: { via: hv2 }
+                    """.formatted(dc.resolve("keytabs/alice.keytab"), httpPorts.get("HV1"), httpPorts.get("HV2")));
+            Result check = engine("check", "-i", inventory.toString(), "--output", "json", dir.resolve("move.yaml").toString());
+            assertThat(check.exit()).as("check over HTTP: %s%n%s", check.out(), check.err()).isZero();
+            JsonNode connections = JSON.readTree(check.out()).path("connections");
+            assertThat(connections).hasSize(2).allSatisfy(c -> {
+                assertThat(c.path("transport").asText()).isEqualTo("http");
+                assertThat(c.path("auth").asText()).isEqualTo("kerberos");
+                assertThat(c.path("key").asText()).isEqualTo("keytab");
+                assertThat(c.path("protection").asText()).isEqualTo("kerberos-sealed");
+                assertThat(c.path("outcome").asText()).isEqualTo("read");
+            });
+            for (String[] leg : new String[][] {{"hv2", "HV2"}, {"hv1", "HV1"}}) {
+                Path playbook = dir.resolve("http-to-" + leg[0] + ".yaml");
+                Files.writeString(playbook, """
+                        version: 1
+                        name: http-to-%s
+                        moves:
+                          - { vm: web1, to: %s, storagePath: 'D:\\VMs\\web1' }
+                        """.formatted(leg[0], leg[0]));
+                Result run = engine("run", playbook.toString(), "-i", inventory.toString(), "--set",
+                        "runs.dir=" + dir.resolve("runs-http"));
+                assertThat(run.exit()).as("run to %s over HTTP: %s%n%s", leg[0], run.out(), run.err()).isZero();
+                assertThat(where(httpAdmin, "web1")).isEqualTo(leg[1]);
+            }
+
+            // the engine's transport under load, in a process of its own (one Kerberos login per process)
+            ProcessBuilder soak = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.security.krb5.conf=" + dc.resolve("krb5.conf"), "-Djdk.net.hosts.file=" + hosts,
+                    "-cp", System.getProperty("java.class.path"), SealedSoak.class.getName(),
+                    inventory.toString(), "hv1", "1000", "200").redirectErrorStream(true);
+            soak.environment().remove("KRB5CCNAME");
+            Process p = soak.start();
+            Path soakLog = dir.resolve("soak.log");
+            Thread copier = Thread.ofVirtual().start(() -> copy(p.getInputStream(), soakLog));
+            assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("soak within 5 min").isTrue();
+            copier.join(Duration.ofSeconds(10));
+            String soakOut = Files.readString(soakLog);
+            assertThat(soakOut).as(soakOut).contains("sequential=1000 concurrent=200 failures=0");
+            assertThat(p.exitValue()).isZero();
+        } finally {
+            http.destroy();
+            if (!http.waitFor(20, TimeUnit.SECONDS)) {
+                http.destroyForcibly();
+            }
+        }
+    }
+
+    /** The MIT Kerberos client (python-gssapi) against an hvsim HTTP endpoint, logged in from alice's keytab. */
+    private static JsonNode python(String url, String mode, int count) throws Exception {
+        Path script = Path.of("src/test/resources/peers/winrm_kerberos.py").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString(), url, "hv1.lab.test", mode,
+                String.valueOf(count)).redirectErrorStream(true);
+        pb.environment().put("KRB5_CONFIG", dc.resolve("krb5.conf").toString());
+        pb.environment().put("KRB5_CLIENT_KTNAME", dc.resolve("keytabs/alice.keytab").toString());
+        pb.environment().put("KRB5CCNAME", "MEMORY:peer");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(out).as("python-gssapi %s: %s", mode, out).startsWith("{");
+        JsonNode result = JSON.readTree(out.substring(out.lastIndexOf("\n{") + 1));
+        assertThat(result.path("ok").asBoolean()).as("python-gssapi %s: %s", mode, out).isTrue();
+        return result;
+    }
+
     /** The two hosts with the given {@code defaults:} line and {@code directory:} block. */
     private static Path hostsInventory(String defaults, String directory) throws IOException {
         Path file = dir.resolve("inventory-" + System.nanoTime() + ".yaml");
@@ -438,6 +555,10 @@ class KerberosWinRmPeerIT {
     }
 
     private static String where(String vm) throws Exception {
+        return where(admin, vm);
+    }
+
+    private static String where(String admin, String vm) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String body = http.send(HttpRequest.newBuilder(URI.create(admin + "/vms?format=json")).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();

@@ -4,6 +4,7 @@ import io.hvmigrate.sim.wsman.ShellSession.AuthMethod;
 import io.hvmigrate.sim.wsman.auth.Account;
 import io.hvmigrate.sim.wsman.auth.AccountStore;
 import io.hvmigrate.sim.wsman.auth.ChannelBinding;
+import io.hvmigrate.sim.wsman.auth.MessageSealing;
 import io.hvmigrate.sim.wsman.auth.NegotiateAcceptor;
 import io.hvmigrate.sim.wsman.auth.NegotiateMechanism;
 import io.hvmigrate.sim.wsman.auth.NegotiateStep;
@@ -36,6 +37,8 @@ public final class KerberosMechanism implements NegotiateMechanism {
     private static final byte[] KRB5_OID = {0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x12, 0x01, 0x02, 0x02};
     /** Microsoft's legacy Kerberos OID (1.2.840.48018.1.2.2), which Windows clients list first in SPNEGO. */
     private static final byte[] MS_KRB5_OID = {0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x82, (byte) 0xf7, 0x12, 0x01, 0x02, 0x02};
+    /** SPNEGO (1.3.6.1.5.5.2), the mechanism of a {@code Negotiate} token that wraps Kerberos. */
+    private static final byte[] SPNEGO_OID = {0x06, 0x06, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x02};
     private static final Oid KRB5;
     private static final Oid SPNEGO;
     private static final Oid KRB5_PRINCIPAL_NAME;
@@ -95,6 +98,7 @@ public final class KerberosMechanism implements NegotiateMechanism {
 
     private final class Acceptor implements NegotiateAcceptor {
         private GSSContext context;
+        private boolean spnego;
 
         @Override
         public NegotiateStep step(byte[] token) {
@@ -108,6 +112,7 @@ public final class KerberosMechanism implements NegotiateMechanism {
         private NegotiateStep accept(byte[] token) throws GSSException {
             try {
                 if (context == null) {
+                    spnego = contains(token, SPNEGO_OID);
                     GSSManager manager = GSSManager.getInstance();
                     GSSName name = manager.createName(service.getName(), KRB5_PRINCIPAL_NAME);
                     GSSCredential credential = manager.createCredential(name, GSSCredential.INDEFINITE_LIFETIME,
@@ -119,11 +124,20 @@ public final class KerberosMechanism implements NegotiateMechanism {
                     return new NegotiateStep.Continue(out == null ? new byte[0] : out);
                 }
                 String client = context.getSrcName().toString();
-                context.dispose();
-                return account(client)
-                        .<NegotiateStep>map(a -> new NegotiateStep.Accepted(a, AuthMethod.KERBEROS, Optional.empty(),
-                                Optional.ofNullable(out).filter(t -> t.length > 0)))
-                        .orElseGet(() -> new NegotiateStep.Rejected("Kerberos: no account for " + client));
+                Optional<Account> account = account(client);
+                if (account.isEmpty()) {
+                    context.dispose();
+                    return new NegotiateStep.Rejected("Kerberos: no account for " + client);
+                }
+                // the context stays with the connection: it seals the messages of a client that asked for
+                // confidentiality (WinRM over HTTP); over HTTPS it is simply never used
+                Optional<MessageSealing> sealing = context.getConfState()
+                        ? Optional.of(new KerberosSealing(context, spnego)) : Optional.empty();
+                if (sealing.isEmpty()) {
+                    context.dispose();
+                }
+                return new NegotiateStep.Accepted(account.get(), AuthMethod.KERBEROS, sealing,
+                        Optional.ofNullable(out).filter(t -> t.length > 0));
             } catch (GSSException e) {
                 if (context != null) {
                     context.dispose();
