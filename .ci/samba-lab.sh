@@ -15,7 +15,9 @@
 # "Microsoft Virtual System Migration Service/" SPNs on the HVs), user "alice" (the user tests act for). Planted on
 # HV1: msDS-AllowedToDelegateTo = cifs/HV2 (NetBIOS only) and "Microsoft Virtual System Migration Service/hv2.lab.test",
 # protocol transition on; HV2: the folklore "Microsoft Virtual Machine Migration Service/hv1.lab.test", protocol
-# transition off. Each HTTP_HOST given gets an HTTP/<host>.lab.test SPN on its account and DIR/keytabs/http-<host>.keytab.
+# transition off. Each HTTP_HOST given gets an HTTP/<host>.lab.test SPN on its account and DIR/keytabs/http-<host>.keytab;
+# an HTTP_HOST that is none of these computers (hv-a1, a host of the lab fleet) gets a computer account of its own,
+# made as the others. User "svc-hvmigrate" (the lab fleet's service account) has DIR/keytabs/svc-hvmigrate.keytab.
 set -eu
 
 realm=LAB.TEST
@@ -140,6 +142,13 @@ start() {
   samba_spnupdate -s "$d/etc/smb.conf" >>"$d/setup.log" 2>&1 || { log "samba_spnupdate failed (see $d/setup.log)"; stop "$d"; exit 1; }
 
   log "creating accounts"
+  for http in "$@"; do
+    uc=$(echo "$http" | tr 'a-z' 'A-Z')
+    case " $computers " in
+      *" $uc "*) ;;
+      *) computers="$computers $uc" ;;
+    esac
+  done
   base="DC=$(echo $dns | sed 's/\./,DC=/g')"
   mkdir -p "$d/keytabs"
   for c in $computers; do
@@ -164,6 +173,7 @@ start() {
   done >"$d/dnshostname.ldif"
   ldbmodify -H "$d/private/sam.ldb" "$d/dnshostname.ldif" >>"$d/setup.log" 2>&1 || { log "setting dNSHostName failed"; exit 1; }
   st user create alice "$userpw"
+  st user create svc-hvmigrate "Svc-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
   st delegation add-service 'HV1$' 'cifs/HV2'
   st delegation add-service 'HV1$' "Microsoft Virtual System Migration Service/hv2.$dns"
   st delegation for-any-protocol 'HV1$' on
@@ -188,6 +198,7 @@ start() {
     st domain exportkeytab "$d/keytabs/$lc.keytab" --principal="$c\$"
   done
   st domain exportkeytab "$d/keytabs/alice.keytab" --principal=alice
+  st domain exportkeytab "$d/keytabs/svc-hvmigrate.keytab" --principal=svc-hvmigrate
   chmod 600 "$d"/keytabs/*.keytab
 
   cat >"$d/krb5.conf" <<KRB

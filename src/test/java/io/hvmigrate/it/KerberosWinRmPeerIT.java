@@ -53,6 +53,8 @@ class KerberosWinRmPeerIT {
     private static final Pattern ENDPOINT = Pattern.compile("^\\s+(HV\\d)\\s+(\\S+)\\s+https://127\\.0\\.1\\.\\d+:(\\d+)/wsman$");
     private static final Pattern ABOUT = Pattern.compile("^about:\\s+(http://127\\.0\\.0\\.1:\\d+)/about\\b.*");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The hosts of the lab fleet the lab tour's seven scenarios touch; the KDC holds their HTTP/ keys. */
+    private static final List<String> LAB_TOUR_HOSTS = List.of("hv-a1", "hv-a2", "hv-a3", "hv-b1", "hv-b2", "hv-s1", "hv-s2", "hv-s3");
 
     @TempDir
     static Path dir;
@@ -67,7 +69,9 @@ class KerberosWinRmPeerIT {
         Assumptions.assumeTrue(Boolean.getBoolean("hvmigrate.peers"),
                 "peer test: run with -Dhvmigrate.peers=true (as .ci/run does) on a machine with Samba installed");
         dc = dir.resolve("dc");
-        Process start = new ProcessBuilder("sh", ".ci/samba-lab.sh", "start", dc.toString(), "hv1", "hv2")
+        List<String> start0 = new ArrayList<>(List.of("sh", ".ci/samba-lab.sh", "start", dc.toString(), "hv1", "hv2"));
+        start0.addAll(LAB_TOUR_HOSTS);
+        Process start = new ProcessBuilder(start0)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("samba-lab.log").toFile()).start();
         assertThat(start.waitFor(180, TimeUnit.SECONDS)).as("samba-lab start within 3 min").isTrue();
         assertThat(start.exitValue()).as(Files.readString(dir.resolve("samba-lab.log"))).isZero();
@@ -496,6 +500,70 @@ class KerberosWinRmPeerIT {
             http.destroy();
             if (!http.waitFor(20, TimeUnit.SECONDS)) {
                 http.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * The seven scenarios of the lab tour over WinRM's default HTTP listener with Kerberos from a keytab: the lab fleet
+     * served over HTTP, its eight tour hosts accepting Kerberos with the keys Samba's KDC issued, the engine logged in
+     * as the fleet's service account from its keytab, no password anywhere.
+     */
+    @Test
+    @Order(8)
+    void theSevenScenariosRunOverKerberosSealedHttpFromAKeytab() throws Exception {
+        List<String> args = new ArrayList<>(List.of("sim", "--fleet", "config/fleets/lab.yaml", "--http", "--time-scale", "200",
+                "--dir", dir.resolve("sim-lab").toString(), "--duration", "5m"));
+        for (String h : LAB_TOUR_HOSTS) {
+            args.addAll(List.of("--keytab", dc.resolve("keytabs/http-" + h + ".keytab").toString()));
+        }
+        Process lab = java(List.of("-Djava.security.krb5.conf=" + dc.resolve("krb5.conf")), args.toArray(String[]::new))
+                .redirectErrorStream(true).start();
+        try {
+            String labAdmin = null;
+            for (String line : readUntilReady(lab)) {
+                Matcher a = ABOUT.matcher(line);
+                if (a.matches()) {
+                    labAdmin = a.group(1);
+                }
+            }
+            // hvsim's own inventory of the fleet, with the tour's hosts only, Kerberos from the service account's keytab
+            StringBuilder inventory = new StringBuilder();
+            boolean inDefaults = false;
+            for (String line : Files.readAllLines(dir.resolve("sim-lab/inventory.yaml"))) {
+                if (line.equals("defaults:")) {
+                    inDefaults = true;
+                    inventory.append("defaults: { transport: http, auth: kerberos, user: 'svc-hvmigrate@LAB.TEST', credential: 'keytab:")
+                            .append(dc.resolve("keytabs/svc-hvmigrate.keytab")).append("' }\n");
+                    continue;
+                }
+                if (inDefaults && line.startsWith("  ")) {
+                    continue;
+                }
+                inDefaults = false;
+                if (line.startsWith("  - { name: hv-") && LAB_TOUR_HOSTS.stream().noneMatch(h -> line.startsWith("  - { name: " + h + ","))) {
+                    continue;
+                }
+                inventory.append(line.replace("caFile: ca.pem", "caFile: " + dir.resolve("sim-lab/ca.pem"))).append('\n');
+            }
+            Path file = dir.resolve("inventory-lab-kerberos.yaml");
+            Files.writeString(file, inventory.toString());
+            assertThat(inventory.toString()).doesNotContain("password", "hv-m1");
+
+            Result tour = engine(Map.of(), "run", "playbooks/lab-tour.yaml", "-i", file.toString(), "--output", "json",
+                    "--set", "runs.dir=" + dir.resolve("runs-lab"));
+            assertThat(tour.exit()).as("lab tour over Kerberos-sealed HTTP: %s%n%s", tour.out(), tour.err()).isZero();
+            JsonNode finished = lastEvent(tour.out(), "run-finished");
+            assertThat(finished.path("exitCode").asInt()).isZero();
+            Map<String, String> expected = Map.of("app-a1", "HV-A2", "web-a2", "HV-A3", "file-s1", "HV-S2", "dev-s2", "HV-S3",
+                    "db-a3", "HV-B1", "rpt-b2", "HV-S2", "new-s3", "HV-B2");
+            for (Map.Entry<String, String> e : expected.entrySet()) {
+                assertThat(where(labAdmin, e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
+            }
+        } finally {
+            lab.destroy();
+            if (!lab.waitFor(20, TimeUnit.SECONDS)) {
+                lab.destroyForcibly();
             }
         }
     }
