@@ -205,7 +205,7 @@ public final class WinRmTransport implements Transport {
         }
         if (hasCause(e, javax.security.auth.login.LoginException.class) || hasCause(e, org.ietf.jgss.GSSException.class)
                 || all.contains("KrbException")) {
-            return new TransportException(TransportException.Kind.AUTHENTICATION, host, kerberosProblem(root), e);
+            return new TransportException(TransportException.Kind.AUTHENTICATION, host, kerberosProblem(kdcError(e, root)), e);
         }
         if (hasCause(e, SSLException.class) || hasCause(e, java.security.cert.CertificateException.class)) {
             return new TransportException(TransportException.Kind.TLS, host, "TLS failed: " + root.getMessage(), e);
@@ -258,6 +258,20 @@ public final class WinRmTransport implements Transport {
                             + " (klist -k " + k.file() + " lists what it holds)";
             default -> kerberosProblem(root);
         };
+    }
+
+    /**
+     * The KDC's answer in a failure: the outermost {@code KrbException}, which carries the KDC's error code. Its own
+     * cause is often the JDK's first attempt to read that error as a ticket ("Identifier doesn't match expected value
+     * (906)"), which says nothing about what went wrong.
+     */
+    static Throwable kdcError(Throwable e, Throwable root) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().equals("KrbException")) {
+                return t;
+            }
+        }
+        return root;
     }
 
     /** What a Kerberos failure means for the user, from the KDC's error code where there is one (RFC 4120 §7.5.9). */

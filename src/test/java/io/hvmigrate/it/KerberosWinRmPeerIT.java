@@ -482,6 +482,20 @@ class KerberosWinRmPeerIT {
                 assertThat(where(httpAdmin, "web1")).isEqualTo(leg[1]);
             }
 
+            // a name the KDC has no HTTP/ principal for: said so, and nothing read
+            Path noSpn = dir.resolve("inventory-http-nospn.yaml");
+            Files.writeString(noSpn, """
+                    version: 1
+                    defaults: { transport: http, auth: kerberos, user: 'alice@LAB.TEST', credential: 'keytab:%s' }
+                    hosts:
+                      - { name: hv7, fqdn: hv7.lab.test, address: '127.0.1.61', port: %d }
+                    directory: { via: hv7 }
+                    """.formatted(dc.resolve("keytabs/alice.keytab"), httpPorts.get("HV1")));
+            Result unknown = engine("discover", "-i", noSpn.toString());
+            assertThat(unknown.exit()).as("discover of a host without HTTP/ principal: %s%n%s", unknown.out(), unknown.err())
+                    .isNotZero();
+            assertThat(unknown.err()).contains("hv7", "no HTTP/<host> service principal").doesNotContain("did not accept the password");
+
             // the engine's transport under load, in a process of its own (one Kerberos login per process)
             ProcessBuilder soak = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Djava.security.krb5.conf=" + dc.resolve("krb5.conf"), "-Djdk.net.hosts.file=" + hosts,

@@ -72,6 +72,24 @@ class ParsingTest {
         assertThat(noSpn.getMessage()).contains("HTTP/<host>");
     }
 
+    /** Stands for the JDK's sun.security.krb5.KrbException, which a test cannot make: the name is what is looked at. */
+    static final class KrbException extends Exception {
+        KrbException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    @Test
+    void theKdcsErrorCodeIsReadFromTheOutermostKerberosErrorNotFromTheJdksFirstParsingAttempt() {
+        // as the JDK reports an unknown service principal: KRB-ERROR 7, caused by its attempt to read the reply as a TGS-REP
+        var noSpn = WinRmTransport.classify("hv7", new java.io.IOException("Kerberos authentication with HTTP/hv7.lab.test failed",
+                new org.ietf.jgss.GSSException(13, -1, "No valid credentials provided")
+                        .initCause(new KrbException("Server not found in Kerberos database (7)",
+                                new KrbException("Identifier doesn't match expected value (906)", null)))), false);
+        assertThat(noSpn.kind()).isEqualTo(TransportException.Kind.AUTHENTICATION);
+        assertThat(noSpn.getMessage()).contains("HTTP/<host> service principal").doesNotContain("did not accept the password");
+    }
+
     @Test
     void kerberosLogsInAsUserAtRealm() {
         assertThat(WinRmTransport.kerberosPrincipal("alice@LAB.TEST", "hv1.lab.test")).isEqualTo("alice@LAB.TEST");
