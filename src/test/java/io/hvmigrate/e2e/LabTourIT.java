@@ -38,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LabTourIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
     Path dir;
     SimFleet sim;
     LabFiles.Written files;
@@ -49,7 +48,8 @@ class LabTourIT {
     }
 
     @BeforeAll
-    void startFleet() throws Exception {
+    void startFleet(@TempDir Path dir) throws Exception {
+        this.dir = dir;
         sim = SimFleet.start(Path.of("config/fleets/lab.yaml"), fleetOptions());
         files = LabFiles.write(sim, dir.resolve("lab"), LabFiles.serviceAccount(sim));
     }
