@@ -61,7 +61,7 @@ class LabTourIT {
         }
     }
 
-    record Result(int exit, List<JsonNode> events, String err) {}
+    record Result(int exit, List<JsonNode> events, String err, String out) {}
 
     Result run(String... args) throws Exception {
         StringWriter out = new StringWriter();
@@ -76,7 +76,7 @@ class LabTourIT {
                 events.add(JSON.readTree(line));
             }
         }
-        return new Result(code, events, err.toString());
+        return new Result(code, events, err.toString(), out.toString());
     }
 
     VmInfo where(String vm) {
