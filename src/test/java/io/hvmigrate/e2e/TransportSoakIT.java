@@ -1,6 +1,7 @@
 package io.hvmigrate.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hvmigrate.engine.HostConnections;
 import io.hvmigrate.load.InventoryFormat;
@@ -10,7 +11,9 @@ import io.hvmigrate.powershell.StepScripts;
 import io.hvmigrate.sim.lab.LabFiles;
 import io.hvmigrate.sim.lab.SimFleet;
 import io.hvmigrate.transport.Secrets;
+import io.hvmigrate.transport.TransportException;
 import io.hvmigrate.transport.WinRmTransport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +45,25 @@ class TransportSoakIT {
     @Test
     void thousandSequentialAndTwoHundredConcurrentCallsOverHttpWithNtlmSealing() throws Exception {
         soak(SimFleet.Options.defaults().withHttps(false));
+    }
+
+    @Test
+    void aWrongPasswordOverHttpIsRefusedAsCredentialsAndNeverShown() throws Exception {
+        try (SimFleet sim = SimFleet.start(Path.of("config/fleets/lab.yaml"), SimFleet.Options.defaults().withHttps(false))) {
+            LabFiles.Written files = LabFiles.write(sim, dir, LabFiles.serviceAccount(sim));
+            Files.writeString(files.passwordFile(), "Not-the-Passw0rd\n");
+            Inventory inv = InventoryFormat.load(files.inventory());
+            try (WinRmTransport t = new WinRmTransport(inv, new Secrets(Map.of(), w -> { }), WinRmTransport.Settings.DEFAULT)) {
+                assertThatThrownBy(() -> t.open(inv.host("hv-s1").orElseThrow()))
+                        .isInstanceOfSatisfying(TransportException.class, e -> {
+                            assertThat(e.kind()).isEqualTo(TransportException.Kind.AUTHENTICATION);
+                            assertThat(e).hasMessageContaining("refused the credentials");
+                            for (Throwable c = e; c != null; c = c.getCause()) {
+                                assertThat(String.valueOf(c.getMessage())).doesNotContain("Not-the-Passw0rd", sim.password());
+                            }
+                        });
+            }
+        }
     }
 
     private void soak(SimFleet.Options options) throws Exception {
