@@ -25,9 +25,9 @@ import javax.crypto.spec.SecretKeySpec;
  * message, sequence numbers from 0, the checksum encrypted with the sealing stream. No channel binding: there is no TLS
  * channel to bind to over HTTP.
  *
- * <p>NTLM does not prove the host's identity to the client as Kerberos does; only a host that knows the password (or
- * the domain controller it asks) can derive the session keys, so a host that answers sealed answers did check the
- * password. The password itself is never kept: {@link Credentials} holds its NTOWFv2 only.
+ * <p>NTLM does not prove the host's identity to the client as Kerberos does. Only a party that knows the password's
+ * key (the host, through its domain controller) can derive the session keys, so an answer that unseals came from one.
+ * The password itself is never kept: {@link Credentials} holds its NTOWFv2 only.
  */
 final class NtlmSecurity implements SessionSecurity {
     static final int UNICODE = 0x00000001;
