@@ -35,7 +35,7 @@ record ApprovedInputs(Inventory inventory, Playbook playbook, ApprovedPlan plan)
         Inventory inventory = null;
         if (inventoryFile != null) {
             try {
-                inventory = InventoryFormat.load(inventoryFile, false);
+                inventory = InventoryFormat.load(inventoryFile);
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
             }

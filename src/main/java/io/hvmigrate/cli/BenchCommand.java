@@ -78,7 +78,7 @@ final class BenchCommand extends BaseCommand {
 
     private WinRmTransport.Settings transportSettings() {
         return new WinRmTransport.Settings(Units.duration(settings().get("winrm.operationTimeout")),
-                Units.duration(settings().get("winrm.connectTimeout")), false);
+                Units.duration(settings().get("winrm.connectTimeout")));
     }
 
     private MoveExecutor.Limits limits() {

@@ -77,10 +77,10 @@ final class CheckOutput {
         return root;
     }
 
-    /** How each inventory host was reached: transport, address, port, authentication and where its key came from. */
     /**
-     * How the engine reached one host. {@code protection}: {@code tls} (certificate checked), {@code tls-unverified},
-     * or {@code kerberos-sealed} (plain HTTP, every message encrypted with the connection's Kerberos context).
+     * How the engine reached one host: transport, address, port, authentication, where its key came from.
+     * {@code protection}: {@code tls} (certificate checked), {@code tls-unverified}, {@code kerberos-sealed} or
+     * {@code ntlm-sealed} (plain HTTP, every message encrypted with the connection's Kerberos or NTLM context).
      */
     record Connection(String host, String transport, String address, int port, String auth, String key, String protection,
                       String outcome) {}
@@ -92,7 +92,8 @@ final class CheckOutput {
                     : h.credential().source() == io.hvmigrate.model.CredentialRef.Source.KEYTAB ? "keytab" : "password";
             String outcome = unread.stream().filter(u -> io.hvmigrate.model.Names.same(u.host(), h.name())).findFirst()
                     .map(u -> "not read (" + u.code() + ")").orElse("read");
-            String protection = h.transport() == io.hvmigrate.model.Inventory.Transport.HTTP ? "kerberos-sealed"
+            String protection = h.transport() == io.hvmigrate.model.Inventory.Transport.HTTP
+                    ? (h.auth() == io.hvmigrate.model.Inventory.Auth.NTLM ? "ntlm-sealed" : "kerberos-sealed")
                     : h.skipCertificateCheck() ? "tls-unverified" : "tls";
             out.add(new Connection(h.name(), h.transport().name().toLowerCase(Locale.ROOT), h.address(), h.port(),
                     h.auth().name().toLowerCase(Locale.ROOT), key, protection, outcome));
@@ -105,6 +106,7 @@ final class CheckOutput {
         for (Connection c : list) {
             String protection = switch (c.protection()) {
                 case "kerberos-sealed" -> "messages encrypted with Kerberos";
+                case "ntlm-sealed" -> "messages encrypted with NTLM";
                 case "tls-unverified" -> "TLS, certificate NOT checked";
                 default -> "TLS, certificate checked";
             };

@@ -46,7 +46,7 @@ final class DiscoverCommand extends BaseCommand {
         if (invFile == null) {
             throw new CommandFailure(ExitCode.INVALID_INPUT, "no inventory given: pass -i INVENTORY");
         }
-        Inventory inv = InventoryFormat.load(invFile, false);
+        Inventory inv = InventoryFormat.load(invFile);
         try (EngineSetup engine = new EngineSetup(inv, settings, root().environment, RunEvents.NONE, err(), false)) {
             Discovery.Result r = engine.service.discover();
             r.unreachable().forEach(u -> err().println("hvmigrate: could not read " + u.describe()));

@@ -33,7 +33,7 @@ final class EngineSetup implements AutoCloseable {
         Secrets secrets = new Secrets(env, w -> err.println("hvmigrate: warning: " + w));
         try {
             transport = new WinRmTransport(inventory, secrets, new WinRmTransport.Settings(
-                    Units.duration(settings.get("winrm.operationTimeout")), Units.duration(settings.get("winrm.connectTimeout")), false));
+                    Units.duration(settings.get("winrm.operationTimeout")), Units.duration(settings.get("winrm.connectTimeout"))));
         } catch (IOException | GeneralSecurityException e) {
             throw new CommandFailure(ExitCode.INVALID_INPUT, "cannot set up TLS: " + e.getMessage() + " (check tls.caFile in " + inventory.file() + ")");
         }

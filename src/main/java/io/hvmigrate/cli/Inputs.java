@@ -33,7 +33,7 @@ record Inputs(Inventory inventory, Playbook playbook, Facts facts) {
         Inventory inventory = null;
         if (inventoryFile != null) {
             try {
-                inventory = InventoryFormat.load(inventoryFile, false);
+                inventory = InventoryFormat.load(inventoryFile);
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
             }

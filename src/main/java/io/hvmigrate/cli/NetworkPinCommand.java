@@ -54,7 +54,7 @@ final class NetworkPinCommand extends BaseCommand {
         if (invFile == null) {
             throw new CommandFailure(ExitCode.INVALID_INPUT, "no inventory given: pass -i INVENTORY");
         }
-        Inventory inv = InventoryFormat.load(invFile, false);
+        Inventory inv = InventoryFormat.load(invFile);
         Set<String> names = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
         for (String h : hosts) {

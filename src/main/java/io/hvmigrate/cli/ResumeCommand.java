@@ -68,7 +68,7 @@ final class ResumeCommand extends BaseCommand {
                     + (ended == ExitCode.OK.code() ? "" : " (run the playbook again to retry its failed moves)"));
             return ended;
         }
-        Inventory inv = InventoryFormat.load(inventory != null ? inventory : Path.of(record.inventoryFile()), false);
+        Inventory inv = InventoryFormat.load(inventory != null ? inventory : Path.of(record.inventoryFile()));
         Scheduler.Control control = new Scheduler.Control(Clock.systemUTC(), Units.duration(settings.get("stop.grace")));
         try (Runs.Watchers w = Runs.Watchers.of(this);
              EngineSetup engine = new EngineSetup(inv, settings, root().environment, w.events, err(), false);

@@ -80,7 +80,7 @@ final class RunCommand extends BaseCommand {
     }
 
     static Inventory loadInventory(Path file) {
-        return InventoryFormat.load(file, false);
+        return InventoryFormat.load(file);
     }
 
     static Playbook loadPlaybook(Path file, Inventory inv) {

@@ -92,49 +92,17 @@ public final class InventoryFormat {
                             .optional("fullControl", Shape.list("hosts and clusters whose computer accounts have Full Control on the share and its folder",
                                     Shape.string("a host or cluster"), 0)), 0)), 0));
 
-    public static Inventory load(Path file) {
-        return load(file, true);
-    }
-
     /**
-     * Reads and checks an inventory.
-     *
-     * @param allowPlainHttp false where WinRM over plain HTTP is held to what the engine sends (every command of
-     *                       hvmigrate): {@code transport: http} with NTLM, which the engine cannot encrypt, is then a
-     *                       problem at its place, found before anything is contacted
+     * Reads and checks an inventory. {@code transport: http} is accepted with either {@code auth}: the engine seals
+     * every message it sends over plain HTTP with the connection's Kerberos or NTLM keys.
      */
-    public static Inventory load(Path file, boolean allowPlainHttp) {
+    public static Inventory load(Path file) {
         Node root = LocatedYaml.read(file, Document.INVENTORY);
         Problems problems = new Problems();
         SHAPE.check(root, problems);
         Inventory inv = bind(file, root, problems);
-        if (!allowPlainHttp && root instanceof Node.MapNode m) {
-            refusePlainHttp(m, problems);
-        }
         problems.throwIfAny();
         return inv;
-    }
-
-    /** Every {@code transport: http} a host uses, its own or under defaults:, once per place. */
-    private static void refusePlainHttp(Node.MapNode m, Problems problems) {
-        Node.MapNode defaults = Fields.map(m, "defaults").orElse(null);
-        java.util.Set<Location> reported = new java.util.HashSet<>();
-        for (Node n : Fields.list(m, "hosts")) {
-            if (n instanceof Node.MapNode h) {
-                Node.MapNode owner = h.entry("transport").isPresent() ? h : defaults;
-                Optional<Node.Scalar> t = owner == null ? Optional.empty() : Fields.scalar(owner, "transport");
-                Node.MapNode authOwner = h.entry("auth").isPresent() ? h : defaults;
-                boolean ntlm = authOwner != null && Fields.scalar(authOwner, "auth")
-                        .map(a -> a.text().equalsIgnoreCase("ntlm")).orElse(false);
-                // HTTP with Kerberos is WinRM's default listener: every message is sealed with the connection's
-                // Kerberos context. NTLM's sealing is not offered: its keys are weaker and WinRM4J's is unreliable.
-                if (t.isPresent() && t.get().text().equalsIgnoreCase("http") && ntlm && reported.add(t.get().location())) {
-                    problems.add(t.get(), "WinRM over HTTP is encrypted with Kerberos only, and this host uses auth: ntlm",
-                            "use auth: kerberos (the default) for HTTP on port 5985, or transport: https (port 5986) "
-                                    + "with a certificate the hosts present; see tls.caFile");
-                }
-            }
-        }
     }
 
     static Inventory bind(Path file, Node root, Problems problems) {

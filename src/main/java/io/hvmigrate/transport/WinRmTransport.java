@@ -32,14 +32,15 @@ import org.slf4j.LoggerFactory;
  * one remote shell that runs the session's scripts one after another (one Create, then Command/Receive/Signal per
  * script, one Delete at the end). Over HTTPS the payload is not encrypted a second time (WinRM4J's message encryption
  * is unreliable, and TLS already protects it); certificates are verified, and must name the host's FQDN from the
- * inventory, never merely its address ({@link ExpectedHost}).
+ * inventory, never merely its address ({@link ExpectedHost}). Over plain HTTP (WinRM's default listener) every message
+ * is sealed by the connection's own Kerberos or NTLM context ({@link SealedHttp}); none leaves unencrypted.
  */
 public final class WinRmTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(WinRmTransport.class);
 
     /** Engine settings of the transport. */
-    public record Settings(Duration operationTimeout, Duration connectTimeout, boolean allowHttp) {
-        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(20), Duration.ofSeconds(10), false);
+    public record Settings(Duration operationTimeout, Duration connectTimeout) {
+        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(20), Duration.ofSeconds(10));
     }
 
     private final WinRmClientContext context = WinRmClientContext.newInstance();
@@ -70,11 +71,8 @@ public final class WinRmTransport implements Transport {
 
     @Override
     public HostSession open(HostEndpoint host) throws TransportException {
-        boolean sealed = host.transport() == Inventory.Transport.HTTP && host.auth() == Inventory.Auth.KERBEROS;
-        if (host.transport() == Inventory.Transport.HTTP && !sealed && !settings.allowHttp()) {
-            throw new TransportException(TransportException.Kind.TLS, host.name(),
-                    "WinRM over HTTP is encrypted with Kerberos only: use auth: kerberos, or HTTPS (transport: https, port 5986)", null);
-        }
+        // plain HTTP: every message sealed with the connection's Kerberos or NTLM keys, as WinRM's default listener wants
+        boolean sealed = host.transport() == Inventory.Transport.HTTP;
         String password = null;
         boolean keytab = host.credential() != null && host.credential().source() == io.hvmigrate.model.CredentialRef.Source.KEYTAB;
         if (host.credential() != null && !keytab) {
@@ -93,12 +91,24 @@ public final class WinRmTransport implements Transport {
                 .retryReceiveAfterOperationTimeout(code -> System.nanoTime() < deadline.get())
                 .failureRetryPolicy(WinRmClientBuilder.simpleCounterRetryPolicy(2));
         String user = host.user();
+        SealedHttp.Login login = null;
         if (host.auth() == Inventory.Auth.NTLM) {
             int slash = user == null ? -1 : user.indexOf('\\');
             String domain = slash < 0 ? null : user.substring(0, slash);
             String name = slash < 0 ? user : user.substring(slash + 1);
-            b.authenticationScheme(AuthSchemes.NTLM).credentials(domain, name, password);
+            if (sealed && (user == null || password == null)) {
+                throw new TransportException(TransportException.Kind.AUTHENTICATION, host.name(),
+                        "auth: ntlm needs the account (user: DOMAIN\\user) and its password (credential: env:NAME or file:PATH)", null);
+            }
+            if (sealed) {
+                // the channel authenticates; WinRM4J never sees the password
+                login = SealedHttp.Login.ntlm(user, password);
+                b.authenticationScheme(AuthSchemes.NTLM).credentials(domain, name, "");
+            } else {
+                b.authenticationScheme(AuthSchemes.NTLM).credentials(domain, name, password);
+            }
         } else {
+            login = SealedHttp.Login.kerberos(host.fqdn());
             b.authenticationScheme(AuthSchemes.KERBEROS);
             String principal = user == null ? null : kerberosPrincipal(user, host.fqdn());
             KerberosLogin.Source source = keytab ? new KerberosLogin.Keytab(java.nio.file.Path.of(host.credential().target()))
@@ -129,16 +139,14 @@ public final class WinRmTransport implements Transport {
                 expected = new ExpectedHost(host.name(), host.fqdn(), target(host));
                 b.sslContext(sslContext).hostnameVerifier(expected);
             }
-        } else if (sealed) {
-            // every message sealed by the connection's own Kerberos context (SealedHttp), none by WinRM4J
-            b.payloadEncryptionMode(PayloadEncryptionMode.OFF).context(sealedHttp());
         } else {
-            b.payloadEncryptionMode(PayloadEncryptionMode.REQUIRED);
+            // every message sealed by the connection's own Kerberos or NTLM context (SealedHttp), none by WinRM4J
+            b.payloadEncryptionMode(PayloadEncryptionMode.OFF).context(sealedHttp());
         }
         WinRmClient client;
         ShellCommand shell;
         try {
-            client = sealed ? sealedHttp.build(b, host.address(), host.port(), host.fqdn()) : b.build();
+            client = sealed ? sealedHttp.build(b, host.address(), host.port(), login) : b.build();
             shell = client.createShell();
         } catch (RuntimeException e) {
             throw classify(host.name(), e, false, false, expected);
@@ -321,7 +329,7 @@ public final class WinRmTransport implements Transport {
         return sb.toString();
     }
 
-    /** The WinRM4J context of hosts reached over HTTP with Kerberos message encryption, made on first use. */
+    /** The WinRM4J context of hosts reached over HTTP with message encryption, made on first use. */
     private synchronized WinRmClientContext sealedHttp() {
         if (sealedHttp == null) {
             sealedHttp = new SealedHttp();

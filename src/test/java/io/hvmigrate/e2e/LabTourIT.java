@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,32 +31,39 @@ import org.junit.jupiter.api.io.TempDir;
  * The lab tour end to end: the engine, as a user runs it, against the simulated fleet over WinRM/HTTPS with NTLM and
  * certificate validation — discovery, planning, the seven scenarios, verification — then the fleet itself is asked
  * where every VM is and whether it is highly available. A second run of the same playbook changes nothing.
+ * {@link LabTourOverHttpIT} makes the same tour over WinRM's default listener (plain HTTP, every message sealed).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabTourIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-    static SimFleet sim;
-    static LabFiles.Written files;
+    Path dir;
+    SimFleet sim;
+    LabFiles.Written files;
+
+    /** How the fleet is started: HTTPS endpoints, time 200 times faster. */
+    SimFleet.Options fleetOptions() {
+        return SimFleet.Options.defaults().withTimeScale(200);
+    }
 
     @BeforeAll
-    static void startFleet() throws Exception {
-        sim = SimFleet.start(Path.of("config/fleets/lab.yaml"), SimFleet.Options.defaults().withTimeScale(200));
+    void startFleet(@TempDir Path dir) throws Exception {
+        this.dir = dir;
+        sim = SimFleet.start(Path.of("config/fleets/lab.yaml"), fleetOptions());
         files = LabFiles.write(sim, dir.resolve("lab"), LabFiles.serviceAccount(sim));
     }
 
     @AfterAll
-    static void stopFleet() {
+    void stopFleet() {
         if (sim != null) {
             sim.close();
         }
     }
 
-    record Result(int exit, List<JsonNode> events, String err) {}
+    record Result(int exit, List<JsonNode> events, String err, String out) {}
 
-    static Result run(String... args) throws Exception {
+    Result run(String... args) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
@@ -68,14 +76,14 @@ class LabTourIT {
                 events.add(JSON.readTree(line));
             }
         }
-        return new Result(code, events, err.toString());
+        return new Result(code, events, err.toString(), out.toString());
     }
 
-    static VmInfo where(String vm) {
+    VmInfo where(String vm) {
         return sim.world().findVm(vm).orElseThrow(() -> new AssertionError("VM " + vm + " is gone from the fleet"));
     }
 
-    static Optional<ClusterGroupInfo> role(String cluster, VmInfo vm) {
+    Optional<ClusterGroupInfo> role(String cluster, VmInfo vm) {
         try {
             return Optional.of(sim.world().clusters().groupOfVm(cluster, vm.id()));
         } catch (Exception e) {
@@ -137,7 +145,7 @@ class LabTourIT {
         assertThat(placement()).isEqualTo(before);
     }
 
-    private static Map<String, String> placement() {
+    private Map<String, String> placement() {
         Map<String, String> m = new java.util.TreeMap<>();
         for (String vm : List.of("app-a1", "web-a2", "file-s1", "dev-s2", "db-a3", "rpt-b2", "new-s3")) {
             VmInfo v = where(vm);

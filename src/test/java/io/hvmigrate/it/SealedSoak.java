@@ -30,7 +30,7 @@ public final class SealedSoak {
     }
 
     public static void main(String[] args) throws Exception {
-        Inventory inventory = InventoryFormat.load(Path.of(args[0]), false);
+        Inventory inventory = InventoryFormat.load(Path.of(args[0]));
         Inventory.HostEndpoint host = inventory.host(args[1]).orElseThrow();
         int sequential = Integer.parseInt(args[2]);
         int concurrent = Integer.parseInt(args[3]);

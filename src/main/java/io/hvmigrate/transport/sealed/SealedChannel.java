@@ -116,8 +116,16 @@ final class SealedChannel implements AutoCloseable {
             throw new IOException("the host answered HTTP " + response.status() + " with an unencrypted body ("
                     + (type.isEmpty() ? "no content type" : type) + ")");
         }
-        SealedMessage.Part part = SealedMessage.parse(response.body());
-        byte[] plain = security.unseal(part.signature(), part.sealed());
+        byte[] plain;
+        SealedMessage.Part part;
+        try {
+            part = SealedMessage.parse(response.body());
+            plain = security.unseal(part.signature(), part.sealed());
+        } catch (IOException e) {
+            // an answer that does not unseal leaves the context out of step (NTLM's RC4 stream has moved on)
+            disconnect();
+            throw e;
+        }
         if (plain.length != part.declaredLength()) {
             disconnect();
             throw new IOException("the host's encrypted answer declares " + part.declaredLength() + " bytes but holds "

@@ -18,8 +18,8 @@ import org.apache.cxf.ws.addressing.EndpointReferenceType;
 /**
  * WinRM over plain HTTP with message encryption, as WinRM's default listener (port 5985, {@code AllowUnencrypted=false})
  * requires it: WinRM4J stays the WS-Management client; its messages travel through a {@link SealedConduit}, each
- * connection authenticated with Kerberos and every message sealed with that connection's context. Unencrypted SOAP is
- * never sent.
+ * connection authenticated with Kerberos or NTLM ({@link Login}) and every message sealed with that connection's
+ * context. Unencrypted SOAP is never sent.
  *
  * <p>One instance serves every host of a run over one CXF bus; {@link #build} ties a WinRM4J client to its own
  * channel.
@@ -47,15 +47,47 @@ public final class SealedHttp implements AutoCloseable {
     }
 
     /**
-     * Builds a WinRM4J client (configured on {@code builder}, which must use {@link #context()}) that reaches
-     * {@code address:port} over HTTP, authenticated as the run's Kerberos login to {@code HTTP/<fqdn>}, every message
-     * sealed.
+     * How each connection to a host authenticates, and so which keys seal its messages. Shows the account, never a
+     * password.
      */
-    public WinRmClient build(WinRmClientBuilder builder, String address, int port, String fqdn) {
+    public static final class Login {
+        private final String description;
+        private final SealedChannel.Securities securities;
+
+        private Login(String description, SealedChannel.Securities securities) {
+            this.description = description;
+            this.securities = securities;
+        }
+
+        /** The run's Kerberos login (JGSS's default credentials), to the host's {@code HTTP/<fqdn>}. */
+        public static Login kerberos(String fqdn) {
+            return new Login("Kerberos to HTTP/" + fqdn, () -> new KerberosSecurity(fqdn));
+        }
+
+        /**
+         * NTLMv2 as {@code account} ({@code DOMAIN\\user}, or a local account's name); only the password's NTOWFv2 is
+         * kept.
+         */
+        public static Login ntlm(String account, String password) {
+            NtlmSecurity.Credentials credentials = NtlmSecurity.Credentials.of(account, password);
+            return new Login("NTLM as " + account, () -> new NtlmSecurity(credentials));
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    /**
+     * Builds a WinRM4J client (configured on {@code builder}, which must use {@link #context()}) that reaches
+     * {@code address:port} over HTTP, each connection authenticated by {@code login}, every message sealed.
+     */
+    public WinRmClient build(WinRmClientBuilder builder, String address, int port, Login login) {
         String authority = (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
         URI uri = URI.create("http://" + authority + "/wsman");
         SealedChannel channel = new SealedChannel(new InetSocketAddress(address, port), authority, "/wsman",
-                () -> new KerberosSecurity(fqdn));
+                login.securities);
         PENDING.set(new Pending(channel, uri));
         try {
             return builder.build();
