@@ -253,11 +253,14 @@ public final class FactsFormat {
                     new Memory(bytes(mem, "total", 0), bytes(mem, "available", 0)), volumes(h, "volumes"),
                     Fields.bool(h, "credentialGuard", false), Fields.string(h, "virtualMachinePath", "C:\\ProgramData\\Microsoft\\Windows\\Hyper-V")));
         }
+        // look-ups by name, not scans: a facts file may hold thousands of hosts and a hundred thousand VMs
+        io.hvmigrate.model.NameIndex<HostFacts> hostNamed = Facts.Index.byName(hosts);
+        io.hvmigrate.model.NameIndex<ClusterFacts> clusterNamed = new io.hvmigrate.model.NameIndex<>(clusters, c -> java.util.Arrays.asList(c.name()));
         // cluster membership must agree both ways
         for (ClusterFacts c : clusters) {
             Node.MapNode cn = clusterNodes.get(Names.key(c.name()));
             for (Node.Scalar node : Fields.stringOrList(cn, "nodes")) {
-                Optional<HostFacts> h = hosts.stream().filter(x -> x.answersTo(node.text())).findFirst();
+                Optional<HostFacts> h = hostNamed.get(node.text());
                 if (h.isEmpty()) {
                     problems.add(node, "cluster '" + c.name() + "' lists node '" + node.text() + "', which is not in hosts:", unknownHostFix(node.text(), hosts));
                 } else if (!Names.same(h.get().cluster(), c.name())) {
@@ -268,7 +271,7 @@ public final class FactsFormat {
         }
         for (HostFacts h : hosts) {
             if (h.cluster() != null) {
-                clusters.stream().filter(c -> Names.same(c.name(), h.cluster())).findFirst().ifPresent(c -> {
+                clusterNamed.get(h.cluster()).ifPresent(c -> {
                     if (c.nodes().stream().noneMatch(h::answersTo)) {
                         problems.add(Fields.at(hostNodes.get(Names.key(h.name())), "cluster"),
                                 "host '" + h.name() + "' says it is a node of '" + c.name() + "', but the cluster does not list it", "add it to the cluster's nodes:");
@@ -286,8 +289,7 @@ public final class FactsFormat {
                 for (Node sn : Fields.list(f, "shares")) {
                     if (sn instanceof Node.MapNode s && Fields.string(s, "name").isPresent()) {
                         for (Node.Scalar who : Fields.stringOrList(s, "fullControl")) {
-                            boolean known = hosts.stream().anyMatch(x -> x.answersTo(who.text()))
-                                    || clusters.stream().anyMatch(c -> Names.same(c.name(), who.text()));
+                            boolean known = hostNamed.get(who.text()).isPresent() || clusterNamed.get(who.text()).isPresent();
                             if (!known) {
                                 problems.add(who, "'" + who.text() + "' is neither a host nor a cluster in these facts", unknownHostFix(who.text(), hosts));
                             }
@@ -311,7 +313,7 @@ public final class FactsFormat {
             }
             String name = Fields.string(v, "name").get();
             String hostName = Fields.string(v, "host").get();
-            Optional<HostFacts> host = hosts.stream().filter(x -> x.answersTo(hostName)).findFirst();
+            Optional<HostFacts> host = hostNamed.get(hostName);
             if (host.isEmpty()) {
                 problems.add(Fields.at(v, "host"), "VM '" + name + "' is on host '" + hostName + "', which is not in hosts:", unknownHostFix(hostName, hosts));
                 continue;
@@ -369,7 +371,7 @@ public final class FactsFormat {
             for (Node cn : Fields.list(dir.get(), "computers")) {
                 if (cn instanceof Node.MapNode c && Fields.string(c, "host").isPresent()) {
                     String host = Fields.string(c, "host").get();
-                    boolean known = hosts.stream().anyMatch(x -> x.answersTo(host)) || fileServers.stream().anyMatch(f -> f.answersTo(host) || f.nodes().stream().anyMatch(x -> Names.same(x, host)))
+                    boolean known = hostNamed.get(host).isPresent() || fileServers.stream().anyMatch(f -> f.answersTo(host) || f.nodes().stream().anyMatch(x -> Names.same(x, host)))
                             || clusters.stream().anyMatch(x -> Names.same(x.name(), host) || Names.same(x.fqdn(), host));
                     if (!known) {
                         problems.add(Fields.at(c, "host"), "computer account for '" + host + "', which is neither a host, a cluster nor a file server in these facts", unknownHostFix(host, hosts));

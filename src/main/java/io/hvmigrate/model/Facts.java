@@ -24,7 +24,7 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
         clusters = List.copyOf(clusters);
         fileServers = List.copyOf(fileServers);
         vms = List.copyOf(vms);
-        index = new Index(hosts, vms);
+        index = new Index(hosts, vms, clusters);
     }
 
     /**
@@ -33,30 +33,28 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
      * live beside the lists it indexes: it equals every other index, so facts compare by their content alone.
      */
     public static final class Index {
-        private final List<HostFacts> hosts;
         private final List<VmFacts> vms;
+        private final NameIndex<HostFacts> hosts;
+        private final NameIndex<ClusterFacts> clusters;
         private volatile Maps maps;
 
-        private record Maps(java.util.Map<String, HostFacts> hosts, java.util.Map<String, List<VmFacts>> byHost,
+        private record Maps(java.util.Map<String, List<VmFacts>> byHost,
                             java.util.Map<String, List<VmFacts>> byId, java.util.Map<String, List<VmFacts>> byName) {}
 
-        Index(List<HostFacts> hosts, List<VmFacts> vms) {
-            this.hosts = hosts;
+        Index(List<HostFacts> hosts, List<VmFacts> vms, List<ClusterFacts> clusters) {
             this.vms = vms;
+            this.hosts = byName(hosts);
+            this.clusters = new NameIndex<>(clusters, c -> java.util.Arrays.asList(c.name(), c.fqdn()));
+        }
+
+        /** Hosts by name, FQDN or NetBIOS name, as {@link HostFacts#answersTo} matches them. */
+        public static NameIndex<HostFacts> byName(List<HostFacts> hosts) {
+            return new NameIndex<>(hosts, x -> java.util.Arrays.asList(x.name(), x.fqdn(), x.netbios()));
         }
 
         private Maps maps() {
             Maps m = maps;
             if (m == null) {
-                java.util.Map<String, HostFacts> h = new java.util.HashMap<>();
-                for (HostFacts x : hosts) {
-                    // in list order, the first host that answers to a name keeps it, as a scan would find it
-                    for (String n : new String[] {x.name(), x.fqdn(), x.netbios()}) {
-                        if (n != null) {
-                            h.putIfAbsent(Names.key(n), x);
-                        }
-                    }
-                }
                 java.util.Map<String, List<VmFacts>> byHost = new java.util.HashMap<>();
                 java.util.Map<String, List<VmFacts>> byId = new java.util.HashMap<>();
                 java.util.Map<String, List<VmFacts>> byName = new java.util.HashMap<>();
@@ -65,7 +63,7 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
                     add(byId, v.id(), v);
                     add(byName, v.name(), v);
                 }
-                m = new Maps(h, frozen(byHost), frozen(byId), frozen(byName));
+                m = new Maps(frozen(byHost), frozen(byId), frozen(byName));
                 maps = m;
             }
             return m;
@@ -83,7 +81,7 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
         }
 
         Optional<HostFacts> host(String name) {
-            return name == null ? Optional.empty() : Optional.ofNullable(maps().hosts().get(Names.key(name)));
+            return hosts.get(name);
         }
 
         List<VmFacts> on(String host) {
@@ -129,7 +127,7 @@ public record Facts(Instant collectedAt, List<HostFacts> hosts, List<ClusterFact
     }
 
     public Optional<ClusterFacts> cluster(String name) {
-        return clusters.stream().filter(c -> Names.same(c.name(), name) || Names.same(c.fqdn(), name)).findFirst();
+        return index.clusters.get(name);
     }
 
     public Optional<FileServerFacts> fileServer(String name) {

@@ -19,7 +19,7 @@ import java.util.Optional;
  *                     ({@code directory: {via: HOST}}: a management host that is a domain controller), or null
  */
 public record Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<ClusterRef> clusters,
-                        List<FileServerRef> fileServers, DirectoryRef directory, String directoryVia) {
+                        List<FileServerRef> fileServers, DirectoryRef directory, String directoryVia, Index index) {
 
     public Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<ClusterRef> clusters, List<FileServerRef> fileServers) {
         this(file, caFile, hosts, clusters, fileServers, null, null);
@@ -30,23 +30,42 @@ public record Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<C
         this(file, caFile, hosts, clusters, fileServers, directory, null);
     }
 
+    public Inventory(Path file, Path caFile, List<HostEndpoint> hosts, List<ClusterRef> clusters,
+                     List<FileServerRef> fileServers, DirectoryRef directory, String directoryVia) {
+        this(file, caFile, hosts, clusters, fileServers, directory, directoryVia, null);
+    }
+
     public Inventory {
         hosts = List.copyOf(hosts);
         clusters = List.copyOf(clusters);
         fileServers = List.copyOf(fileServers);
+        index = new Index(new NameIndex<>(hosts, h -> java.util.Arrays.asList(h.name(), h.fqdn(), h.netbios())),
+                new NameIndex<>(clusters, c -> java.util.Arrays.asList(c.name(), c.fqdn())),
+                new NameIndex<>(fileServers, f -> java.util.Arrays.asList(f.name(), f.fqdn(), f.netbios())));
+    }
+
+    /**
+     * Look-ups by name without scanning. Part of the record only to live beside the lists it indexes: it equals every
+     * other index, so inventories compare by their content alone.
+     */
+    public record Index(NameIndex<HostEndpoint> hosts, NameIndex<ClusterRef> clusters, NameIndex<FileServerRef> fileServers) {
+        @Override
+        public String toString() {
+            return "Index";
+        }
     }
 
     /** A host by its inventory name, FQDN or NetBIOS name. */
     public Optional<HostEndpoint> host(String name) {
-        return hosts.stream().filter(h -> h.answersTo(name)).findFirst();
+        return index.hosts().get(name);
     }
 
     public Optional<ClusterRef> cluster(String name) {
-        return clusters.stream().filter(c -> Names.same(c.name(), name) || Names.same(c.fqdn(), name)).findFirst();
+        return index.clusters().get(name);
     }
 
     public Optional<FileServerRef> fileServer(String name) {
-        return fileServers.stream().filter(f -> f.answersTo(name)).findFirst();
+        return index.fileServers().get(name);
     }
 
     /**
