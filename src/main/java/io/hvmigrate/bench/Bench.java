@@ -55,7 +55,17 @@ public final class Bench {
      * @param moved      VMs of the wave that run on their destination afterwards, as the world sees it
      * @param problems   what went wrong: failures the strategy reported, and what the world shows afterwards
      */
-    public record Row(String strategy, Duration makespan, Duration wall, long roundTrips, int moved, List<String> problems) {
+    public record Row(String strategy, Duration makespan, Duration wall, long roundTrips, int moved, List<String> problems,
+                      double loadAtStart, double loadAtEnd) {
+        public Row(String strategy, Duration makespan, Duration wall, long roundTrips, int moved, List<String> problems) {
+            this(strategy, makespan, wall, roundTrips, moved, problems, Double.NaN, Double.NaN);
+        }
+
+        /** Whether the machine was busier than its cores during this strategy: its wall-clock-bound ratios are noise. */
+        public boolean noisy() {
+            return Math.max(loadAtStart, loadAtEnd) > Runtime.getRuntime().availableProcessors();
+        }
+
         public Row {
             problems = List.copyOf(problems);
         }
@@ -132,6 +142,7 @@ public final class Bench {
         for (Strategy s : strategies) {
             try (BenchLab lab = BenchLab.start(bench, o.timeScale(), o.dir().resolve(slug(s.name())), engine)) {
                 Plan prepared = s.prepare(lab);
+                double load0 = loadAverage();
                 Instant t0 = lab.now();
                 long w0 = System.nanoTime();
                 Strategy.Outcome out = s.carryOut(lab, prepared);
@@ -139,7 +150,8 @@ public final class Bench {
                 Duration wall = Duration.ofNanos(System.nanoTime() - w0);
                 List<String> problems = new ArrayList<>(out.failures());
                 problems.addAll(lab.problemsAfterWave());
-                Row row = new Row(s.name(), Duration.between(t0, t1), wall, out.roundTrips(), lab.movedCount(), problems);
+                Row row = new Row(s.name(), Duration.between(t0, t1), wall, out.roundTrips(), lab.movedCount(), problems,
+                        load0, loadAverage());
                 lab.writeMigrations(lab.dir().resolve("migrations.csv"), t0, bound);
                 rows.add(row);
                 progress.accept(String.format(Locale.ROOT, "%s: %s simulated (%s wall), %d/%d moved", s.name(),
@@ -147,6 +159,12 @@ public final class Bench {
             }
         }
         return new Report(o.size(), o.timeScale(), bench.wave().size(), mix, bound, rows);
+    }
+
+    /** The system's one-minute load average, or NaN where the platform has none. */
+    static double loadAverage() {
+        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? Double.NaN : l;
     }
 
     private static String mix(Plan plan) {

@@ -20,13 +20,15 @@ public final class BenchTable {
         out.println("lower bound: " + clock(r.bound().value()) + ", set by " + r.bound().limitedBy()
                 + "; all migrations one after another with no overhead: " + clock(r.bound().serialSum()));
         out.println();
-        out.printf(Locale.ROOT, "%-16s %10s %8s %9s %11s %9s %9s%n", "STRATEGY", "MAKESPAN", "x BOUND", "SPEED-UP", "TRIPS/MOVE",
-                "WALL", "MOVED");
-        out.printf(Locale.ROOT, "%-16s %10s %8s %9s %11s %9s %9s%n", "lower bound", clock(r.bound().value()), "1.00", "-", "-", "-", "-");
+        out.printf(Locale.ROOT, "%-16s %10s %8s %9s %11s %9s %9s %11s%n", "STRATEGY", "MAKESPAN", "x BOUND", "SPEED-UP", "TRIPS/MOVE",
+                "WALL", "MOVED", "LOAD");
+        out.printf(Locale.ROOT, "%-16s %10s %8s %9s %11s %9s %9s %11s%n", "lower bound", clock(r.bound().value()), "1.00", "-", "-", "-", "-",
+                "-");
         for (Bench.Row row : r.rows()) {
-            out.printf(Locale.ROOT, "%-16s %10s %8.2f %9s %11.2f %9s %9s%n", row.strategy(), clock(row.makespan()), r.ratioToBound(row),
+            out.printf(Locale.ROOT, "%-16s %10s %8.2f %9s %11.2f %9s %9s %11s%n", row.strategy(), clock(row.makespan()), r.ratioToBound(row),
                     r.speedUp(row).map(s -> String.format(Locale.ROOT, "%.1fx", s)).orElse("-"),
-                    r.moves() == 0 ? 0.0 : (double) row.roundTrips() / r.moves(), seconds(row.wall()), row.moved() + "/" + r.moves());
+                    r.moves() == 0 ? 0.0 : (double) row.roundTrips() / r.moves(), seconds(row.wall()), row.moved() + "/" + r.moves(),
+                    String.format(Locale.ROOT, "%.2f-%.2f", row.loadAtStart(), row.loadAtEnd()));
         }
         out.println();
         out.println("makespan: simulated time from the strategy's first action to its last move's end (the engine's includes discovery");
@@ -38,6 +40,14 @@ public final class BenchTable {
             if (row.problems().size() > 10) {
                 out.println("problem (" + row.strategy() + "): ... and " + (row.problems().size() - 10) + " more");
             }
+        }
+        out.printf(Locale.ROOT, "LOAD: the one-minute load average at each strategy's start and end, on %d cores%n",
+                Runtime.getRuntime().availableProcessors());
+        if (r.rows().stream().anyMatch(Bench.Row::noisy)) {
+            out.println("verdict: noisy: the load was above the core count while a strategy ran; its ratios measure the machine, "
+                    + "not hvmigrate: rerun on a quiet machine");
+            out.flush();
+            return;
         }
         r.row("engine").ifPresent(e -> {
             double ratio = r.ratioToBound(e);

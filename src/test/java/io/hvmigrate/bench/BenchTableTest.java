@@ -1,0 +1,38 @@
+package io.hvmigrate.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The bench table gives a verdict only when the machine was quiet enough for wall-clock ratios to mean something. */
+class BenchTableTest {
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    private static String print(double load) {
+        LowerBound bound = new LowerBound(Duration.ofSeconds(100), "hv-01", Map.of("m1", Duration.ofSeconds(100)));
+        Bench.Report report = new Bench.Report(new BenchFleet.Size(6, 10, 1), 50, 10, "S3 10", bound, List.of(
+                new Bench.Row("engine", Duration.ofSeconds(105), Duration.ofSeconds(3), 30, 10, List.of(), 0.5, load),
+                new Bench.Row("sequential", Duration.ofSeconds(500), Duration.ofSeconds(11), 30, 10, List.of(), load, 0.5)));
+        StringWriter out = new StringWriter();
+        BenchTable.print(report, new PrintWriter(out));
+        return out.toString();
+    }
+
+    @Test
+    void aQuietRunGetsItsVerdictWithTheLoadNextToEachRatio() {
+        String table = print(CORES * 0.5);
+        assertThat(table).contains("LOAD", String.format(java.util.Locale.ROOT, "0.50-%.2f", CORES * 0.5))
+                .contains("target: engine within").doesNotContain("noisy");
+    }
+
+    @Test
+    void aRunBusierThanItsCoresSaysNoisyAndGivesNoVerdict() {
+        String table = print(CORES + 1.5);
+        assertThat(table).contains("verdict: noisy", "rerun").doesNotContain("target: engine");
+    }
+}
