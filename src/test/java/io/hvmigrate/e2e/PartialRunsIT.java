@@ -164,13 +164,15 @@ class PartialRunsIT {
 
     @Test
     void aClosedPortIsHostUnreachable() throws Exception {
-        int closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
+        // a port bound on hv-m1's address but listening to nothing: connections are refused, and no other socket can
+        // take the port while the test runs (a port merely freed could be handed to a listener in the meantime)
+        Result r;
+        try (java.net.Socket reserved = new java.net.Socket()) {
+            reserved.bind(new java.net.InetSocketAddress(
+                    java.net.InetAddress.getByName(sim.endpoint("HV-M1").orElseThrow().address()), 0));
+            Path inventory = inventoryWith(files.inventory(), "hv-m1", "port: " + reserved.getLocalPort());
+            r = Cli.run(inventory, dir, "check", "playbooks/lab-misconfigured.yaml", "-o", "json");
         }
-        Path inventory = inventoryWith(files.inventory(), "hv-m1", "port: " + closed);
-
-        Result r = Cli.run(inventory, dir, "check", "playbooks/lab-misconfigured.yaml", "-o", "json");
 
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("hv-m1: host unreachable (HOST_UNREACHABLE)");
