@@ -24,22 +24,29 @@ final class Scheduler {
 
     /** Handles every event up to {@code now}; true when anything changed (a migration ended or started, a host crashed). */
     boolean catchUp(Instant now) {
+        // the migrations still queued or running, once: a wave's history of ended ones is never rescanned per event
+        List<Migration> live = unfinished();
         boolean changed = false;
         for (int i = 0; i < MAX_EVENTS_PER_CATCH_UP; i++) {
-            Optional<Instant> next = nextEvent(now);
+            Optional<Instant> next = nextEvent(now, live);
             if (next.isEmpty()) {
                 break;
             }
-            handleEventsAt(next.get());
-            startQueued(next.get());
+            handleEventsAt(next.get(), live);
+            startQueued(next.get(), live);
             changed = true;
         }
-        return startQueued(now) || changed;
+        return startQueued(now, live) || changed;
     }
 
-    private Optional<Instant> nextEvent(Instant now) {
+    /** Queued or running migrations, in the order they were asked for. No migration is added while the clock is caught up. */
+    private List<Migration> unfinished() {
+        return world.migrations.stream().filter(m -> m.jobState == 2 || m.jobState == 4).toList();
+    }
+
+    private Optional<Instant> nextEvent(Instant now, List<Migration> live) {
         Instant best = null;
-        for (Migration m : world.migrations) {
+        for (Migration m : live) {
             if (m.jobState != 4) {
                 continue;
             }
@@ -56,7 +63,7 @@ final class Scheduler {
         return Optional.ofNullable(best);
     }
 
-    private void handleEventsAt(Instant t) {
+    private void handleEventsAt(Instant t, List<Migration> live) {
         var crashIt = world.crashes.iterator();
         while (crashIt.hasNext()) {
             World.ScheduledCrash c = crashIt.next();
@@ -65,7 +72,7 @@ final class Scheduler {
                 world.findHost(c.host()).ifPresent(this::crash);
             }
         }
-        for (Migration m : List.copyOf(world.migrations)) {
+        for (Migration m : live) {
             if (m.jobState != 4) {
                 continue;
             }
@@ -77,31 +84,50 @@ final class Scheduler {
         }
     }
 
-    private boolean startQueued(Instant t) {
+    private boolean startQueued(Instant t, List<Migration> live) {
+        List<Migration> queued = live.stream().filter(m -> m.jobState == 2 && !m.queuedAt.isAfter(t))
+                .sorted(World.byQueueTime()).toList();
+        if (queued.isEmpty()) {
+            return false;
+        }
+        // running migrations per host (as source or destination), and those of them that move storage
+        java.util.Map<String, int[]> busy = new java.util.HashMap<>();
+        for (Migration m : live) {
+            if (m.jobState == 4) {
+                occupy(busy, m);
+            }
+        }
         boolean started = false;
-        for (Migration m : world.migrations.stream().filter(m -> m.jobState == 2 && !m.queuedAt.isAfter(t))
-                .sorted(World.byQueueTime()).toList()) {
+        for (Migration m : queued) {
             HostState src = world.findHost(m.source).orElseThrow();
             HostState dst = world.findHost(m.destination).orElseThrow();
-            if (hasSlot(src, m) && hasSlot(dst, m)) {
+            if (hasSlot(src, m, busy) && hasSlot(dst, m, busy)) {
                 m.jobState = 4;
                 m.startedAt = t;
+                occupy(busy, m);
                 started = true;
             }
         }
         return started;
     }
 
-    private boolean hasSlot(HostState h, Migration candidate) {
-        long active = world.migrations.stream().filter(m -> m.jobState == 4)
-                .filter(m -> m.source.equals(h.name) || m.destination.equals(h.name)).count();
-        if (active >= world.migrationLimit(h)) {
+    private static void occupy(java.util.Map<String, int[]> busy, Migration m) {
+        for (String host : m.source.equals(m.destination) ? List.of(m.source) : List.of(m.source, m.destination)) {
+            int[] n = busy.computeIfAbsent(host, k -> new int[2]);
+            n[0]++;
+            if (m.movesStorage()) {
+                n[1]++;
+            }
+        }
+    }
+
+    private boolean hasSlot(HostState h, Migration candidate, java.util.Map<String, int[]> busy) {
+        int[] n = busy.getOrDefault(h.name, new int[2]);
+        if (n[0] >= world.migrationLimit(h)) {
             return false;
         }
         if (candidate.movesStorage() && h.cluster == null) {
-            long storage = world.migrations.stream().filter(m -> m.jobState == 4 && m.movesStorage())
-                    .filter(m -> m.source.equals(h.name) || m.destination.equals(h.name)).count();
-            return storage < h.maxStorageMigrations;
+            return n[1] < h.maxStorageMigrations;
         }
         return true;
     }
@@ -155,7 +181,7 @@ final class Scheduler {
         m.failure = WindowsErrors.migrationFailed(m.vm.name, m.vm.id, true, m.source, WindowsErrors.ERROR_CANCELLED,
                 "The operation was canceled by the user. (0x800704C7).");
         end(m, jobState, now);
-        startQueued(now);
+        startQueued(now, unfinished());
     }
 
     void crash(HostState h) {
@@ -200,7 +226,7 @@ final class Scheduler {
                 vm.wasRunningBeforeCrash = wasRunning;
             }
         }
-        startQueued(now);
+        startQueued(now, unfinished());
     }
 
     /** The cluster restarts the role on a surviving node (best placement: preferred owners, then least loaded). */
