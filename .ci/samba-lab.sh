@@ -16,8 +16,8 @@
 # HV1: msDS-AllowedToDelegateTo = cifs/HV2 (NetBIOS only) and "Microsoft Virtual System Migration Service/hv2.lab.test",
 # protocol transition on; HV2: the folklore "Microsoft Virtual Machine Migration Service/hv1.lab.test", protocol
 # transition off. Each HTTP_HOST given gets an HTTP/<host>.lab.test SPN on its account and DIR/keytabs/http-<host>.keytab;
-# an HTTP_HOST that is none of these computers (hv-a1, a host of the lab fleet) gets a computer account of its own,
-# made as the others. User "svc-hvmigrate" (the lab fleet's service account) has DIR/keytabs/svc-hvmigrate.keytab.
+# an HTTP_HOST that is none of these computers (hv-a1, a host of the lab fleet) gets a computer account of its own
+# holding only that SPN. User "svc-hvmigrate" (the lab fleet's service account) has DIR/keytabs/svc-hvmigrate.keytab.
 set -eu
 
 realm=LAB.TEST
@@ -142,15 +142,22 @@ start() {
   samba_spnupdate -s "$d/etc/smb.conf" >>"$d/setup.log" 2>&1 || { log "samba_spnupdate failed (see $d/setup.log)"; stop "$d"; exit 1; }
 
   log "creating accounts"
+  # HTTP hosts that are none of the lab computers only need an account holding their HTTP/ SPN with AES keys:
+  # one samba-tool call each (samba-tool starts slowly), their encryption types set in one LDIF below
+  extra=""
   for http in "$@"; do
     uc=$(echo "$http" | tr 'a-z' 'A-Z')
     case " $computers " in
       *" $uc "*) ;;
-      *) computers="$computers $uc" ;;
+      *) extra="$extra $uc" ;;
     esac
   done
   base="DC=$(echo $dns | sed 's/\./,DC=/g')"
   mkdir -p "$d/keytabs"
+  for c in $extra; do
+    lc=$(echo "$c" | tr 'A-Z' 'a-z')
+    st computer create "$c" --description="hvmigrate lab (WinRM only)" --service-principal-name="HTTP/$lc.$dns"
+  done
   for c in $computers; do
     lc=$(echo "$c" | tr 'A-Z' 'a-z')
     cpw="Host-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
@@ -181,16 +188,25 @@ start() {
 
   # As Windows does when a computer joins: the account announces AES, so the KDC encrypts service tickets with AES
   # (JDK 17 and later refuse RC4) and keytabs exported for its SPNs hold AES keys.
-  for c in $computers; do
+  for c in $computers $extra; do
     printf 'dn: CN=%s,CN=Computers,%s\nchangetype: modify\nreplace: msDS-SupportedEncryptionTypes\nmsDS-SupportedEncryptionTypes: 24\n' \
-      "$c" "$base" >"$d/enctypes.ldif"
-    ldbmodify -H "$d/private/sam.ldb" "$d/enctypes.ldif" >>"$d/setup.log" 2>&1 || { log "setting AES on $c failed; see $d/setup.log"; exit 1; }
-  done
+      "$c" "$base"
+    case " $extra " in
+      # a password, so that the account has keys: the UTF-16LE of the quoted password, as unicodePwd takes it
+      *" $c "*) printf -- '-\nreplace: unicodePwd\nunicodePwd:: %s\n' \
+        "$(printf '"Host-%s"' "$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')" | iconv -f UTF-8 -t UTF-16LE | base64 -w0)" ;;
+    esac
+    printf '\n'
+  done >"$d/enctypes.ldif"
+  ldbmodify -H "$d/private/sam.ldb" "$d/enctypes.ldif" >>"$d/setup.log" 2>&1 || { log "setting AES failed; see $d/setup.log"; exit 1; }
 
   for http in "$@"; do
     uc=$(echo "$http" | tr 'a-z' 'A-Z')
     lc=$(echo "$http" | tr 'A-Z' 'a-z')
-    st spn add "HTTP/$lc.$dns" "$uc\$"
+    case " $extra " in
+      *" $uc "*) ;;
+      *) st spn add "HTTP/$lc.$dns" "$uc\$" ;;
+    esac
     st domain exportkeytab "$d/keytabs/http-$lc.keytab" --principal="HTTP/$lc.$dns"
   done
   for c in $computers; do
