@@ -85,12 +85,11 @@ final class BenchPlanCommand extends BaseCommand {
     }
 
     private Row measure(ScaleFiles.Size size, Path where, boolean json) throws IOException {
-        Row row = measure(size, where, json, (moves, findings, millis) -> {
+        return measure(size, where, json, (moves, findings, millis) -> {
             out().printf(Locale.ROOT, "bench plan: %d hosts, %d VMs: %d moves planned, %d findings, %d ms%n", size.hosts(),
                     size.vms(), moves, findings, millis);
             out().flush();
         });
-        return row;
     }
 
     /** What one size planned and found. */
@@ -111,7 +110,7 @@ final class BenchPlanCommand extends BaseCommand {
         long operations = Names.operations() - ops;
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        if (report == null || plan.moves().isEmpty()) {
+        if (plan.moves().isEmpty()) {
             throw new IllegalStateException("nothing planned at " + size);
         }
         progress.measured(plan.moves().size(), report.findings().size(), millis);

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KerberosWinRmPeerIT {
-    private static final Pattern ENDPOINT = Pattern.compile("^\\s+(HV\\d)\\s+(\\S+)\\s+https://127\\.0\\.1\\.\\d+:(\\d+)/wsman$");
+    private static final Pattern ENDPOINT = Pattern.compile("^\\s+(HV\\S*)\\s+(\\S+)\\s+https?://127\\.0\\.1\\.\\d+:(\\d+)/wsman$");
     private static final Pattern ABOUT = Pattern.compile("^about:\\s+(http://127\\.0\\.0\\.1:\\d+)/about\\b.*");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The hosts of the lab fleet the lab tour's seven scenarios touch; the KDC holds their HTTP/ keys. */
@@ -59,8 +59,8 @@ class KerberosWinRmPeerIT {
     @TempDir
     static Path dir;
     static Path dc;
-    static Process sim;
-    static Map<String, Integer> ports = new LinkedHashMap<>();
+    static Sim sim;
+    static Map<String, Integer> ports;
     static String admin;
     static Path hosts;
 
@@ -80,37 +80,68 @@ class KerberosWinRmPeerIT {
         Files.writeString(hosts, Files.readString(dc.resolve("hosts"))
                 + "127.0.1.61 hv1.lab.test hv1\n127.0.1.62 hv2.lab.test hv2\n");
 
-        sim = java(List.of("-Djava.security.krb5.conf=" + dc.resolve("krb5.conf")),
-                "sim", "--fleet", "src/test/resources/fleets/kerberos-pair.yaml",
+        sim = Sim.start(kerberosPair(false, "sim"));
+        ports = sim.ports();
+        admin = sim.admin();
+        assertThat(sim.printed()).as("hvsim output").contains("kerberos:  HTTP/<fqdn> accepted on HV1, HV2");
+        assertThat(ports).containsOnlyKeys("HV1", "HV2");
+    }
+
+    /** The arguments of {@code sim} for the Kerberos pair backed by Samba's directory, over HTTPS or HTTP. */
+    private static List<String> kerberosPair(boolean http, String simDir) {
+        List<String> args = new ArrayList<>(List.of("sim", "--fleet", "src/test/resources/fleets/kerberos-pair.yaml",
                 "--keytab", dc.resolve("keytabs/http-hv1.keytab").toString(),
                 "--keytab", dc.resolve("keytabs/http-hv2.keytab").toString(),
                 "--directory", "ldaps://127.0.0.1:636",
                 "--directory-bind", "CN=Administrator,CN=Users,DC=lab,DC=test",
                 "--directory-password-file", dc.resolve("admin.password").toString(),
                 "--directory-ca", dc.resolve("private/tls/ca.pem").toString(),
-                "--dir", dir.resolve("sim").toString(), "--duration", "5m").redirectErrorStream(true).start();
-        List<String> printed = readUntilReady(sim);
-        for (String line : printed) {
-            Matcher m = ENDPOINT.matcher(line);
-            if (m.matches()) {
-                ports.put(m.group(1), Integer.parseInt(m.group(3)));
+                "--dir", dir.resolve(simDir).toString(), "--duration", "5m"));
+        if (http) {
+            args.add("--http");
+        }
+        return args;
+    }
+
+    /** An hvsim process with the lab's Kerberos configuration: what it printed, its hosts' ports and its admin URL. */
+    record Sim(Process process, List<String> printed, Map<String, Integer> ports, String admin) implements AutoCloseable {
+        static Sim start(List<String> args) throws Exception {
+            Process p = java(List.of("-Djava.security.krb5.conf=" + dc.resolve("krb5.conf")), args.toArray(String[]::new))
+                    .redirectErrorStream(true).start();
+            List<String> printed = readUntilReady(p);
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            String admin = null;
+            for (String line : printed) {
+                Matcher m = ENDPOINT.matcher(line);
+                if (m.matches()) {
+                    ports.put(m.group(1), Integer.parseInt(m.group(3)));
+                }
+                Matcher a = ABOUT.matcher(line);
+                if (a.matches()) {
+                    admin = a.group(1);
+                }
             }
-            Matcher a = ABOUT.matcher(line);
-            if (a.matches()) {
-                admin = a.group(1);
+            return new Sim(p, printed, ports, admin);
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
-        assertThat(printed).as("hvsim output").contains("kerberos:  HTTP/<fqdn> accepted on HV1, HV2");
-        assertThat(ports).containsOnlyKeys("HV1", "HV2");
     }
 
     @AfterAll
     static void stopDomainAndFleet() throws Exception {
         if (sim != null) {
-            sim.destroy();
-            if (!sim.waitFor(20, TimeUnit.SECONDS)) {
-                sim.destroyForcibly();
-            }
+            sim.close();
         }
         if (dc != null) {
             Process stop = new ProcessBuilder("sh", ".ci/samba-lab.sh", "stop", dc.toString()).inheritIO().start();
@@ -415,29 +446,10 @@ class KerberosWinRmPeerIT {
     @Test
     @Order(7)
     void overWinRmsDefaultHttpListenerEveryMessageIsSealedWithKerberosAndAnUnencryptedOneIsRefused() throws Exception {
-        Process http = java(List.of("-Djava.security.krb5.conf=" + dc.resolve("krb5.conf")),
-                "sim", "--fleet", "src/test/resources/fleets/kerberos-pair.yaml", "--http",
-                "--keytab", dc.resolve("keytabs/http-hv1.keytab").toString(),
-                "--keytab", dc.resolve("keytabs/http-hv2.keytab").toString(),
-                "--directory", "ldaps://127.0.0.1:636",
-                "--directory-bind", "CN=Administrator,CN=Users,DC=lab,DC=test",
-                "--directory-password-file", dc.resolve("admin.password").toString(),
-                "--directory-ca", dc.resolve("private/tls/ca.pem").toString(),
-                "--dir", dir.resolve("sim-http").toString(), "--duration", "5m").redirectErrorStream(true).start();
-        try {
-            Map<String, Integer> httpPorts = new LinkedHashMap<>();
-            String httpAdmin = null;
-            Pattern endpoint = Pattern.compile("^\\s+(HV\\d)\\s+(\\S+)\\s+http://127\\.0\\.1\\.\\d+:(\\d+)/wsman$");
-            for (String line : readUntilReady(http)) {
-                Matcher m = endpoint.matcher(line);
-                if (m.matches()) {
-                    httpPorts.put(m.group(1), Integer.parseInt(m.group(3)));
-                }
-                Matcher a = ABOUT.matcher(line);
-                if (a.matches()) {
-                    httpAdmin = a.group(1);
-                }
-            }
+        try (Sim http = Sim.start(kerberosPair(true, "sim-http"))) {
+            Map<String, Integer> httpPorts = http.ports();
+            String httpAdmin = http.admin();
+            assertThat(http.printed()).anyMatch(l -> l.contains("http://127.0.1.61:")).noneMatch(l -> l.contains("https://"));
             assertThat(httpPorts).containsOnlyKeys("HV1", "HV2");
             String hv1 = "http://127.0.1.61:" + httpPorts.get("HV1") + "/wsman";
 
@@ -510,11 +522,6 @@ class KerberosWinRmPeerIT {
             String soakOut = Files.readString(soakLog);
             assertThat(soakOut).as(soakOut).contains("sequential=1000 concurrent=200 failures=0");
             assertThat(p.exitValue()).isZero();
-        } finally {
-            http.destroy();
-            if (!http.waitFor(20, TimeUnit.SECONDS)) {
-                http.destroyForcibly();
-            }
         }
     }
 
@@ -531,16 +538,8 @@ class KerberosWinRmPeerIT {
         for (String h : LAB_TOUR_HOSTS) {
             args.addAll(List.of("--keytab", dc.resolve("keytabs/http-" + h + ".keytab").toString()));
         }
-        Process lab = java(List.of("-Djava.security.krb5.conf=" + dc.resolve("krb5.conf")), args.toArray(String[]::new))
-                .redirectErrorStream(true).start();
-        try {
-            String labAdmin = null;
-            for (String line : readUntilReady(lab)) {
-                Matcher a = ABOUT.matcher(line);
-                if (a.matches()) {
-                    labAdmin = a.group(1);
-                }
-            }
+        try (Sim lab = Sim.start(args)) {
+            String labAdmin = lab.admin();
             // hvsim's own inventory of the fleet, with the tour's hosts only, Kerberos from the service account's keytab
             StringBuilder inventory = new StringBuilder();
             boolean inDefaults = false;
@@ -573,11 +572,6 @@ class KerberosWinRmPeerIT {
                     "db-a3", "HV-B1", "rpt-b2", "HV-S2", "new-s3", "HV-B2");
             for (Map.Entry<String, String> e : expected.entrySet()) {
                 assertThat(where(labAdmin, e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
-            }
-        } finally {
-            lab.destroy();
-            if (!lab.waitFor(20, TimeUnit.SECONDS)) {
-                lab.destroyForcibly();
             }
         }
     }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -342,10 +341,5 @@ final class SealedChannel implements AutoCloseable {
     @Override
     public synchronized void close() {
         disconnect();
-    }
-
-    /** Whether a read timed out (the host did not answer in time) rather than failed. */
-    static boolean timedOut(IOException e) {
-        return e instanceof SocketTimeoutException;
     }
 }
