@@ -888,6 +888,30 @@ public final class World {
     }
 
     /**
+     * A Hyper-V cmdlet on {@code computerName} managing {@code target} with {@code -ComputerName}: the Hyper-V module
+     * connects to the target's Virtual Machine Management Service through its WMI provider (root\\virtualization\\v2)
+     * as the shell's user, a second hop like any other ({@link #mayHop}). The services such a connection asks tickets
+     * for are DCOM's {@code RPCSS/<target>} and, from Windows Server 2016's module on, WS-Management's
+     * {@code HTTP/<target>} (Microsoft, "Remotely manage Hyper-V hosts with Hyper-V Manager", windowsserverdocs:
+     * "Hyper-V Manager … uses the WS-MAN protocol"); both are aliases of {@code HOST/} in AD's default sPNMappings, so
+     * a host account constrained to any of {@code HOST/}, {@code RPCSS/} or {@code HTTP/} of the target passes.
+     * Which one Windows' S4U2Proxy really asks for on each release is not confirmed here; the three are accepted.
+     */
+    public synchronized boolean mayManage(String computerName, Caller caller, String target) throws WorldException {
+        HostState h = host(computerName);
+        HostState t = host(target);
+        if (t == h) {
+            return true;
+        }
+        for (String service : List.of("HOST", "RPCSS", "HTTP")) {
+            if (mayHop(h, caller, service, List.of(t.name, t.fqdn), t.sam(), t.domain)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * A path a command of the shell (Get-Item, Test-Path) opens as the shell's user: a UNC path on another computer is
      * a second hop to {@code cifs/<server>} (see {@link #mayHop}); local paths and CSVs are not. Hyper-V's own service
      * (VMMS: Get-VHD, Move-VM's storage) opens files as the host's computer account instead, with no hop.

@@ -118,7 +118,8 @@ final class Invocation {
 
     /**
      * Resolves a host name for a Hyper-V cmdlet. The local host is always reachable. Reaching another host from a WinRM
-     * network logon is a second hop with no credential to pass on, and Hyper-V answers with its authorization error.
+     * network logon is a second hop ({@link World#mayManage}): without delegation of this host's account to the target
+     * there is no credential to pass on, and Hyper-V answers with its authorization error.
      */
     String reach(String name) throws PsException {
         String n = name.trim();
@@ -134,7 +135,13 @@ final class Invocation {
         if (target.name().equalsIgnoreCase(session.computerName())) {
             return target.name();
         }
-        if (session.caller().logon() == Caller.Logon.NETWORK) {
+        boolean mayManage;
+        try {
+            mayManage = world.mayManage(session.computerName(), session.caller(), target.name());
+        } catch (WorldException e) {
+            throw fail(e);
+        }
+        if (!mayManage) {
             throw new PsException(new ErrorRecord("Microsoft.HyperV.PowerShell.VirtualizationException",
                     "You do not have the required permission to complete this task. Contact the administrator of the "
                     + "authorization policy for the computer '" + n + "'.", 0x80070005,

@@ -131,4 +131,27 @@ class SecondHopTest {
                 .containsExactly(String.valueOf(100L * 1024 * 1024 * 1024));
         assertThat(winrm("HV-S2", "Test-Path -LiteralPath '" + VHD + "'").strings()).containsExactly("True");
     }
+    @Test
+    void hyperVsComputerNameIsASecondHopUnlessTheHostMayDelegateToTheTarget() throws Exception {
+        PsError denied = only(winrm("HV-S2", "Get-VM -ComputerName HV-S1"));
+        assertThat(denied.record().exceptionType()).isEqualTo("Microsoft.HyperV.PowerShell.VirtualizationException");
+        assertThat(denied.record().message()).startsWith("You do not have the required permission to complete this task.");
+        assertThat(denied.record().category()).isEqualTo(ErrorCategory.PermissionDenied);
+        // the local host by name is no hop
+        assertThat(winrm("HV-S2", "(Get-VM -ComputerName HV-S2 -Name dev-s2).Name").strings()).containsExactly("dev-s2");
+
+        // cifs/ of the target is not management of it
+        world.adAddAllowedToDelegateTo("HV-S2$", List.of("cifs/hv-s1.lab.test"));
+        world.adSetAccountControl("HV-S2$", AccountControl.TRUSTED_TO_AUTH_FOR_DELEGATION, true);
+        refreshTickets("HV-S2");
+        assertThat(winrm("HV-S2", "Get-VM -ComputerName HV-S1").errors).hasSize(1);
+
+        world.adAddAllowedToDelegateTo("HV-S2$", List.of("HOST/hv-s1.lab.test"));
+        refreshTickets("HV-S2");
+        assertThat(winrm("HV-S2", "Get-VM -ComputerName HV-S1").errors).isEmpty();
+        // a user who is "sensitive and can't be delegated" still cannot
+        assertThat(run("HV-S2", Caller.network("LAB\\admin-sensitive"), "Get-VM -ComputerName HV-S1").errors).hasSize(1);
+        // a console session has credentials to pass on
+        assertThat(run("HV-S3", Caller.interactive("LAB\\svc-hvmigrate"), "Get-VM -ComputerName HV-S1").errors).isEmpty();
+    }
 }
