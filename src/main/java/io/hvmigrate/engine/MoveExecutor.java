@@ -96,6 +96,7 @@ public final class MoveExecutor {
                     return o;
                 }
             }
+            StepResult verified = null;
             if (sm.state() == MoveState.MIGRATED && job.scenario().addsHa()) {
                 StepResult r = addHa(job);
                 if (!(r instanceof StepResult.Ok)) {
@@ -104,10 +105,11 @@ public final class MoveExecutor {
                             + "; run the playbook again, or Add-ClusterVirtualMachineRole -VMId " + job.vmId() + " on " + job.destination());
                 }
                 transition(job, sm, MoveState.HA_ADDED);
+                verified = r;   // add-ha answers with the VM and its role as the destination now sees them
             }
             StepResult v;
             try {
-                v = step(job, StepBook.verify(job));
+                v = verified != null ? verified : step(job, StepBook.verify(job));
             } catch (TransportException e) {
                 return finish(job, sm, MoveState.MOVED_UNVERIFIED, "moved, not verified: " + e.getMessage() + "; check it on " + job.destination());
             }

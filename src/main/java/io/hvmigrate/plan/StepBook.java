@@ -20,9 +20,10 @@ public final class StepBook {
         }
         out.add(migrate(j));
         if (s.addsHa()) {
-            out.add(addHa(j));
+            out.add(addHa(j));   // its answer is the verification
+        } else {
+            out.add(verify(j));
         }
-        out.add(verify(j));
         return out;
     }
 
@@ -59,7 +60,8 @@ public final class StepBook {
         return new Step("add-ha", Step.Kind.ADD_HA, "make " + j.vmName() + " highly available on cluster " + j.destinationCluster()
                 + " as role " + j.groupOnDestination()
                 + (j.priorityOnDestination() != null ? " (priority " + j.priorityOnDestination() + ")" : "")
-                + (settings.antiAffinityClassNames().isEmpty() ? "" : ", anti-affinity " + String.join(", ", settings.antiAffinityClassNames())),
+                + (settings.antiAffinityClassNames().isEmpty() ? "" : ", anti-affinity " + String.join(", ", settings.antiAffinityClassNames()))
+                + ", and verify " + j.vmName() + " there",
                 j.destination(), StepScripts.addHa(j.vmId(), j.groupOnDestination(), j.priorityOnDestination(), List.of(), settings), true);
     }
 

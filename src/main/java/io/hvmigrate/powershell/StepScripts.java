@@ -144,8 +144,12 @@ public final class StepScripts {
     private static final ScriptTemplate SET_OWNERS = ScriptTemplate.of("""
             $null=Set-ClusterOwnerNode -Group <<group>> -Owners <<owners>>
             """);
+    /** The role and the VM read afresh on this host once the settings are committed: the fields of {@link #verifyClusteredVm}. */
     private static final ScriptTemplate HA_RESULT = ScriptTemplate.of("""
-            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{group=$g.Name;owner=$g.OwnerNode.Name;state=[string]$g.State;priority=[int]$g.Priority;antiAffinityClassNames=@($g.AntiAffinityClassNames|ForEach-Object { [string]$_ })}})
+            $g=Get-ClusterGroup -Name $g.Name
+            $v=Get-VM -Id <<vmId>>
+            $d=@($v.HardDrives | ForEach-Object { $_.Path })
+            Out-Result ([pscustomobject]@{ok=$true;data=[pscustomobject]@{group=$g.Name;owner=$g.OwnerNode.Name;groupState=[string]$g.State;priority=[int]$g.Priority;antiAffinityClassNames=@($g.AntiAffinityClassNames|ForEach-Object { [string]$_ });name=$v.Name;host=$v.ComputerName;state=[string]$v.State;clustered=[bool]$v.IsClustered;path=$v.Path;disks=$d}})
             """);
 
     /**
@@ -171,7 +175,9 @@ public final class StepScripts {
     /**
      * Makes the VM highly available on the cluster of the node it runs on, as the role {@code group}, then sets the
      * role's priority (when not {@code null}), anti-affinity class names (when not empty), failover settings (when
-     * known) and preferred owners (when not empty). Idempotent: a VM that is already a role is not added again.
+     * known) and preferred owners (when not empty). Idempotent: a VM that is already a role is not added again. Its
+     * answer is also the move's verification, read on the host the VM runs on (as {@link #verifyClusteredVm} reads it):
+     * no second command is needed to check the outcome.
      */
     public static StepScript addHa(String vmId, String group, Integer priority, List<String> preferredOwners, GroupSettings settings) {
         StringBuilder b = new StringBuilder(ADD_HA.render(values("vmId", vmId, "group", group))).append('\n');
@@ -188,7 +194,7 @@ public final class StepScripts {
         if (!preferredOwners.isEmpty()) {
             b.append(SET_OWNERS.render(values("group", group, "owners", preferredOwners))).append('\n');
         }
-        b.append(HA_RESULT.render(values()));
+        b.append(HA_RESULT.render(values("vmId", vmId)));
         return wrap(b.toString());
     }
 

@@ -93,13 +93,15 @@ class PlannerTest {
     }
 
     @Test
-    void crossClusterMovesRecordRemoveMoveAddAndVerifyWithCompensation() throws Exception {
+    void crossClusterMovesRecordRemoveMoveAndAddWhichVerifiesWithCompensation() throws Exception {
         Plan p = plan("name: t\nmoves:\n  - { vm: csvha, to: b1 }\n");
         PlannedMove m = p.moves().get(0);
+        // add-ha runs on the destination and answers with the VM and its role as they now are: the verification
         assertThat(m.steps()).extracting(Step::kind).containsExactly(Step.Kind.RECORD_HA, Step.Kind.REMOVE_HA, Step.Kind.MIGRATE,
-                Step.Kind.ADD_HA, Step.Kind.VERIFY);
-        assertThat(m.steps()).extracting(Step::host).containsExactly("a1", "a1", "a1", "b1", "b1");
-        assertThat(m.steps()).extracting(Step::idempotent).containsExactly(true, true, false, true, true);
+                Step.Kind.ADD_HA);
+        assertThat(m.steps()).extracting(Step::host).containsExactly("a1", "a1", "a1", "b1");
+        assertThat(m.steps()).extracting(Step::idempotent).containsExactly(true, true, false, true);
+        assertThat(m.steps().get(3).script().body()).contains("clustered=[bool]$v.IsClustered").contains("host=$v.ComputerName");
         assertThat(m.steps().get(3).script().body()).contains("$g.Priority=3000").doesNotContain("Set-ClusterOwnerNode");
         assertThat(m.compensation()).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(Step.Kind.RESTORE_HA);
