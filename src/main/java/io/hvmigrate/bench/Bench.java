@@ -124,9 +124,10 @@ public final class Bench {
         MoveExecutor.Limits l = o.limits();
         // the engine's clock is the wall clock: its polling interval shrinks with the time scale so that, in simulated
         // time, it polls as often as against real hosts
-        Duration poll = Duration.ofNanos(Math.max(1_000_000L, (long) (l.pollInterval().toNanos() / o.timeScale())));
+        Duration poll = scaled(l.pollInterval(), o.timeScale());
         BenchLab.Engine engine = new BenchLab.Engine(o.transport(),
-                new MoveExecutor.Limits(l.step(), l.migrationFloor(), l.bytesPerSecond(), l.safetyFactor(), poll));
+                new MoveExecutor.Limits(l.step(), l.migrationFloor(), l.bytesPerSecond(), l.safetyFactor(), poll,
+                        scaled(l.progressInterval(), o.timeScale())));
 
         LowerBound bound;
         String mix;
@@ -136,7 +137,8 @@ public final class Bench {
             Plan plan = lab.plan();
             mix = mix(plan);
             progress.accept("fleet: " + bench.fleet().hosts().size() + " hosts, " + bench.wave().size() + " moves (" + mix
-                    + "); lower bound " + BenchTable.clock(bound.value()) + ", set by " + bound.limitedBy());
+                    + "); lower bound " + BenchTable.clock(bound.value()) + ", set by " + bound.limitedBy()
+                    + "; the engine polls progress every " + l.progressInterval().toMillis() / 1000.0 + " s of simulated time");
         }
         List<Row> rows = new ArrayList<>();
         for (Strategy s : strategies) {
@@ -183,5 +185,10 @@ public final class Bench {
 
     private static String slug(String name) {
         return name.replaceAll("[^A-Za-z0-9]+", "-");
+    }
+
+    /** A wall-clock interval that lasts {@code interval} in simulated time. */
+    private static Duration scaled(Duration interval, double timeScale) {
+        return Duration.ofNanos(Math.max(1_000_000L, (long) (interval.toNanos() / timeScale)));
     }
 }

@@ -82,7 +82,9 @@ final class BenchCommand extends BaseCommand {
     }
 
     private MoveExecutor.Limits limits() {
+        // the bench's engine stands for an unattended run (a scheduler's): nobody watches its bars
+        io.hvmigrate.settings.ProgressInterval every = io.hvmigrate.settings.ProgressInterval.of(settings().get("progress.interval"), false);
         return new MoveExecutor.Limits(Units.duration(settings().get("step.timeout")), Duration.ofMinutes(10),
-                Setting.bytesPerSecond(settings().get("migration.bandwidth")), 4.0, Units.duration(settings().get("progress.interval")));
+                Setting.bytesPerSecond(settings().get("migration.bandwidth")), 4.0, every.polls(), every.progress());
     }
 }

@@ -43,8 +43,11 @@ final class EngineSetup implements AutoCloseable {
         runsDir = runsDir(settings, env);
         Duration step = Units.duration(settings.get("step.timeout"));
         stepTimeout = step;
+        // live bars need a terminal (as Runs draws them); everything else reads progress far less often
+        io.hvmigrate.settings.ProgressInterval every = io.hvmigrate.settings.ProgressInterval.of(settings.get("progress.interval"),
+                System.console() != null && !"never".equals(settings.get("color")));
         MoveExecutor.Limits limits = new MoveExecutor.Limits(step, Duration.ofMinutes(10), Setting.bytesPerSecond(settings.get("migration.bandwidth")),
-                4.0, Units.duration(settings.get("progress.interval")));
+                4.0, every.polls(), every.progress());
         directory = Directories.of(inventory, hosts, secrets, step, settings.get("directory.dns"));
         service = new RunService(inventory, hosts, Clock.systemUTC(), events, new RunService.Options(runsDir, skipRefused, limits,
                 Boolean.parseBoolean(settings.get("window.wait")), Units.duration(settings.get("window.lead"))), directory);

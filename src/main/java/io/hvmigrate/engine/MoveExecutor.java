@@ -34,9 +34,21 @@ public final class MoveExecutor {
     /** How a move ended. */
     public record Outcome(MoveState state, String detail) {}
 
-    /** Time limits of steps. */
-    public record Limits(Duration step, Duration migrationFloor, double bytesPerSecond, double safetyFactor, Duration pollInterval) {
+    /**
+     * Time limits of steps, and how often the engine looks again.
+     *
+     * @param pollInterval     how often local waits look again: a cancel asked for, a lost migration's settling, resume's
+     *                         reconciliation
+     * @param progressInterval how often each source host is asked for its migrations' progress (one remote command)
+     */
+    public record Limits(Duration step, Duration migrationFloor, double bytesPerSecond, double safetyFactor, Duration pollInterval,
+                         Duration progressInterval) {
         public static final Limits DEFAULT = new Limits(Duration.ofMinutes(3), Duration.ofMinutes(10), 100e6, 4.0, Duration.ofSeconds(2));
+
+        /** Progress polled as often as the other waits look again. */
+        public Limits(Duration step, Duration migrationFloor, double bytesPerSecond, double safetyFactor, Duration pollInterval) {
+            this(step, migrationFloor, bytesPerSecond, safetyFactor, pollInterval, pollInterval);
+        }
 
         Duration migration(MoveJob j) {
             long estimateMs = (long) (j.bytesToCopy() / bytesPerSecond * 1000 * safetyFactor);
@@ -57,7 +69,7 @@ public final class MoveExecutor {
         this.events = events;
         this.clock = clock;
         this.limits = limits;
-        this.progress = new ProgressPolls(hosts, events, limits.pollInterval(), limits.step());
+        this.progress = new ProgressPolls(hosts, events, limits.progressInterval(), limits.step());
     }
 
     /**

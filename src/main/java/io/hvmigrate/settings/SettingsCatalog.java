@@ -28,7 +28,9 @@ public final class SettingsCatalog {
                         v -> v.isEmpty() || v.matches("[A-Za-z0-9.:\\[\\]-]{1,255}") ? null : "'" + v + "' is not host[:port] | fix: write e.g. 192.0.2.53 or dns1.example.com:53", false),
                 new Setting("step.timeout", "time limit of a step other than the migration itself", "3m", Setting.duration(), false),
                 new Setting("migration.bandwidth", "expected live-migration throughput per move, for estimates and time limits until runs measure it (e.g. 1Gbps, 100MBps)", "1Gbps", Setting.bandwidth(), false),
-                new Setting("progress.interval", "how often running migrations are polled for progress", "2s", Setting.duration(), false),
+                new Setting("progress.interval", "how often running migrations are polled for progress (one command per source host): a duration, "
+                        + "or auto: every 2s while a person watches the live bars of a terminal, every 15s otherwise (piped, JSON, a scheduler's log)",
+                        "auto", v -> "auto".equals(v) ? null : Setting.duration().apply(v), false),
                 new Setting("log.file", "a file that also receives the run's plain output, each line time-stamped (run --log-file); none by default", "", v -> null, false),
                 new Setting("log.fileMaxSize", "the log file's size at which it is rotated (FILE.1, FILE.2, ...)", "10MB",
                         v -> io.hvmigrate.load.Units.bytes(v) == null ? "'" + v + "' is not a size | fix: write a size such as 10MB" : null, false),
