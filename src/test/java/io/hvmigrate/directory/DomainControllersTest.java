@@ -8,7 +8,6 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import io.hvmigrate.sim.tls.FleetCertificateAuthority;
 import java.io.ByteArrayOutputStream;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import java.net.DatagramPacket;
@@ -148,10 +147,14 @@ class DomainControllersTest {
         return server;
     }
 
-    static int closedPort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    /**
+     * A loopback TCP port that refuses connections while the returned socket is open: it is bound and listens to
+     * nothing, so no other listener can take the port during the test (a port merely freed can be handed out again).
+     */
+    static java.net.Socket closedPort() throws Exception {
+        java.net.Socket s = new java.net.Socket();
+        s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        return s;
     }
 
     static LdapDirectory ofDomain(String dns, Path ca) {
@@ -163,9 +166,10 @@ class DomainControllersTest {
     void aDcThatDoesNotAnswerIsPassedOverForTheNextTheDnsNames(@TempDir Path tmp) throws Exception {
         String name = "_ldap._tcp.dc._msdcs.lab.test";
         InMemoryDirectoryServer server = plainDirectory();
-        int down = closedPort();
+        java.net.Socket held = closedPort();
+        int down = held.getLocalPort();
         int up = server.getListenPort();
-        try (SrvResponder dns = new SrvResponder(Map.of(name, List.of(new int[] {0, 100, down}, new int[] {10, 100, up})),
+        try (held; SrvResponder dns = new SrvResponder(Map.of(name, List.of(new int[] {0, 100, down}, new int[] {10, 100, up})),
                 Map.of(name, List.of("127.0.0.1", "127.0.0.1")));
              LdapDirectory d = ofDomain(dns.address(), FleetCertificateAuthority.create("x").writePem(tmp.resolve("ca.pem")))) {
             // the second DC answered (and, offering no StartTLS, was refused: hvmigrate never binds unencrypted)
@@ -182,9 +186,11 @@ class DomainControllersTest {
     @Test
     void whenNoDcAnswersTheMessageNamesEachOne(@TempDir Path tmp) throws Exception {
         String name = "_ldap._tcp.dc._msdcs.lab.test";
-        int a = closedPort();
-        int b = closedPort();
-        try (SrvResponder dns = new SrvResponder(Map.of(name, List.of(new int[] {0, 100, a}, new int[] {0, 50, b})),
+        java.net.Socket heldA = closedPort();
+        java.net.Socket heldB = closedPort();
+        int a = heldA.getLocalPort();
+        int b = heldB.getLocalPort();
+        try (heldA; heldB; SrvResponder dns = new SrvResponder(Map.of(name, List.of(new int[] {0, 100, a}, new int[] {0, 50, b})),
                 Map.of(name, List.of("127.0.0.1", "127.0.0.1")));
              LdapDirectory d = ofDomain(dns.address(), FleetCertificateAuthority.create("x").writePem(tmp.resolve("ca.pem")))) {
             assertThatThrownBy(() -> d.computers(List.of("HV1")))
