@@ -86,6 +86,25 @@ final class BenchLab implements AutoCloseable {
         return sim.world();
     }
 
+    /** What the fleet's WinRM listeners have served so far: TCP connections accepted and HTTP requests read. */
+    Traffic traffic() {
+        long connections = 0;
+        long requests = 0;
+        for (SimFleet.Endpoint e : sim.endpoints()) {
+            var listener = sim.listener(e.host());
+            connections += listener.connectionsAccepted();
+            requests += listener.requestsServed();
+        }
+        return new Traffic(connections, requests);
+    }
+
+    /** Connections and HTTP requests a fleet served. */
+    record Traffic(long connections, long requests) {
+        Traffic since(Traffic before) {
+            return new Traffic(connections - before.connections, requests - before.requests);
+        }
+    }
+
     /** The simulated present, from the world's clock. */
     Instant now() {
         return sim.world().clock().now();

@@ -95,14 +95,16 @@ final class WsmanConnection {
     private final Socket socket;
     private final EndpointSettings settings;
     private final Consumer<WsmanConnection> onClose;
+    private final Runnable onRequest;
     private final String clientAddress;
     private NegotiateAcceptor acceptor;
     private Identity connectionIdentity;
 
-    WsmanConnection(Socket socket, EndpointSettings settings, Consumer<WsmanConnection> onClose) {
+    WsmanConnection(Socket socket, EndpointSettings settings, Consumer<WsmanConnection> onClose, Runnable onRequest) {
         this.socket = socket;
         this.settings = settings;
         this.onClose = onClose;
+        this.onRequest = onRequest;
         this.clientAddress = socket.getInetAddress().getHostAddress();
     }
 
@@ -123,6 +125,7 @@ final class WsmanConnection {
                         return;
                     }
                     request = next.get();
+                    onRequest.run();
                 } catch (HttpProtocolException e) {
                     writer.write(HttpResponse.of(e.status(), new byte[0]).closing());
                     return;

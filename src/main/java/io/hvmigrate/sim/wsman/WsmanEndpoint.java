@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
@@ -64,6 +65,8 @@ public final class WsmanEndpoint implements AutoCloseable {
     private final EndpointSettings settings;
     private final ShellTable shells;
     private final Set<WsmanConnection> connections = ConcurrentHashMap.newKeySet();
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder requests = new LongAdder();
     private final ReentrantLock lifecycle = new ReentrantLock();
     private State state = State.NEW;
     private ServerSocket listener;
@@ -108,6 +111,16 @@ public final class WsmanEndpoint implements AutoCloseable {
         } finally {
             lifecycle.unlock();
         }
+    }
+
+    /** TCP connections accepted since the start (each a TLS handshake over HTTPS): what clients paid to connect. */
+    public long connectionsAccepted() {
+        return accepted.sum();
+    }
+
+    /** HTTP requests read since the start, authentication challenges included: a client's HTTP exchanges. */
+    public long requestsServed() {
+        return requests.sum();
     }
 
     /** The endpoint URL, e.g. {@code https://127.0.0.1:41234/wsman}. */
@@ -249,7 +262,8 @@ public final class WsmanEndpoint implements AutoCloseable {
                 }
                 continue;
             }
-            WsmanConnection connection = new WsmanConnection(client, settings, connections::remove);
+            accepted.increment();
+            WsmanConnection connection = new WsmanConnection(client, settings, connections::remove, requests::increment);
             connections.add(connection);
             if (socket.isClosed()) {
                 connection.close(); // stopListening raced with this accept

@@ -1,0 +1,100 @@
+package io.hvmigrate.cli;
+
+import io.hvmigrate.bench.BenchFleet;
+import io.hvmigrate.bench.DiscoveryBench;
+import io.hvmigrate.bench.LoadAverage;
+import io.hvmigrate.load.Units;
+import io.hvmigrate.transport.WinRmTransport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "discover", header = "Benchmark: discovery of a simulated fleet, and what it costs the engine and hvsim per host.",
+        description = {"Starts a generated fleet in hvsim in this process (two clusters and standalone hosts, as bench generates "
+                + "them, each host on its own loopback address), then reads it as discover does: every host, each cluster once and "
+                + "the directory, over HTTPS with NTLM. Prints the wall time; the CPU time of the engine and of hvsim (the process's "
+                + "CPU on Java threads, split by JFR execution samples: those with hvsim's code on the stack are hvsim's) and the "
+                + "rest (garbage collection, compilers); the engine's CPU per host; remote commands, HTTP requests and TCP "
+                + "connections per host; the heap; and the load average at start and end. Nothing outside this machine's "
+                + "loopback addresses is contacted."})
+@ExitCodes(ExitCode.FAILED)
+final class BenchDiscoverCommand extends BaseCommand {
+
+    @Option(names = "--hosts", paramLabel = "N", defaultValue = "1000",
+            description = "hosts in the fleet, 6 to " + BenchFleet.MAX_HOSTS + " (default: ${DEFAULT-VALUE})")
+    int hosts;
+
+    @Option(names = "--vms-per-host", paramLabel = "N", defaultValue = "10",
+            description = "VMs on each of the hosts being refreshed, half the fleet (default: ${DEFAULT-VALUE})")
+    int vmsPerHost;
+
+    @Option(names = "--profile", description = "name the methods most often on top of the samples, engine and hvsim, and keep "
+            + "the recording as discover.jfr in the directory")
+    boolean profile;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "keep the fleet's inventory here (default: a temporary directory)")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+        if (vmsPerHost < 0 || (long) hosts * vmsPerHost / 2 > 100_000) {
+            err().println("hvmigrate: --vms-per-host must be at least 0, and the fleet at most 100000 VMs");
+            return ExitCode.INVALID_INPUT.code();
+        }
+        Path where = dir != null ? dir : Files.createTempDirectory("hvmigrate-bench-discover-");
+        DiscoveryBench.Result r;
+        try {
+            var transport = new WinRmTransport.Settings(Units.duration(settings().get("winrm.operationTimeout")),
+                    Units.duration(settings().get("winrm.connectTimeout")));
+            var options = new DiscoveryBench.Options(hosts, vmsPerHost, where, transport,
+                    Units.duration(settings().get("step.timeout")), profile);
+            out().printf(Locale.ROOT, "bench discover: %d hosts; files in %s; load %.2f on %d cores%n", hosts, where,
+                    LoadAverage.now(), LoadAverage.cores());
+            out().flush();
+            r = DiscoveryBench.run(options, line -> {
+                out().println("bench discover: " + line);
+                out().flush();
+            });
+        } catch (IllegalArgumentException e) {
+            err().println("hvmigrate: " + e.getMessage());
+            return ExitCode.INVALID_INPUT.code();
+        }
+        print(r);
+        return r.unreadable() == 0 && r.hostsRead() == r.hosts() ? ExitCode.OK.code() : ExitCode.FAILED.code();
+    }
+
+    private void print(DiscoveryBench.Result r) {
+        var o = out();
+        o.printf(Locale.ROOT, "%nhosts read       %d of %d (%d VMs), %d could not be read%n", r.hostsRead(), r.hosts(), r.vms(), r.unreadable());
+        o.printf(Locale.ROOT, "wall             %.2f s%n", r.wall().toMillis() / 1000.0);
+        o.printf(Locale.ROOT, "CPU              %.2f s: engine %.2f s, hvsim %.2f s, GC/JIT/other %.2f s%n", sec(r.cpu().process()),
+                sec(r.cpu().engine()), sec(r.cpu().sim()), sec(r.cpu().other()));
+        o.printf(Locale.ROOT, "engine CPU/host  %.1f ms (hvsim %.1f ms)%n", r.engineMillisPerHost(), r.cpu().sim() / 1e6 / r.hosts());
+        o.printf(Locale.ROOT, "per host         %.2f remote commands, %.2f HTTP requests, %.2f TCP connections%n",
+                r.perHost(r.roundTrips()), r.perHost(r.requests()), r.perHost(r.connections()));
+        o.printf(Locale.ROOT, "heap             %.0f MB after GC%n", r.heapBytes() / 1048576.0);
+        o.printf(Locale.ROOT, "load             %.2f at start, %.2f at end, %d cores%n", r.load().atStart(), r.load().atEnd(), LoadAverage.cores());
+        printHot("engine", r.engineHot());
+        printHot("hvsim", r.simHot());
+        if (r.load().noisy()) {
+            o.println("verdict: noisy: the load was above the core count; rerun (counts stand, times do not)");
+        } else {
+            o.printf(Locale.ROOT, "verdict: engine CPU per host %.1f ms (goal 10), wall %.1f s for %d hosts (goal 10 s for 1000)%n",
+                    r.engineMillisPerHost(), r.wall().toMillis() / 1000.0, r.hosts());
+        }
+    }
+
+    private void printHot(String side, java.util.List<DiscoveryBench.Hot> hot) {
+        if (!hot.isEmpty()) {
+            out().println("top of the " + side + "'s samples:");
+            hot.forEach(h -> out().printf(Locale.ROOT, "  %6d  %s%n", h.samples(), h.method()));
+        }
+    }
+
+    private static double sec(long nanos) {
+        return nanos / 1e9;
+    }
+}
