@@ -321,9 +321,12 @@ public final class BenchFleet {
             int fewest = Math.min(g.oldHosts().size(), g.newHosts().size());
             // room for the whole group's share on either side, with headroom for an uneven spread
             long memoryTotalGB = Math.max(512, roundUp(groupMemoryGB * 2 / fewest + 64, 256));
-            long volumeGB = Math.max(2048, roundUp(groupLocalGB * 2 / fewest + 500, 1024));
             List<String> all = new ArrayList<>(g.oldHosts());
             all.addAll(g.newHosts());
+            // VMs alternate between storages while hosts take them in turn: one host may hold far more than its share
+            long mostLocalGB = all.stream().mapToLong(name -> diskGB(groupVms.stream().filter(v -> v.host().equals(name)).toList(),
+                    Storage.LOCAL)).max().orElse(0);
+            long volumeGB = Math.max(Math.max(2048, roundUp(groupLocalGB * 2 / fewest + 500, 1024)), roundUp(mostLocalGB + 500, 1024));
             for (String name : all) {
                 long usedGB = groupVms.stream().filter(v -> v.host().equals(name)).mapToLong(v -> v.memoryStartupMB() / 1024).sum();
                 long localGB = diskGB(groupVms.stream().filter(v -> v.host().equals(name)).toList(), Storage.LOCAL);

@@ -35,6 +35,10 @@ final class BenchDiscoverCommand extends BaseCommand {
             + "the recording as discover.jfr in the directory")
     boolean profile;
 
+    @Option(names = "--warm-up", description = "discover the fleet once before the measured discovery: the steady cost per host, "
+            + "without the JVM's loading and compiling of the code on first use (which discover, a fresh process, pays)")
+    boolean warmUp;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "keep the fleet's inventory here (default: a temporary directory)")
     Path dir;
 
@@ -50,7 +54,7 @@ final class BenchDiscoverCommand extends BaseCommand {
             var transport = new WinRmTransport.Settings(Units.duration(settings().get("winrm.operationTimeout")),
                     Units.duration(settings().get("winrm.connectTimeout")));
             var options = new DiscoveryBench.Options(hosts, vmsPerHost, where, transport,
-                    Units.duration(settings().get("step.timeout")), profile);
+                    Units.duration(settings().get("step.timeout")), profile, warmUp);
             out().printf(Locale.ROOT, "bench discover: %d hosts; files in %s; load %.2f on %d cores%n", hosts, where,
                     LoadAverage.now(), LoadAverage.cores());
             out().flush();
@@ -69,14 +73,19 @@ final class BenchDiscoverCommand extends BaseCommand {
     private void print(DiscoveryBench.Result r) {
         var o = out();
         o.printf(Locale.ROOT, "%nhosts read       %d of %d (%d VMs), %d could not be read%n", r.hostsRead(), r.hosts(), r.vms(), r.unreadable());
-        o.printf(Locale.ROOT, "wall             %.2f s%n", r.wall().toMillis() / 1000.0);
-        o.printf(Locale.ROOT, "CPU              %.2f s: engine %.2f s, hvsim %.2f s, GC/JIT/other %.2f s%n", sec(r.cpu().process()),
-                sec(r.cpu().engine()), sec(r.cpu().sim()), sec(r.cpu().other()));
+        r.problems().stream().limit(10).forEach(p -> o.println("  could not read " + p));
+        o.printf(Locale.ROOT, "wall             %.2f s (of which %.2f s deleting the shells at the end)%n", r.wall().toMillis() / 1000.0,
+                r.closing().toMillis() / 1000.0);
+        o.printf(Locale.ROOT, "CPU              %.2f s: engine %.2f s, hvsim %.2f s, GC %.2f s, JIT %.2f s, JVM other %.2f s%n",
+                sec(r.cpu().process()), sec(r.cpu().engine()), sec(r.cpu().sim()), sec(r.cpu().gc()), sec(r.cpu().jit()),
+                sec(r.cpu().vm()));
         o.printf(Locale.ROOT, "engine CPU/host  %.1f ms (hvsim %.1f ms)%n", r.engineMillisPerHost(), r.cpu().sim() / 1e6 / r.hosts());
         o.printf(Locale.ROOT, "per host         %.2f remote commands, %.2f HTTP requests, %.2f TCP connections%n",
                 r.perHost(r.roundTrips()), r.perHost(r.requests()), r.perHost(r.connections()));
         o.printf(Locale.ROOT, "heap             %.0f MB after GC%n", r.heapBytes() / 1048576.0);
         o.printf(Locale.ROOT, "load             %.2f at start, %.2f at end, %d cores%n", r.load().atStart(), r.load().atEnd(), LoadAverage.cores());
+        printParts("engine", r.engineParts());
+        printParts("hvsim", r.simParts());
         printHot("engine", r.engineHot());
         printHot("hvsim", r.simHot());
         if (r.load().noisy()) {
@@ -85,6 +94,16 @@ final class BenchDiscoverCommand extends BaseCommand {
             o.printf(Locale.ROOT, "verdict: engine CPU per host %.1f ms (goal 10), wall %.1f s for %d hosts (goal 10 s for 1000)%n",
                     r.engineMillisPerHost(), r.wall().toMillis() / 1000.0, r.hosts());
         }
+    }
+
+    private void printParts(String side, java.util.List<DiscoveryBench.Hot> parts) {
+        long all = parts.stream().mapToLong(DiscoveryBench.Hot::samples).sum();
+        StringBuilder line = new StringBuilder();
+        for (DiscoveryBench.Hot p : parts) {
+            line.append(line.isEmpty() ? "" : ", ").append(p.method()).append(' ')
+                    .append(String.format(Locale.ROOT, "%.0f%%", 100.0 * p.samples() / Math.max(1, all)));
+        }
+        out().printf(Locale.ROOT, "%-16s %s (%d samples)%n", side + " CPU in", line, all);
     }
 
     private void printHot(String side, java.util.List<DiscoveryBench.Hot> hot) {
