@@ -74,10 +74,11 @@ public final class DiscoveryBench {
      *
      * @param wall        from setting up the transport to the last shell deleted, as {@code discover} spends it
      * @param closing     of which deleting the shells at the end
+     * @param clients     WinRM4J clients the engine made (each with its own CXF service)
      * @param connections TCP connections the fleet accepted (each a TLS handshake)
      * @param requests    HTTP requests the fleet served, authentication challenges included
      */
-    public record Result(int hosts, int vms, int hostsRead, int unreadable, Duration wall, Duration closing, Cpu cpu, long roundTrips,
+    public record Result(int hosts, int vms, int hostsRead, int unreadable, Duration wall, Duration closing, Cpu cpu, long roundTrips, long clients,
                          long requests, long connections, long heapBytes, LoadAverage load, List<Hot> engineHot,
                          List<Hot> simHot, List<Hot> engineParts, List<Hot> simParts, List<String> problems) {
 
@@ -124,10 +125,12 @@ public final class DiscoveryBench {
                 Discovery.Result found;
                 long roundTrips;
                 long discovered;
+                long clients;
                 try {
                     found = lab.runService(c.hosts(), "discover").discover();
                     discovered = System.nanoTime() - w0;
                     roundTrips = c.hosts().roundTrips();
+                    clients = c.transport().clientsBuilt();
                 } finally {
                     c.close();
                 }
@@ -146,7 +149,7 @@ public final class DiscoveryBench {
                 System.gc();
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 return new Result(o.hosts(), vms, found.facts().hosts().size(), found.unreachable().size(), Duration.ofNanos(wall),
-                        Duration.ofNanos(wall - discovered), new Cpu(cpu, engineCpu, simCpu, jvm[0], jvm[1], jvm[2]), roundTrips, traffic.requests(),
+                        Duration.ofNanos(wall - discovered), new Cpu(cpu, engineCpu, simCpu, jvm[0], jvm[1], jvm[2]), roundTrips, clients, traffic.requests(),
                         traffic.connections(), heap, load, o.profile() ? samples.top(samples.engineTop) : List.of(),
                         o.profile() ? samples.top(samples.simTop) : List.of(), samples.top(samples.engineParts),
                         samples.top(samples.simParts),

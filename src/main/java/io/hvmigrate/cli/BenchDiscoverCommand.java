@@ -80,8 +80,8 @@ final class BenchDiscoverCommand extends BaseCommand {
                 sec(r.cpu().process()), sec(r.cpu().engine()), sec(r.cpu().sim()), sec(r.cpu().gc()), sec(r.cpu().jit()),
                 sec(r.cpu().vm()));
         o.printf(Locale.ROOT, "engine CPU/host  %.1f ms (hvsim %.1f ms)%n", r.engineMillisPerHost(), r.cpu().sim() / 1e6 / r.hosts());
-        o.printf(Locale.ROOT, "per host         %.2f remote commands, %.2f HTTP requests, %.2f TCP connections%n",
-                r.perHost(r.roundTrips()), r.perHost(r.requests()), r.perHost(r.connections()));
+        o.printf(Locale.ROOT, "per host         %.2f remote commands, %.2f WinRM clients, %.2f HTTP requests, %.2f TCP connections%n",
+                r.perHost(r.roundTrips()), r.perHost(r.clients()), r.perHost(r.requests()), r.perHost(r.connections()));
         o.printf(Locale.ROOT, "heap             %.0f MB after GC%n", r.heapBytes() / 1048576.0);
         o.printf(Locale.ROOT, "load             %.2f at start, %.2f at end, %d cores%n", r.load().atStart(), r.load().atEnd(), LoadAverage.cores());
         printParts("engine", r.engineParts());

@@ -951,15 +951,30 @@ public final class World {
      */
     public synchronized java.util.OptionalLong fileLength(String computerName, String path) throws WorldException {
         HostState h = host(computerName);
+        // the VM that last held a disk at this path, checked again before it is believed: VMs come, go and move
+        // their storage, and a host reading its VMs' disks one by one must not scan the whole fleet for each
+        String key = path.toLowerCase(java.util.Locale.ROOT);
+        VmState known = diskOwners.get(key);
+        if (known != null && vms.get(known.id) == known) {
+            for (VmState.Disk d : known.disks) {
+                if (d.path.equalsIgnoreCase(path) && vmFileReachable(h, d.path, known)) {
+                    return java.util.OptionalLong.of(d.sizeGB * 1024L * 1024L * 1024L);
+                }
+            }
+        }
         for (VmState v : vms.values()) {
             for (VmState.Disk d : v.disks) {
                 if (d.path.equalsIgnoreCase(path) && vmFileReachable(h, d.path, v)) {
+                    diskOwners.put(key, v);
                     return java.util.OptionalLong.of(d.sizeGB * 1024L * 1024L * 1024L);
                 }
             }
         }
         return java.util.OptionalLong.empty();
     }
+
+    /** Disk path (lower case) to the VM found holding it by {@link #fileLength}: a hint, checked on every use. */
+    private final Map<String, VmState> diskOwners = new java.util.HashMap<>();
 
     /** Test-Path as seen from a host: its local volumes, its cluster's CSVs, and shares it has access to. */
     public synchronized boolean pathExists(String computerName, String path) throws WorldException {

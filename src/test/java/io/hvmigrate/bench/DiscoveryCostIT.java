@@ -1,0 +1,41 @@
+package io.hvmigrate.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hvmigrate.transport.WinRmTransport;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What discovering a fleet costs per host, counted on both sides of the wire (never timed): the engine against hvsim
+ * over HTTPS with NTLM, as bench discover measures it. Each host gets one WinRM client, one TCP connection (one TLS
+ * handshake) and one remote shell; its one discovery command is Command, Receive and Signal; its shell is created once
+ * and deleted once. The clusters are read through shells already open. A count that grows says that per-host set-up
+ * came back: a client or a connection per command, a shell per call.
+ */
+class DiscoveryCostIT {
+
+    private static final int HOSTS = 24;
+
+    @Test
+    void eachHostCostsOneClientOneConnectionAndOneShell(@TempDir Path dir) throws Exception {
+        DiscoveryBench.Result r = DiscoveryBench.run(new DiscoveryBench.Options(HOSTS, 4, dir, WinRmTransport.Settings.DEFAULT,
+                Duration.ofMinutes(2), false, false), line -> { });
+        System.out.println("DiscoveryCostIT: " + r.roundTrips() + " commands, " + r.clients() + " clients, " + r.connections()
+                + " connections, " + r.requests() + " requests for " + r.hosts() + " hosts");
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.hostsRead()).isEqualTo(HOSTS);
+        // one command per host, one per cluster (two), one for the directory
+        assertThat(r.roundTrips()).isEqualTo(HOSTS + 3);
+        // a session per host, reused for its cluster: no client, connection or shell of its own. At most one more: the
+        // directory is read through the domain controller (the fleet's first host) while it reads its cluster too
+        assertThat(r.clients()).isBetween((long) HOSTS, HOSTS + 1L);
+        assertThat(r.connections()).isEqualTo(r.clients());
+        // per session: its shell's Create (with NTLM's two challenges: three requests) and Delete at the end; per
+        // command: Command, Receive and Signal
+        assertThat(r.requests()).isEqualTo(4 * r.clients() + 3 * r.roundTrips());
+    }
+}
