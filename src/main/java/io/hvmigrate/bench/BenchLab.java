@@ -16,6 +16,8 @@ import io.hvmigrate.sim.lab.SimFleet;
 import io.hvmigrate.sim.world.MigrationJobInfo;
 import io.hvmigrate.sim.world.VmInfo;
 import io.hvmigrate.sim.world.World;
+import io.hvmigrate.sim.wsman.EndpointTraffic;
+import io.hvmigrate.sim.wsman.WsmanAction;
 import io.hvmigrate.transport.Secrets;
 import io.hvmigrate.transport.WinRmTransport;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,22 +89,28 @@ final class BenchLab implements AutoCloseable {
         return sim.world();
     }
 
-    /** What the fleet's WinRM listeners have served so far: TCP connections accepted and HTTP requests read. */
+    /** What the fleet's WinRM listeners have served so far: connections, HTTP requests, operations by action. */
     Traffic traffic() {
         long connections = 0;
         long requests = 0;
+        Map<WsmanAction, Long> operations = new EnumMap<>(WsmanAction.class);
         for (SimFleet.Endpoint e : sim.endpoints()) {
-            var listener = sim.listener(e.host());
-            connections += listener.connectionsAccepted();
-            requests += listener.requestsServed();
+            EndpointTraffic t = sim.listener(e.host()).traffic();
+            connections += t.connections();
+            requests += t.requests();
+            for (WsmanAction a : WsmanAction.values()) {
+                operations.merge(a, t.operations(a), Long::sum);
+            }
         }
-        return new Traffic(connections, requests);
+        return new Traffic(connections, requests, operations);
     }
 
-    /** Connections and HTTP requests a fleet served. */
-    record Traffic(long connections, long requests) {
+    /** Connections, HTTP requests and WS-Management operations a fleet served. */
+    record Traffic(long connections, long requests, Map<WsmanAction, Long> operations) {
         Traffic since(Traffic before) {
-            return new Traffic(connections - before.connections, requests - before.requests);
+            Map<WsmanAction, Long> ops = new EnumMap<>(WsmanAction.class);
+            operations.forEach((a, n) -> ops.put(a, n - before.operations.getOrDefault(a, 0L)));
+            return new Traffic(connections - before.connections, requests - before.requests, ops);
         }
     }
 

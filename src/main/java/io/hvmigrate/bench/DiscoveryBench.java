@@ -2,6 +2,7 @@ package io.hvmigrate.bench;
 
 import io.hvmigrate.engine.Discovery;
 import io.hvmigrate.engine.MoveExecutor;
+import io.hvmigrate.sim.wsman.WsmanAction;
 import io.hvmigrate.transport.WinRmTransport;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -77,9 +78,10 @@ public final class DiscoveryBench {
      * @param clients     WinRM4J clients the engine made (each with its own CXF service)
      * @param connections TCP connections the fleet accepted (each a TLS handshake)
      * @param requests    HTTP requests the fleet served, authentication challenges included
+     * @param operations  of which WS-Management operations, by action (Create, Command, Receive, Signal, Delete)
      */
     public record Result(int hosts, int vms, int hostsRead, int unreadable, Duration wall, Duration closing, Cpu cpu, long roundTrips, long clients,
-                         long requests, long connections, long heapBytes, LoadAverage load, List<Hot> engineHot,
+                         long requests, Map<WsmanAction, Long> operations, long connections, long heapBytes, LoadAverage load, List<Hot> engineHot,
                          List<Hot> simHot, List<Hot> engineParts, List<Hot> simParts, List<String> problems) {
 
         public double engineMillisPerHost() {
@@ -150,7 +152,7 @@ public final class DiscoveryBench {
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 return new Result(o.hosts(), vms, found.facts().hosts().size(), found.unreachable().size(), Duration.ofNanos(wall),
                         Duration.ofNanos(wall - discovered), new Cpu(cpu, engineCpu, simCpu, jvm[0], jvm[1], jvm[2]), roundTrips, clients, traffic.requests(),
-                        traffic.connections(), heap, load, o.profile() ? samples.top(samples.engineTop) : List.of(),
+                        traffic.operations(), traffic.connections(), heap, load, o.profile() ? samples.top(samples.engineTop) : List.of(),
                         o.profile() ? samples.top(samples.simTop) : List.of(), samples.top(samples.engineParts),
                         samples.top(samples.simParts),
                         found.unreachable().stream().map(Discovery.Unreachable::describe).toList());

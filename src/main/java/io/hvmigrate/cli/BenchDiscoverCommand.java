@@ -82,6 +82,14 @@ final class BenchDiscoverCommand extends BaseCommand {
         o.printf(Locale.ROOT, "engine CPU/host  %.1f ms (hvsim %.1f ms)%n", r.engineMillisPerHost(), r.cpu().sim() / 1e6 / r.hosts());
         o.printf(Locale.ROOT, "per host         %.2f remote commands, %.2f WinRM clients, %.2f HTTP requests, %.2f TCP connections%n",
                 r.perHost(r.roundTrips()), r.perHost(r.clients()), r.perHost(r.requests()), r.perHost(r.connections()));
+        long operations = r.operations().values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder ops = new StringBuilder();
+        r.operations().forEach((action, n) -> {
+            if (n > 0) {
+                ops.append(String.format(Locale.ROOT, "%s %.2f, ", action.name().toLowerCase(Locale.ROOT), r.perHost(n)));
+            }
+        });
+        o.printf(Locale.ROOT, "requests/host    %sother (authentication challenges) %.2f%n", ops, r.perHost(r.requests() - operations));
         o.printf(Locale.ROOT, "heap             %.0f MB after GC%n", r.heapBytes() / 1048576.0);
         o.printf(Locale.ROOT, "load             %.2f at start, %.2f at end, %d cores%n", r.load().atStart(), r.load().atEnd(), LoadAverage.cores());
         printParts("engine", r.engineParts());

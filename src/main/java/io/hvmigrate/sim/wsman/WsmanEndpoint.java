@@ -21,7 +21,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
@@ -65,8 +64,7 @@ public final class WsmanEndpoint implements AutoCloseable {
     private final EndpointSettings settings;
     private final ShellTable shells;
     private final Set<WsmanConnection> connections = ConcurrentHashMap.newKeySet();
-    private final LongAdder accepted = new LongAdder();
-    private final LongAdder requests = new LongAdder();
+    private final EndpointTraffic traffic = new EndpointTraffic();
     private final ReentrantLock lifecycle = new ReentrantLock();
     private State state = State.NEW;
     private ServerSocket listener;
@@ -113,14 +111,9 @@ public final class WsmanEndpoint implements AutoCloseable {
         }
     }
 
-    /** TCP connections accepted since the start (each a TLS handshake over HTTPS): what clients paid to connect. */
-    public long connectionsAccepted() {
-        return accepted.sum();
-    }
-
-    /** HTTP requests read since the start, authentication challenges included: a client's HTTP exchanges. */
-    public long requestsServed() {
-        return requests.sum();
+    /** What clients have cost this endpoint since it started: connections, HTTP requests, operations. */
+    public EndpointTraffic traffic() {
+        return traffic;
     }
 
     /** The endpoint URL, e.g. {@code https://127.0.0.1:41234/wsman}. */
@@ -262,8 +255,8 @@ public final class WsmanEndpoint implements AutoCloseable {
                 }
                 continue;
             }
-            accepted.increment();
-            WsmanConnection connection = new WsmanConnection(client, settings, connections::remove, requests::increment);
+            traffic.connected();
+            WsmanConnection connection = new WsmanConnection(client, settings, connections::remove, traffic);
             connections.add(connection);
             if (socket.isClosed()) {
                 connection.close(); // stopListening raced with this accept
