@@ -14,12 +14,14 @@ import picocli.CommandLine.Option;
 
 @Command(name = "discover", header = "Benchmark: discovery of a simulated fleet, and what it costs the engine and hvsim per host.",
         description = {"Starts a generated fleet in hvsim in this process (two clusters and standalone hosts, as bench generates "
-                + "them, each host on its own loopback address), then reads it as discover does: every host, each cluster once and "
-                + "the directory, over HTTPS with NTLM. Prints the wall time; the CPU time of the engine and of hvsim (the process's "
-                + "CPU on Java threads, split by JFR execution samples: those with hvsim's code on the stack are hvsim's) and the "
-                + "rest (garbage collection, compilers); the engine's CPU per host; remote commands, HTTP requests and TCP "
-                + "connections per host; the heap; and the load average at start and end. Nothing outside this machine's "
-                + "loopback addresses is contacted."})
+                + "them, each host on its own loopback address), then reads it as discover does, from setting up the transport to "
+                + "deleting the last shell: every host, each cluster once and the directory, over HTTPS with NTLM. Prints the wall "
+                + "time; the CPU time of the engine, of hvsim, and of the JVM's garbage collection and compilers (read per thread "
+                + "from /proc; the rest is split between the engine and hvsim by JFR execution samples: those with hvsim's code on "
+                + "the stack are hvsim's), the engine's CPU per host and the components it went to; remote commands, WinRM clients, "
+                + "HTTP requests (by WS-Management action) and TCP connections per host; the heap; and the load average at start "
+                + "and end. Runs with the quick compiler only, as discover does. Nothing outside this machine's loopback addresses "
+                + "is contacted."})
 @ExitCodes(ExitCode.FAILED)
 final class BenchDiscoverCommand extends BaseCommand {
 
@@ -28,7 +30,7 @@ final class BenchDiscoverCommand extends BaseCommand {
     int hosts;
 
     @Option(names = "--vms-per-host", paramLabel = "N", defaultValue = "10",
-            description = "VMs on each of the hosts being refreshed, half the fleet (default: ${DEFAULT-VALUE})")
+            description = "VMs on each host that holds VMs: the fleet's old hosts, about half (default: ${DEFAULT-VALUE})")
     int vmsPerHost;
 
     @Option(names = "--profile", description = "name the methods most often on top of the samples, engine and hvsim, and keep "
