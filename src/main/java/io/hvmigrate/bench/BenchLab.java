@@ -70,8 +70,13 @@ final class BenchLab implements AutoCloseable {
     }
 
     static BenchLab start(BenchFleet bench, double timeScale, Path dir, Engine engine) throws IOException {
+        return start(bench, timeScale, dir, engine, true);
+    }
+
+    /** As {@link #start(BenchFleet, double, Path, Engine)}; over HTTPS, or over plain HTTP with message encryption. */
+    static BenchLab start(BenchFleet bench, double timeScale, Path dir, Engine engine, boolean https) throws IOException {
         Files.createDirectories(dir);
-        SimFleet sim = SimFleet.start(bench.fleet(), SimFleet.Options.defaults().withTimeScale(timeScale));
+        SimFleet sim = SimFleet.start(bench.fleet(), SimFleet.Options.defaults().withTimeScale(timeScale).withHttps(https));
         try {
             LabFiles.Written files = LabFiles.write(sim, dir, LabFiles.serviceAccount(sim));
             Path playbookFile = dir.resolve("wave.yaml");

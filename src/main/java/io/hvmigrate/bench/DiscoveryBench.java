@@ -43,9 +43,11 @@ public final class DiscoveryBench {
      *                   recording in {@code dir} as {@code discover.jfr}
      * @param warmUp     discover the fleet once first, unmeasured: what is left is the steady cost, without the JVM's
      *                   loading and compiling of the code on first use
+     * @param http       over plain HTTP with every message sealed by the connection's NTLM context, as WinRM's default
+     *                   listener wants it, instead of HTTPS
      */
     public record Options(int hosts, int vmsPerHost, Path dir, WinRmTransport.Settings transport, Duration step, boolean profile,
-                          boolean warmUp) {}
+                          boolean warmUp, boolean http) {}
 
     /** CPU time in nanoseconds: the whole process, and its parts (garbage collection, JIT compilers, the rest of the JVM). */
     public record Cpu(long process, long engine, long sim, long gc, long jit, long vm) {}
@@ -103,7 +105,7 @@ public final class DiscoveryBench {
         int vms = Math.max(1, o.hosts() * o.vmsPerHost() / 2);
         BenchFleet bench = BenchFleet.generate(new BenchFleet.Size(o.hosts(), vms, 1));
         long t0 = System.nanoTime();
-        try (BenchLab lab = BenchLab.start(bench, 50, o.dir(), new BenchLab.Engine(o.transport(), limits(o.step())))) {
+        try (BenchLab lab = BenchLab.start(bench, 50, o.dir(), new BenchLab.Engine(o.transport(), limits(o.step())), !o.http())) {
             progress.accept(String.format(java.util.Locale.ROOT, "hvsim: %d hosts, %d VMs started in %.1f s", o.hosts(), vms,
                     (System.nanoTime() - t0) / 1e9));
             if (o.warmUp()) {

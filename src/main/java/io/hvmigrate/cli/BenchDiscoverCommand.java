@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "discover", header = "Benchmark: discovery of a simulated fleet, and what it costs the engine and hvsim per host.",
         description = {"Starts a generated fleet in hvsim in this process (two clusters and standalone hosts, as bench generates "
                 + "them, each host on its own loopback address), then reads it as discover does, from setting up the transport to "
-                + "deleting the last shell: every host, each cluster once and the directory, over HTTPS with NTLM. Prints the wall "
+                + "deleting the last shell: every host, each cluster once and the directory, over HTTPS with NTLM (--http: plain HTTP, "
+                + "every message sealed by its connection's NTLM context). Prints the wall "
                 + "time; the CPU time of the engine, of hvsim, and of the JVM's garbage collection and compilers (read per thread "
                 + "from /proc; the rest is split between the engine and hvsim by JFR execution samples: those with hvsim's code on "
                 + "the stack are hvsim's), the engine's CPU per host and the components it went to; remote commands, WinRM clients, "
@@ -41,6 +42,10 @@ final class BenchDiscoverCommand extends BaseCommand {
             + "without the JVM's loading and compiling of the code on first use (which discover, a fresh process, pays)")
     boolean warmUp;
 
+    @Option(names = "--http", description = "over plain HTTP with every message sealed by its connection's NTLM context (WinRM's "
+            + "default listener) instead of HTTPS")
+    boolean http;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "keep the fleet's inventory here (default: a temporary directory)")
     Path dir;
 
@@ -56,8 +61,9 @@ final class BenchDiscoverCommand extends BaseCommand {
             var transport = new WinRmTransport.Settings(Units.duration(settings().get("winrm.operationTimeout")),
                     Units.duration(settings().get("winrm.connectTimeout")));
             var options = new DiscoveryBench.Options(hosts, vmsPerHost, where, transport,
-                    Units.duration(settings().get("step.timeout")), profile, warmUp);
-            out().printf(Locale.ROOT, "bench discover: %d hosts; files in %s; load %.2f on %d cores%n", hosts, where,
+                    Units.duration(settings().get("step.timeout")), profile, warmUp, http);
+            out().printf(Locale.ROOT, "bench discover: %d hosts over %s; files in %s; load %.2f on %d cores%n", hosts,
+                    http ? "HTTP, sealed" : "HTTPS", where,
                     LoadAverage.now(), LoadAverage.cores());
             out().flush();
             r = DiscoveryBench.run(options, line -> {

@@ -6,7 +6,8 @@ import io.hvmigrate.sim.wsman.WsmanAction;
 import io.hvmigrate.transport.WinRmTransport;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,10 +21,12 @@ class DiscoveryCostIT {
 
     private static final int HOSTS = 24;
 
-    @Test
-    void eachHostCostsOneClientOneConnectionAndOneShell(@TempDir Path dir) throws Exception {
+    /** Over HTTPS, and over plain HTTP with every message sealed by its connection's NTLM context. */
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = {"HTTPS", "HTTP"})
+    void eachHostCostsOneClientOneConnectionAndOneShell(String transport, @TempDir Path dir) throws Exception {
         DiscoveryBench.Result r = DiscoveryBench.run(new DiscoveryBench.Options(HOSTS, 4, dir, WinRmTransport.Settings.DEFAULT,
-                Duration.ofMinutes(2), false, false), line -> { });
+                Duration.ofMinutes(2), false, false, transport.equals("HTTP")), line -> { });
 
         assertThat(r.problems()).isEmpty();
         assertThat(r.hostsRead()).isEqualTo(HOSTS);
