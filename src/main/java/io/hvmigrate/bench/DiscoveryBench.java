@@ -82,9 +82,10 @@ public final class DiscoveryBench {
      * @param requests    HTTP requests the fleet served, authentication challenges included
      * @param operations  of which WS-Management operations, by action (Create, Command, Receive, Signal, Delete)
      */
-    public record Result(int hosts, int vms, int hostsRead, int unreadable, Duration wall, Duration closing, Cpu cpu, long roundTrips, long clients,
-                         long requests, Map<WsmanAction, Long> operations, long connections, long heapBytes, LoadAverage load, List<Hot> engineHot,
-                         List<Hot> simHot, List<Hot> engineParts, List<Hot> simParts, List<String> problems) {
+    public record Result(int hosts, int vms, int hostsRead, int unreadable, Duration wall, Duration closing, Cpu cpu,
+                         long roundTrips, long clients, long requests, Map<WsmanAction, Long> operations, long connections,
+                         long heapBytes, LoadAverage load, List<Hot> engineHot, List<Hot> simHot, List<Hot> engineParts,
+                         List<Hot> simParts, List<String> problems) {
 
         public double engineMillisPerHost() {
             return cpu.engine() / 1e6 / hosts;
@@ -152,12 +153,13 @@ public final class DiscoveryBench {
                 long engineCpu = javaCpu - simCpu;
                 System.gc();
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                return new Result(o.hosts(), vms, found.facts().hosts().size(), found.unreachable().size(), Duration.ofNanos(wall),
-                        Duration.ofNanos(wall - discovered), new Cpu(cpu, engineCpu, simCpu, jvm[0], jvm[1], jvm[2]), roundTrips, clients, traffic.requests(),
-                        traffic.operations(), traffic.connections(), heap, load, o.profile() ? samples.top(samples.engineTop) : List.of(),
+                return new Result(o.hosts(), vms, found.facts().hosts().size(), found.unreachable().size(),
+                        Duration.ofNanos(wall), Duration.ofNanos(wall - discovered),
+                        new Cpu(cpu, engineCpu, simCpu, jvm[0], jvm[1], jvm[2]), roundTrips, clients, traffic.requests(),
+                        traffic.operations(), traffic.connections(), heap, load,
+                        o.profile() ? samples.top(samples.engineTop) : List.of(),
                         o.profile() ? samples.top(samples.simTop) : List.of(), samples.top(samples.engineParts),
-                        samples.top(samples.simParts),
-                        found.unreachable().stream().map(Discovery.Unreachable::describe).toList());
+                        samples.top(samples.simParts), found.unreachable().stream().map(Discovery.Unreachable::describe).toList());
             } finally {
                 if (!o.profile()) {
                     Files.deleteIfExists(jfr);

@@ -6,16 +6,16 @@ import io.hvmigrate.sim.wsman.WsmanAction;
 import io.hvmigrate.transport.WinRmTransport;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What discovering a fleet costs per host, counted on both sides of the wire (never timed): the engine against hvsim
- * over HTTPS with NTLM, as bench discover measures it. Each host gets one WinRM client, one TCP connection (one TLS
- * handshake, one NTLM authentication) and one remote shell; its one discovery command is Command, Receive and Signal;
- * its shell is created once and deleted once. The clusters are read through shells already open. A count that grows says that per-host set-up
- * came back: a client or a connection per command, a shell per call.
+ * with NTLM, as bench discover measures it. Each host gets one WinRM client, one TCP connection (one TLS handshake or
+ * sealed channel, one NTLM authentication) and one remote shell; its one discovery command is Command, Receive and
+ * Signal; its shell is created once and deleted once. The clusters are read through shells already open. A count
+ * that grows says that per-host set-up came back: a client or a connection per command, a shell per call.
  */
 class DiscoveryCostIT {
 
