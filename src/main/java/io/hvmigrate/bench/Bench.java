@@ -63,7 +63,7 @@ public final class Bench {
 
         /** Whether the machine was busier than its cores during this strategy: its wall-clock-bound ratios are noise. */
         public boolean noisy() {
-            return Math.max(loadAtStart, loadAtEnd) > Runtime.getRuntime().availableProcessors();
+            return new LoadAverage(loadAtStart, loadAtEnd).noisy();
         }
 
         public Row {
@@ -144,7 +144,7 @@ public final class Bench {
         for (Strategy s : strategies) {
             try (BenchLab lab = BenchLab.start(bench, o.timeScale(), o.dir().resolve(slug(s.name())), engine)) {
                 Plan prepared = s.prepare(lab);
-                double load0 = loadAverage();
+                double load0 = LoadAverage.now();
                 Instant t0 = lab.now();
                 long w0 = System.nanoTime();
                 Strategy.Outcome out = s.carryOut(lab, prepared);
@@ -153,7 +153,7 @@ public final class Bench {
                 List<String> problems = new ArrayList<>(out.failures());
                 problems.addAll(lab.problemsAfterWave());
                 Row row = new Row(s.name(), Duration.between(t0, t1), wall, out.roundTrips(), lab.movedCount(), problems,
-                        load0, loadAverage());
+                        load0, LoadAverage.now());
                 lab.writeMigrations(lab.dir().resolve("migrations.csv"), t0, bound);
                 rows.add(row);
                 progress.accept(String.format(Locale.ROOT, "%s: %s simulated (%s wall), %d/%d moved", s.name(),
@@ -161,12 +161,6 @@ public final class Bench {
             }
         }
         return new Report(o.size(), o.timeScale(), bench.wave().size(), mix, bound, rows);
-    }
-
-    /** The system's one-minute load average, or NaN where the platform has none. */
-    static double loadAverage() {
-        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return l < 0 ? Double.NaN : l;
     }
 
     private static String mix(Plan plan) {

@@ -33,8 +33,15 @@ public final class BenchFleet {
     /** The domain every host is in, and the engine's service account there. */
     public static final String DOMAIN = "bench.test";
     private static final String NETBIOS = "BENCH";
-    /** The migration network of every host (data only: documentation range). */
+    /** The migration network of every host of a fleet of up to 254 hosts (data only: documentation range). */
     public static final String MIGRATION_SUBNET = "198.51.100.0/24";
+    /**
+     * Most hosts a fleet can have. Each host's WinRM listener has its own loopback address (127.0.2.0 and up, 250 to a
+     * /24); its management and migration addresses, data only, are in IPv4 documentation ranges up to 254 hosts, which
+     * is all a /24 holds, and in IPv6's (2001:db8::/32) above that.
+     */
+    public static final int MAX_HOSTS = 5000;
+    private static final int IPV4_HOSTS = 254;
 
     /** Link speed of every host, as the planner assumes it when balancing; the world's time model has its own. */
     private static final double LINK_MBPS = 10_000 / 8.0;
@@ -42,16 +49,16 @@ public final class BenchFleet {
     /**
      * How big a fleet to generate.
      *
-     * @param hosts at least 6 (two clusters of two and two standalone hosts), at most 200
-     * @param vms   at least 1: every one of them moves
+     * @param hosts at least 6 (two clusters of two and two standalone hosts), at most {@link #MAX_HOSTS}
+     * @param vms   at least 1, at most 100,000: every one of them moves
      */
     public record Size(int hosts, int vms, long seed) {
         public Size {
-            if (hosts < 6 || hosts > 200) {
-                throw new IllegalArgumentException("--hosts must be between 6 and 200, not " + hosts);
+            if (hosts < 6 || hosts > MAX_HOSTS) {
+                throw new IllegalArgumentException("--hosts must be between 6 and " + MAX_HOSTS + ", not " + hosts);
             }
-            if (vms < 1 || vms > 5000) {
-                throw new IllegalArgumentException("--vms must be between 1 and 5000, not " + vms);
+            if (vms < 1 || vms > 100_000) {
+                throw new IllegalArgumentException("--vms must be between 1 and 100000, not " + vms);
             }
         }
     }
@@ -106,7 +113,7 @@ public final class BenchFleet {
         y.append("description: every VM from an old host to a new host of its group\n");
         y.append("policy:\n");
         y.append("  authentication: kerberos\n");
-        y.append("  migrationNetwork: ").append(MIGRATION_SUBNET).append('\n');
+        y.append("  migrationNetwork: ").append(migrationSubnet(size)).append('\n');
         // every host takes part in at most 2 migrations (its own limit is 1 or 2), so these caps never bind:
         // the scheduler is held only by what the hosts allow
         y.append("  concurrency: { global: ").append(fleet.hosts().size()).append(", perSource: 2, perDestination: 2 }\n");
@@ -120,6 +127,21 @@ public final class BenchFleet {
             y.append(" }\n");
         }
         return y.toString();
+    }
+
+    /** The migration network of a fleet of this size: {@link #MIGRATION_SUBNET} up to 254 hosts, IPv6 above. */
+    public static String migrationSubnet(Size size) {
+        return size.hosts() <= IPV4_HOSTS ? MIGRATION_SUBNET : "2001:db8:0:2::/64";
+    }
+
+    private static String managementSubnet(Size size) {
+        return size.hosts() <= IPV4_HOSTS ? "192.0.2.0/24" : "2001:db8:0:1::/64";
+    }
+
+    /** Host {@code n}'s (from 1) address in its fleet's management ({@code net} 1) or migration ({@code net} 2) network. */
+    private static String dataAddress(Size size, int net, int n) {
+        return size.hosts() <= IPV4_HOSTS ? (net == 1 ? "192.0.2." : "198.51.100.") + n
+                : "2001:db8:0:" + net + "::" + Integer.toHexString(n);
     }
 
     /** Builds one fleet; holds the random source so that draws happen in one fixed order. */
@@ -204,7 +226,7 @@ public final class BenchFleet {
 
         private List<VmSpec> vmsOf(Group g, int count, java.util.function.IntFunction<Storage> storageOf) {
             List<VmSpec> out = new ArrayList<>();
-            String format = size.vms() >= 1000 ? "%s-%04d" : "%s-%03d";
+            String format = "%s-%0" + Math.max(3, String.valueOf(size.vms()).length()) + "d";
             for (int i = 0; i < count; i++) {
                 String name = String.format(Locale.ROOT, format, g.prefix(), i + 1);
                 String host = g.oldHosts().get(i % g.oldHosts().size());
@@ -299,18 +321,21 @@ public final class BenchFleet {
             int fewest = Math.min(g.oldHosts().size(), g.newHosts().size());
             // room for the whole group's share on either side, with headroom for an uneven spread
             long memoryTotalGB = Math.max(512, roundUp(groupMemoryGB * 2 / fewest + 64, 256));
-            long volumeGB = Math.max(2048, roundUp(groupLocalGB * 2 / fewest + 500, 1024));
             List<String> all = new ArrayList<>(g.oldHosts());
             all.addAll(g.newHosts());
+            // VMs alternate between storages while hosts take them in turn: one host may hold far more than its share
+            long mostLocalGB = all.stream().mapToLong(name -> diskGB(groupVms.stream().filter(v -> v.host().equals(name)).toList(),
+                    Storage.LOCAL)).max().orElse(0);
+            long volumeGB = Math.max(Math.max(2048, roundUp(groupLocalGB * 2 / fewest + 500, 1024)), roundUp(mostLocalGB + 500, 1024));
             for (String name : all) {
                 long usedGB = groupVms.stream().filter(v -> v.host().equals(name)).mapToLong(v -> v.memoryStartupMB() / 1024).sum();
                 long localGB = diskGB(groupVms.stream().filter(v -> v.host().equals(name)).toList(), Storage.LOCAL);
                 int n = hosts.size() + 1;
                 hosts.add(new HostSpec(name, DOMAIN, 2022, g.cluster(), null,
                         new HostSpec.WinRmSpec("127.0." + (2 + n / 250) + "." + (n % 250), null, null, null),
-                        "192.0.2." + n, List.of("198.51.100." + n),
+                        dataAddress(size, 1, n), List.of(dataAddress(size, 2, n)),
                         new HostSpec.MigrationSpec(true, "Kerberos", "Compression", false, 2, 2),
-                        List.of(new HostSpec.MigrationNetworkSpec(MIGRATION_SUBNET, 0)), null, null, List.of("LAN"),
+                        List.of(new HostSpec.MigrationNetworkSpec(migrationSubnet(size), 0)), null, null, List.of("LAN"),
                         new HostSpec.ProcessorSpec("GenuineIntel", null, "IceLake"), memoryTotalGB, memoryTotalGB - usedGB - 16,
                         List.of(new VolumeSpec("D:\\", volumeGB, volumeGB - localGB)), null, null,
                         g.cluster() == null ? delegation(name, all) : null,
@@ -340,12 +365,12 @@ public final class BenchFleet {
             return new AccountSpec(spns, true, null, null, null, null);
         }
 
-        private static ClusterSpec cluster(String name, int maximumParallelMigrations, List<VmSpec> groupVms) {
+        private ClusterSpec cluster(String name, int maximumParallelMigrations, List<VmSpec> groupVms) {
             long csvGB = Math.max(8192, roundUp(3 * diskGB(groupVms, Storage.CSV), 1024));
             return new ClusterSpec(name, DOMAIN, maximumParallelMigrations,
                     List.of(new VolumeSpec("C:\\ClusterStorage\\Volume1", csvGB, csvGB - diskGB(groupVms, Storage.CSV))),
-                    List.of(new ClusterSpec.ClusterNetworkSpec("Management", "192.0.2.0/24", "ClusterAndClient"),
-                            new ClusterSpec.ClusterNetworkSpec("LiveMigration", MIGRATION_SUBNET, "Cluster")),
+                    List.of(new ClusterSpec.ClusterNetworkSpec("Management", managementSubnet(size), "ClusterAndClient"),
+                            new ClusterSpec.ClusterNetworkSpec("LiveMigration", migrationSubnet(size), "Cluster")),
                     List.of("LiveMigration", "Management"), List.of(), null);
         }
 

@@ -16,6 +16,8 @@ import io.hvmigrate.sim.lab.SimFleet;
 import io.hvmigrate.sim.world.MigrationJobInfo;
 import io.hvmigrate.sim.world.VmInfo;
 import io.hvmigrate.sim.world.World;
+import io.hvmigrate.sim.wsman.EndpointTraffic;
+import io.hvmigrate.sim.wsman.WsmanAction;
 import io.hvmigrate.transport.Secrets;
 import io.hvmigrate.transport.WinRmTransport;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,8 +70,13 @@ final class BenchLab implements AutoCloseable {
     }
 
     static BenchLab start(BenchFleet bench, double timeScale, Path dir, Engine engine) throws IOException {
+        return start(bench, timeScale, dir, engine, true);
+    }
+
+    /** As {@link #start(BenchFleet, double, Path, Engine)}; over HTTPS, or over plain HTTP with message encryption. */
+    static BenchLab start(BenchFleet bench, double timeScale, Path dir, Engine engine, boolean https) throws IOException {
         Files.createDirectories(dir);
-        SimFleet sim = SimFleet.start(bench.fleet(), SimFleet.Options.defaults().withTimeScale(timeScale));
+        SimFleet sim = SimFleet.start(bench.fleet(), SimFleet.Options.defaults().withTimeScale(timeScale).withHttps(https));
         try {
             LabFiles.Written files = LabFiles.write(sim, dir, LabFiles.serviceAccount(sim));
             Path playbookFile = dir.resolve("wave.yaml");
@@ -84,6 +92,31 @@ final class BenchLab implements AutoCloseable {
 
     World world() {
         return sim.world();
+    }
+
+    /** What the fleet's WinRM listeners have served so far: connections, HTTP requests, operations by action. */
+    Traffic traffic() {
+        long connections = 0;
+        long requests = 0;
+        Map<WsmanAction, Long> operations = new EnumMap<>(WsmanAction.class);
+        for (SimFleet.Endpoint e : sim.endpoints()) {
+            EndpointTraffic t = sim.listener(e.host()).traffic();
+            connections += t.connections();
+            requests += t.requests();
+            for (WsmanAction a : WsmanAction.values()) {
+                operations.merge(a, t.operations(a), Long::sum);
+            }
+        }
+        return new Traffic(connections, requests, operations);
+    }
+
+    /** Connections, HTTP requests and WS-Management operations a fleet served. */
+    record Traffic(long connections, long requests, Map<WsmanAction, Long> operations) {
+        Traffic since(Traffic before) {
+            Map<WsmanAction, Long> ops = new EnumMap<>(WsmanAction.class);
+            operations.forEach((a, n) -> ops.put(a, n - before.operations.getOrDefault(a, 0L)));
+            return new Traffic(connections - before.connections, requests - before.requests, ops);
+        }
     }
 
     /** The simulated present, from the world's clock. */

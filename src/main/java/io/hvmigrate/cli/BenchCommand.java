@@ -14,7 +14,7 @@ import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", subcommands = BenchPlanCommand.class, header = "Benchmark: the engine against a sequential script and fixed batches on a simulated wave.",
+@Command(name = "bench", subcommands = {BenchPlanCommand.class, BenchDiscoverCommand.class}, header = "Benchmark: the engine against a sequential script and fixed batches on a simulated wave.",
         description = {"Measures how fast hvmigrate carries out a large wave, against the simulated fleet (hvsim). Generates a fleet of "
                 + "two clusters and standalone hosts and a hardware-refresh wave in which every VM moves, then runs it on a fresh "
                 + "fleet for each strategy: the engine; the same moves one after another, as a foreach ... Move-VM script does; "
@@ -27,7 +27,7 @@ final class BenchCommand extends BaseCommand {
     @Option(names = "--vms", paramLabel = "N", defaultValue = "200", description = "VMs in the wave (default: ${DEFAULT-VALUE})")
     int vms;
 
-    @Option(names = "--hosts", paramLabel = "N", defaultValue = "20", description = "hosts in the fleet, 6 to 200 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hosts", paramLabel = "N", defaultValue = "20", description = "hosts in the fleet, 6 to " + BenchFleet.MAX_HOSTS + " (default: ${DEFAULT-VALUE})")
     int hosts;
 
     @Option(names = "--time-scale", paramLabel = "N", defaultValue = "50",

@@ -1,5 +1,6 @@
 package io.hvmigrate.cli;
 
+import io.hvmigrate.bench.LoadAverage;
 import io.hvmigrate.bench.ScaleFiles;
 import io.hvmigrate.check.Preflight;
 import io.hvmigrate.check.Report;
@@ -55,14 +56,14 @@ final class BenchPlanCommand extends BaseCommand {
             return ExitCode.INVALID_INPUT.code();
         }
         Path where = dir != null ? dir : Files.createTempDirectory("hvmigrate-bench-plan-");
-        double loadBefore = load();
+        LoadAverage load = new LoadAverage(LoadAverage.now(), Double.NaN);
         out().printf(Locale.ROOT, "bench plan: up to %d hosts, %d VMs, facts as %s; files in %s; load %.2f on %d cores%n",
-                hosts, vms, json ? "JSON" : "YAML", where, loadBefore, cores());
+                hosts, vms, json ? "JSON" : "YAML", where, load.atStart(), LoadAverage.cores());
         List<Row> rows = new ArrayList<>();
         for (int d : new int[] {4, 2, 1}) {
             rows.add(measure(largest.divided(d), where.resolve("size-" + d), json));
         }
-        double loadAfter = load();
+        load = load.ended();
         out().println();
         out().printf(Locale.ROOT, "%8s %9s %7s %10s %10s %14s %12s %12s%n", "hosts", "VMs", "moves", "time ms", "heap MB",
                 "name ops", "ops growth", "time growth");
@@ -75,8 +76,8 @@ final class BenchPlanCommand extends BaseCommand {
             previous = r;
         }
         double growth = (double) rows.get(2).operations() / rows.get(1).operations();
-        out().printf(Locale.ROOT, "%nload %.2f at start, %.2f at end, %d cores%n", loadBefore, loadAfter, cores());
-        if (Math.max(loadBefore, loadAfter) > cores()) {
+        out().printf(Locale.ROOT, "%nload %.2f at start, %.2f at end, %d cores%n", load.atStart(), load.atEnd(), LoadAverage.cores());
+        if (load.noisy()) {
             out().println("verdict: noisy: the load was above the core count; rerun (operation counts stand, times do not)");
         }
         out().printf(Locale.ROOT, "verdict: operations grow x%.2f when the fleet doubles: %s%n", growth,
@@ -115,13 +116,5 @@ final class BenchPlanCommand extends BaseCommand {
         }
         progress.measured(plan.moves().size(), report.findings().size(), millis);
         return new Row(size, plan.moves().size(), millis, heap, operations);
-    }
-
-    private static double load() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static int cores() {
-        return Runtime.getRuntime().availableProcessors();
     }
 }

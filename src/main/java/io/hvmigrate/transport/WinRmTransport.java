@@ -49,6 +49,7 @@ public final class WinRmTransport implements Transport {
     private final Settings settings;
     private final SSLContext sslContext;
     private final List<String> warnings = new ArrayList<>();
+    private final AtomicLong clients = new AtomicLong();
     private SealedHttp sealedHttp;
 
     public WinRmTransport(Inventory inventory, Secrets secrets, Settings settings) throws IOException, GeneralSecurityException {
@@ -62,6 +63,14 @@ public final class WinRmTransport implements Transport {
                         + "): anyone on the path can impersonate it");
             }
         }
+    }
+
+    /**
+     * WinRM4J clients made so far, one per session: each builds its own CXF service from WinRM4J's WSDL (WinRM4J gives
+     * no way to share one), connects, shakes hands over TLS and authenticates — the set-up a session's reuse saves.
+     */
+    public long clientsBuilt() {
+        return clients.get();
     }
 
     @Override
@@ -147,6 +156,7 @@ public final class WinRmTransport implements Transport {
         ShellCommand shell;
         try {
             client = sealed ? sealedHttp.build(b, host.address(), host.port(), login) : b.build();
+            clients.incrementAndGet();
             shell = client.createShell();
         } catch (RuntimeException e) {
             throw classify(host.name(), e, false, false, expected);

@@ -273,6 +273,11 @@ public final class World {
         if (nameOrAddress == null) {
             return Optional.empty();
         }
+        // most callers name the host as it is called: one look-up, not a scan of the fleet
+        HostState named = hosts.get(key(nameOrAddress.trim()));
+        if (named != null) {
+            return Optional.of(named);
+        }
         return hosts.values().stream().filter(h -> h.answersTo(nameOrAddress)).findFirst();
     }
 
@@ -951,14 +956,47 @@ public final class World {
      */
     public synchronized java.util.OptionalLong fileLength(String computerName, String path) throws WorldException {
         HostState h = host(computerName);
+        VmState owner = diskOwner(path);
+        if (owner == null) {
+            return java.util.OptionalLong.empty();
+        }
+        for (VmState.Disk d : owner.disks) {
+            if (d.path.equalsIgnoreCase(path) && vmFileReachable(h, d.path, owner)) {
+                return java.util.OptionalLong.of(d.sizeGB * 1024L * 1024L * 1024L);
+            }
+        }
+        // another VM may hold a disk at the same path that this host can reach
         for (VmState v : vms.values()) {
             for (VmState.Disk d : v.disks) {
-                if (d.path.equalsIgnoreCase(path) && vmFileReachable(h, d.path, v)) {
+                if (v != owner && d.path.equalsIgnoreCase(path) && vmFileReachable(h, d.path, v)) {
                     return java.util.OptionalLong.of(d.sizeGB * 1024L * 1024L * 1024L);
                 }
             }
         }
         return java.util.OptionalLong.empty();
+    }
+
+    /**
+     * Disk path (lower case) to the first VM holding a disk there: an index for {@link #fileLength}, so that hosts
+     * reading their VMs' disks one by one do not scan the whole fleet for each. VMs come, go and move their storage:
+     * an entry is checked before it is believed, and the index is made again when a path is not in it or its entry
+     * no longer holds.
+     */
+    private final Map<String, VmState> diskOwners = new java.util.HashMap<>();
+
+    private VmState diskOwner(String path) {
+        String key = path.toLowerCase(java.util.Locale.ROOT);
+        VmState known = diskOwners.get(key);
+        if (known != null && vms.get(known.id) == known && known.disks.stream().anyMatch(d -> d.path.equalsIgnoreCase(path))) {
+            return known;
+        }
+        diskOwners.clear();
+        for (VmState v : vms.values()) {
+            for (VmState.Disk d : v.disks) {
+                diskOwners.putIfAbsent(d.path.toLowerCase(java.util.Locale.ROOT), v);
+            }
+        }
+        return diskOwners.get(key);
     }
 
     /** Test-Path as seen from a host: its local volumes, its cluster's CSVs, and shares it has access to. */

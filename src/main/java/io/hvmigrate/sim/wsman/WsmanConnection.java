@@ -95,14 +95,16 @@ final class WsmanConnection {
     private final Socket socket;
     private final EndpointSettings settings;
     private final Consumer<WsmanConnection> onClose;
+    private final EndpointTraffic traffic;
     private final String clientAddress;
     private NegotiateAcceptor acceptor;
     private Identity connectionIdentity;
 
-    WsmanConnection(Socket socket, EndpointSettings settings, Consumer<WsmanConnection> onClose) {
+    WsmanConnection(Socket socket, EndpointSettings settings, Consumer<WsmanConnection> onClose, EndpointTraffic traffic) {
         this.socket = socket;
         this.settings = settings;
         this.onClose = onClose;
+        this.traffic = traffic;
         this.clientAddress = socket.getInetAddress().getHostAddress();
     }
 
@@ -123,6 +125,7 @@ final class WsmanConnection {
                         return;
                     }
                     request = next.get();
+                    traffic.requested();
                 } catch (HttpProtocolException e) {
                     writer.write(HttpResponse.of(e.status(), new byte[0]).closing());
                     return;
@@ -211,7 +214,9 @@ final class WsmanConnection {
                     replySealing, identity));
         }
         Caller caller = new Caller(identity.account(), identity.method(), clientAddress);
-        TransportFault fault = settings.faults().decide(settings.host().fqdn(), WsmanAction.of(wsman.action()));
+        WsmanAction action = WsmanAction.of(wsman.action());
+        traffic.operation(action);
+        TransportFault fault = settings.faults().decide(settings.host().fqdn(), action);
         switch (fault) {
             case TransportFault.None none -> { }
             case TransportFault.Delay delay -> Thread.sleep(delay.delay());

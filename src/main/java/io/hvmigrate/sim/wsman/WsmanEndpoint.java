@@ -64,6 +64,7 @@ public final class WsmanEndpoint implements AutoCloseable {
     private final EndpointSettings settings;
     private final ShellTable shells;
     private final Set<WsmanConnection> connections = ConcurrentHashMap.newKeySet();
+    private final EndpointTraffic traffic = new EndpointTraffic();
     private final ReentrantLock lifecycle = new ReentrantLock();
     private State state = State.NEW;
     private ServerSocket listener;
@@ -108,6 +109,11 @@ public final class WsmanEndpoint implements AutoCloseable {
         } finally {
             lifecycle.unlock();
         }
+    }
+
+    /** What clients have cost this endpoint since it started: connections, HTTP requests, operations. */
+    public EndpointTraffic traffic() {
+        return traffic;
     }
 
     /** The endpoint URL, e.g. {@code https://127.0.0.1:41234/wsman}. */
@@ -249,7 +255,8 @@ public final class WsmanEndpoint implements AutoCloseable {
                 }
                 continue;
             }
-            WsmanConnection connection = new WsmanConnection(client, settings, connections::remove);
+            traffic.connected();
+            WsmanConnection connection = new WsmanConnection(client, settings, connections::remove, traffic);
             connections.add(connection);
             if (socket.isClosed()) {
                 connection.close(); // stopListening raced with this accept

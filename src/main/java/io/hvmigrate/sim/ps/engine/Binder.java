@@ -68,6 +68,11 @@ final class Binder {
     final List<Object> unbound = new ArrayList<>();
     private Set<String> candidates;
     private Set<String> commandLineCandidates;
+    /**
+     * For the command line's parameter sets, whether each parameter (by index) takes pipeline input by value ([0])
+     * and by property name ([1]) in any of them: the same for every object piped in, so worked out once.
+     */
+    private boolean[][] fromPipeline;
     String resolvedSet;
 
     /**
@@ -232,6 +237,7 @@ final class Binder {
         }
         boundFromCommandLine.putAll(bound);
         commandLineCandidates = new LinkedHashSet<>(candidates);
+        fromPipeline = null;
     }
 
     private ParameterInfo param(String canonical) {
@@ -436,18 +442,38 @@ final class Binder {
      * Binds one pipeline object, after restoring the command-line state. Returns false (after reporting nothing) when
      * the object binds to no parameter; the caller writes PowerShell's InputObjectNotBound error.
      */
+    private boolean[][] fromPipeline() {
+        if (fromPipeline == null) {
+            boolean[][] takes = new boolean[2][parameters.size()];
+            for (int i = 0; i < parameters.size(); i++) {
+                for (String set : commandLineCandidates) {
+                    ParameterInfo.Binding b = binding(parameters.get(i), set);
+                    if (b != null) {
+                        takes[0][i] |= b.valueFromPipeline();
+                        takes[1][i] |= b.valueFromPipelineByPropertyName();
+                    }
+                }
+            }
+            fromPipeline = takes;
+        }
+        return fromPipeline;
+    }
+
     boolean bindPipelineObject(Object input, Extent where) {
         bound.clear();
         bound.putAll(boundFromCommandLine);
         candidates = new LinkedHashSet<>(commandLineCandidates);
         Object v = AutomationNull.unwrap(input);
         boolean any = false;
+        boolean[][] takesAny = fromPipeline();
         for (int pass = 0; pass < 4 && !any; pass++) {
             boolean byValue = pass == 0 || pass == 2;
             boolean convert = pass >= 2;
             boolean boundByValue = false;
-            for (ParameterInfo p : parameters) {
-                if (bound.containsKey(p.name())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                ParameterInfo p = parameters.get(i);
+                // the sets only narrow while an object binds: a parameter no command-line set lets take it never does
+                if (!takesAny[byValue ? 0 : 1][i] || bound.containsKey(p.name())) {
                     continue;
                 }
                 boolean takes = false;

@@ -40,8 +40,7 @@ final class GetClusterParameter implements Cmdlet {
         }
         String resource = o.get("Name").map(Object::toString).orElseThrow();
         try {
-            GetClusterResource.Resource r = GetClusterResource.all(in.world, cluster).stream()
-                    .filter(x -> x.name().equalsIgnoreCase(resource)).findFirst()
+            GetClusterResource.Resource r = GetClusterResource.find(in.world, cluster, o)
                     .orElseThrow(() -> WindowsErrors.cluster("An error occurred opening cluster resource '" + resource + "'.",
                             "The cluster resource could not be found.", 0x8007138F, resource));
             Map<String, Object> values = new LinkedHashMap<>();

@@ -41,11 +41,38 @@ final class GetClusterResource implements Cmdlet {
     static List<Resource> all(World world, String cluster) throws WorldException {
         List<Resource> out = new ArrayList<>();
         for (ClusterGroupInfo g : world.clusters().groups(cluster)) {
-            String vm = world.vm(g.ownerNode(), g.vmId()).name();
-            out.add(new Resource(VIRTUAL_MACHINE + " " + vm, VIRTUAL_MACHINE, g, vm));
-            out.add(new Resource(CONFIGURATION + " " + vm, CONFIGURATION, g, vm));
+            out.addAll(of(world, g));
         }
         return out;
+    }
+
+    /** The two resources of one VM role. */
+    private static List<Resource> of(World world, ClusterGroupInfo g) throws WorldException {
+        String vm = world.vm(g.ownerNode(), g.vmId()).name();
+        return List.of(new Resource(VIRTUAL_MACHINE + " " + vm, VIRTUAL_MACHINE, g, vm),
+                new Resource(CONFIGURATION + " " + vm, CONFIGURATION, g, vm));
+    }
+
+    /**
+     * The resource a ClusterResource object stands for (one piped in): looked up through the role it names as its
+     * OwnerGroup while that role still holds it, else among every resource of the cluster. A script that pipes each
+     * of a cluster's resources on (Get-ClusterResource | % { $_ | Get-ClusterParameter }) then costs one look-up per
+     * resource, not a listing of the whole cluster.
+     */
+    static java.util.Optional<Resource> find(World world, String cluster, PsObject resource) throws WorldException {
+        String name = resource.get("Name").map(Object::toString).orElseThrow();
+        if (resource.get("OwnerGroup").orElse(null) instanceof PsObject group && group.get("Name").isPresent()) {
+            try {
+                for (Resource r : of(world, world.clusters().group(cluster, group.get("Name").get().toString()))) {
+                    if (r.name().equalsIgnoreCase(name)) {
+                        return java.util.Optional.of(r);
+                    }
+                }
+            } catch (WorldException gone) {
+                // the role is gone or moved on: the resource may be elsewhere now
+            }
+        }
+        return all(world, cluster).stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst();
     }
 
     static PsObject object(World world, Resource r) throws WorldException {

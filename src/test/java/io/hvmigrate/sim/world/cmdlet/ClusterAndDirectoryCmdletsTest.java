@@ -102,6 +102,22 @@ class ClusterAndDirectoryCmdletsTest {
         assertThat(r.strings()).contains(world.vm("HV-A2", "web-a2").id() + "|Web front end|Virtual Machine web-a2");
     }
 
+    /**
+     * A resource object read before its role was made again under another name still names its VM's Id: it is found
+     * among the cluster's resources when the role it names as OwnerGroup no longer holds it (Get-ClusterParameter.md).
+     */
+    @Test
+    void aResourceWhoseRoleWasMadeAgainStillNamesItsVmId() throws Exception {
+        CommandTable.Builder b = CommandTable.builder();
+        WorldCommands.all().values().forEach(b::cmdlet);
+        PsRun r = PsRun.run(RunspaceConfig.of(b.build(), on("HV-A1"), "HV-A1"),
+                "$r=Get-ClusterResource -Name 'Virtual Machine web-a2';Remove-ClusterGroup -Name 'web-a2' -RemoveResources -Force;"
+                        + "Add-ClusterVirtualMachineRole -VMName web-a2 -Name 'Web front end'|Out-Null;"
+                        + "[string]($r|Get-ClusterParameter -Name VmID).Value;$r.OwnerGroup.Name");
+        assertThat(r.errorMessages()).isEmpty();
+        assertThat(r.strings()).containsExactly(world.vm("HV-A2", "web-a2").id().toString(), "web-a2");
+    }
+
     /** Get-Cluster.md: common properties are set on the object; AntiAffinityClassNames takes an array. */
     @Test
     void assigningAGroupsAntiAffinityAndFailoverSettingsCommitsThem() throws Exception {
