@@ -121,13 +121,7 @@ public final class Bench {
 
     static Report runStrategies(Options o, List<Strategy> strategies, Consumer<String> progress) throws IOException {
         BenchFleet bench = BenchFleet.generate(o.size());
-        MoveExecutor.Limits l = o.limits();
-        // the engine's clock is the wall clock: its polling interval shrinks with the time scale so that, in simulated
-        // time, it polls as often as against real hosts
-        Duration poll = Duration.ofNanos(Math.max(1_000_000L, (long) (l.pollInterval().toNanos() / o.timeScale())));
-        BenchLab.Engine engine = new BenchLab.Engine(o.transport(),
-                new MoveExecutor.Limits(l.step(), l.migrationFloor(), l.bytesPerSecond(), l.safetyFactor(), poll));
-
+        BenchLab.Engine engine = engine(o);
         LowerBound bound;
         String mix;
         // warm-up on a fleet of its own: the JVM, TLS and WinRM client start once, outside every measurement
@@ -140,25 +134,90 @@ public final class Bench {
         }
         List<Row> rows = new ArrayList<>();
         for (Strategy s : strategies) {
-            try (BenchLab lab = BenchLab.start(bench, o.timeScale(), o.dir().resolve(slug(s.name())), engine)) {
-                Plan prepared = s.prepare(lab);
-                double load0 = loadAverage();
-                Instant t0 = lab.now();
-                long w0 = System.nanoTime();
-                Strategy.Outcome out = s.carryOut(lab, prepared);
-                Instant t1 = lab.now();
-                Duration wall = Duration.ofNanos(System.nanoTime() - w0);
-                List<String> problems = new ArrayList<>(out.failures());
-                problems.addAll(lab.problemsAfterWave());
-                Row row = new Row(s.name(), Duration.between(t0, t1), wall, out.roundTrips(), lab.movedCount(), problems,
-                        load0, loadAverage());
-                lab.writeMigrations(lab.dir().resolve("migrations.csv"), t0, bound);
-                rows.add(row);
-                progress.accept(String.format(Locale.ROOT, "%s: %s simulated (%s wall), %d/%d moved", s.name(),
-                        BenchTable.clock(row.makespan()), BenchTable.seconds(wall), row.moved(), bench.wave().size()));
-            }
+            rows.add(measure(bench, o, engine, s, s.name(), bound, progress));
         }
         return new Report(o.size(), o.timeScale(), bench.wave().size(), mix, bound, rows);
+    }
+
+    /**
+     * One engine run at one per-host limit: the lower bound of that fleet (its slot terms move with the limit, its link
+     * terms do not) and the engine's row.
+     */
+    public record LimitRow(int limit, LowerBound bound, Row row) {
+        public double ratioToBound() {
+            return (double) row.makespan().toNanos() / bound.value().toNanos();
+        }
+    }
+
+    /** The per-host concurrency sweep: the same wave at each limit, each on a fresh fleet. */
+    public record LimitsReport(BenchFleet.Size size, double timeScale, int moves, List<LimitRow> rows) {
+        public LimitsReport {
+            rows = List.copyOf(rows);
+        }
+
+        public boolean allMoved() {
+            return rows.stream().allMatch(r -> r.row().moved() == moves && r.row().problems().isEmpty());
+        }
+    }
+
+    /**
+     * Runs the engine on the same wave once per per-host limit: every host's MaximumVirtualMachineMigrations and
+     * MaximumStorageMigrations and every cluster's MaximumParallelMigrations set to that value
+     * ({@link BenchFleet#withMigrationLimit}), each on a fresh fleet.
+     */
+    public static LimitsReport runLimits(Options o, List<Integer> limits, Consumer<String> progress) throws IOException {
+        if (limits.isEmpty()) {
+            throw new IllegalArgumentException("--per-host-limits needs at least one limit");
+        }
+        BenchFleet generated = BenchFleet.generate(o.size());
+        BenchLab.Engine engine = engine(o);
+        try (BenchLab lab = BenchLab.start(generated.withMigrationLimit(limits.get(0)), o.timeScale(), o.dir().resolve("warm-up"),
+                engine)) {
+            progress.accept("fleet: " + generated.fleet().hosts().size() + " hosts, " + generated.wave().size() + " moves ("
+                    + mix(lab.plan()) + ")");
+        }
+        List<LimitRow> rows = new ArrayList<>();
+        for (int limit : limits) {
+            BenchFleet bench = generated.withMigrationLimit(limit);
+            LowerBound bound;
+            try (BenchLab lab = BenchLab.start(bench, o.timeScale(), o.dir().resolve("bound-" + limit), engine)) {
+                bound = LowerBound.of(lab.world(), bench.wave());
+            }
+            Row row = measure(bench, o, engine, new Strategy.Engine(), "engine, limit " + limit, bound, progress);
+            rows.add(new LimitRow(limit, bound, row));
+        }
+        return new LimitsReport(o.size(), o.timeScale(), generated.wave().size(), rows);
+    }
+
+    private static BenchLab.Engine engine(Options o) {
+        MoveExecutor.Limits l = o.limits();
+        // the engine's clock is the wall clock: its polling interval shrinks with the time scale so that, in simulated
+        // time, it polls as often as against real hosts
+        Duration poll = Duration.ofNanos(Math.max(1_000_000L, (long) (l.pollInterval().toNanos() / o.timeScale())));
+        return new BenchLab.Engine(o.transport(),
+                new MoveExecutor.Limits(l.step(), l.migrationFloor(), l.bytesPerSecond(), l.safetyFactor(), poll));
+    }
+
+    /** Carries the wave out with one strategy on a fresh fleet, and measures it. */
+    private static Row measure(BenchFleet bench, Options o, BenchLab.Engine engine, Strategy s, String name, LowerBound bound,
+                               Consumer<String> progress) throws IOException {
+        try (BenchLab lab = BenchLab.start(bench, o.timeScale(), o.dir().resolve(slug(name)), engine)) {
+            Plan prepared = s.prepare(lab);
+            double load0 = loadAverage();
+            Instant t0 = lab.now();
+            long w0 = System.nanoTime();
+            Strategy.Outcome out = s.carryOut(lab, prepared);
+            Instant t1 = lab.now();
+            Duration wall = Duration.ofNanos(System.nanoTime() - w0);
+            List<String> problems = new ArrayList<>(out.failures());
+            problems.addAll(lab.problemsAfterWave());
+            Row row = new Row(name, Duration.between(t0, t1), wall, out.roundTrips(), lab.movedCount(), problems, load0,
+                    loadAverage());
+            lab.writeMigrations(lab.dir().resolve("migrations.csv"), t0, bound);
+            progress.accept(String.format(Locale.ROOT, "%s: %s simulated (%s wall), %d/%d moved", name,
+                    BenchTable.clock(row.makespan()), BenchTable.seconds(wall), row.moved(), bench.wave().size()));
+            return row;
+        }
     }
 
     /** The system's one-minute load average, or NaN where the platform has none. */
