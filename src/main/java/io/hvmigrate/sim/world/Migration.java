@@ -153,8 +153,9 @@ final class Migration {
         return whenWorkIs(total);
     }
 
+    /** The work at which an injected failure fires: the first at which the job reports its percentage. */
     long failureWork() {
-        return total * failAtPercent / 100;
+        return (total * failAtPercent + 99) / 100;
     }
 
     Instant failureTime() {
