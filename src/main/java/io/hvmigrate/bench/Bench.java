@@ -2,6 +2,8 @@ package io.hvmigrate.bench;
 
 import io.hvmigrate.engine.MoveExecutor;
 import io.hvmigrate.plan.Plan;
+import io.hvmigrate.sim.world.MigrationJobInfo;
+import io.hvmigrate.sim.world.World;
 import io.hvmigrate.transport.WinRmTransport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -134,16 +136,18 @@ public final class Bench {
         }
         List<Row> rows = new ArrayList<>();
         for (Strategy s : strategies) {
-            rows.add(measure(bench, o, engine, s, s.name(), bound, progress));
+            rows.add(measure(bench, o, engine, s, s.name(), bound, progress, world -> { }));
         }
         return new Report(o.size(), o.timeScale(), bench.wave().size(), mix, bound, rows);
     }
 
     /**
      * One engine run at one per-host limit: the lower bound of that fleet (its slot terms move with the limit, its link
-     * terms do not) and the engine's row.
+     * terms do not), the engine's row, and the span of each part of the wave in simulated time, from the first migration's
+     * start to the part's last end: the moves that copy memory only (clustered and SMB-share VMs) and those that also
+     * copy their disks.
      */
-    public record LimitRow(int limit, LowerBound bound, Row row) {
+    public record LimitRow(int limit, LowerBound bound, Row row, Duration memoryOnly, Duration withStorage) {
         public double ratioToBound() {
             return (double) row.makespan().toNanos() / bound.value().toNanos();
         }
@@ -183,11 +187,27 @@ public final class Bench {
             try (BenchLab lab = BenchLab.start(bench, o.timeScale(), o.dir().resolve("bound-" + limit), engine)) {
                 bound = LowerBound.of(lab.world(), bench.wave());
             }
-            Row row = measure(bench, o, engine, new Strategy.Engine(), "engine, limit " + limit, bound, progress);
-            rows.add(new LimitRow(limit, bound, row));
+            Duration[] parts = new Duration[2];
+            Row row = measure(bench, o, engine, new Strategy.Engine(), "engine, limit " + limit, bound, progress, world -> {
+                List<MigrationJobInfo> jobs = world.migrationHistory();
+                parts[0] = span(jobs, false);
+                parts[1] = span(jobs, true);
+            });
+            rows.add(new LimitRow(limit, bound, row, parts[0], parts[1]));
         }
         return new LimitsReport(o.size(), o.timeScale(), generated.wave().size(), rows);
     }
+
+    /** From the first migration's start to the last end of those that move storage (or of those that do not). */
+    private static Duration span(List<MigrationJobInfo> jobs, boolean withStorage) {
+        Optional<Instant> first = jobs.stream().map(MigrationJobInfo::startTime).filter(java.util.Objects::nonNull).min(Instant::compareTo);
+        Optional<Instant> last = jobs.stream().filter(j -> (j.migrationType() == STORAGE_TOO) == withStorage)
+                .map(MigrationJobInfo::endTime).filter(java.util.Objects::nonNull).max(Instant::compareTo);
+        return first.isPresent() && last.isPresent() ? Duration.between(first.get(), last.get()) : Duration.ZERO;
+    }
+
+    /** Msvm_MigrationJob's MigrationType of a move that copies the VM's storage too (VirtualSystemAndStorage). */
+    private static final int STORAGE_TOO = 32771;
 
     private static BenchLab.Engine engine(Options o) {
         MoveExecutor.Limits l = o.limits();
@@ -200,7 +220,7 @@ public final class Bench {
 
     /** Carries the wave out with one strategy on a fresh fleet, and measures it. */
     private static Row measure(BenchFleet bench, Options o, BenchLab.Engine engine, Strategy s, String name, LowerBound bound,
-                               Consumer<String> progress) throws IOException {
+                               Consumer<String> progress, Consumer<World> afterwards) throws IOException {
         try (BenchLab lab = BenchLab.start(bench, o.timeScale(), o.dir().resolve(slug(name)), engine)) {
             Plan prepared = s.prepare(lab);
             double load0 = loadAverage();
@@ -214,6 +234,7 @@ public final class Bench {
             Row row = new Row(name, Duration.between(t0, t1), wall, out.roundTrips(), lab.movedCount(), problems, load0,
                     loadAverage());
             lab.writeMigrations(lab.dir().resolve("migrations.csv"), t0, bound);
+            afterwards.accept(lab.world());
             progress.accept(String.format(Locale.ROOT, "%s: %s simulated (%s wall), %d/%d moved", name,
                     BenchTable.clock(row.makespan()), BenchTable.seconds(wall), row.moved(), bench.wave().size()));
             return row;

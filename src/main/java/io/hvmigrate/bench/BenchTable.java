@@ -68,14 +68,15 @@ public final class BenchTable {
                 r.size().hosts(), r.size().seed(), trim(r.timeScale()));
         out.println();
         Optional<Bench.LimitRow> windowsDefault = r.rows().stream().filter(x -> x.limit() == WINDOWS_DEFAULT_LIMIT).findFirst();
-        out.printf(Locale.ROOT, "%-6s %11s %10s %8s %8s %11s %9s %9s %11s%n", "LIMIT", "LOWER BOUND", "MAKESPAN", "x BOUND",
-                "x LIMIT " + WINDOWS_DEFAULT_LIMIT, "TRIPS/MOVE", "WALL", "MOVED", "LOAD");
+        out.printf(Locale.ROOT, "%-6s %11s %10s %8s %8s %12s %12s %11s %9s %9s %11s%n", "LIMIT", "LOWER BOUND", "MAKESPAN", "x BOUND",
+                "x LIMIT " + WINDOWS_DEFAULT_LIMIT, "MEMORY-ONLY", "WITH DISKS", "TRIPS/MOVE", "WALL", "MOVED", "LOAD");
         for (Bench.LimitRow x : r.rows()) {
             Bench.Row row = x.row();
-            out.printf(Locale.ROOT, "%-6d %11s %10s %8.2f %8s %11.2f %9s %9s %11s%n", x.limit(), clock(x.bound().value()),
+            out.printf(Locale.ROOT, "%-6d %11s %10s %8.2f %8s %12s %12s %11.2f %9s %9s %11s%n", x.limit(), clock(x.bound().value()),
                     clock(row.makespan()), x.ratioToBound(),
                     windowsDefault.map(d -> String.format(Locale.ROOT, "%.2f",
                             (double) row.makespan().toNanos() / d.row().makespan().toNanos())).orElse("-"),
+                    clock(x.memoryOnly()), clock(x.withStorage()),
                     r.moves() == 0 ? 0.0 : (double) row.roundTrips() / r.moves(), seconds(row.wall()), row.moved() + "/" + r.moves(),
                     String.format(Locale.ROOT, "%.2f-%.2f", row.loadAtStart(), row.loadAtEnd()));
         }
@@ -84,6 +85,8 @@ public final class BenchTable {
         out.println("MaximumParallelMigrations (Windows' default: " + WINDOWS_DEFAULT_LIMIT + " on a host); migrations running at once on a");
         out.println("host share its migration link. x LIMIT " + WINDOWS_DEFAULT_LIMIT + ": makespan over the makespan at "
                 + WINDOWS_DEFAULT_LIMIT + " (below 1: faster).");
+        out.println("MEMORY-ONLY, WITH DISKS: simulated time from the first migration's start to the last end of the moves that");
+        out.println("copy memory only (clustered and SMB-share VMs), and of those that copy their disks too.");
         for (Bench.LimitRow x : r.rows()) {
             out.println("lower bound at " + x.limit() + ": set by " + x.bound().limitedBy());
             for (String p : x.row().problems().stream().limit(10).toList()) {

@@ -113,8 +113,8 @@ final class Scheduler {
         }
         boolean started = false;
         for (Migration m : queued) {
-            HostState src = world.findHost(m.source).orElseThrow();
-            HostState dst = world.findHost(m.destination).orElseThrow();
+            HostState src = hostNamed(m.source);
+            HostState dst = hostNamed(m.destination);
             if (hasSlot(src, m, busy) && hasSlot(dst, m, busy)) {
                 m.start(t);
                 occupy(busy, m);
@@ -278,7 +278,7 @@ final class Scheduler {
         java.util.Map<String, Link> links = new java.util.HashMap<>();
         for (Migration m : flows) {
             for (String host : hostsOf(m)) {
-                links.computeIfAbsent(host, k -> new Link(k, TimeModel.hostMBps(world.findHost(k).orElseThrow())))
+                links.computeIfAbsent(host, k -> new Link(k, TimeModel.hostMBps(hostNamed(k))))
                         .flows.add(m);
             }
         }
@@ -314,6 +314,11 @@ final class Scheduler {
             }
             link.open = 0;
         }
+    }
+
+    /** A migration's host by its name (as the migration holds it): a lookup, not a scan of the hosts. */
+    private HostState hostNamed(String name) {
+        return world.hosts.get(World.key(name));
     }
 
     private static List<String> hostsOf(Migration m) {
