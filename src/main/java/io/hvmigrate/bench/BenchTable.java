@@ -56,8 +56,11 @@ public final class BenchTable {
             double ratio = r.ratioToBound(e);
             out.printf(Locale.ROOT, "target: engine within %.2fx of the lower bound: %s (%.2fx)%n", TARGET_RATIO,
                     ratio <= TARGET_RATIO ? "met" : "MISSED", ratio);
-            r.speedUp(e).ifPresent(s -> out.printf(Locale.ROOT, "target: engine at least %.0fx faster than sequential: %s (%.1fx)%n",
-                    TARGET_SPEED_UP, s >= TARGET_SPEED_UP ? "met" : "MISSED", s));
+            // no strategy beats the bound: the sequential makespan over the bound is the most any speed-up can be (with
+            // shared links, a wave held by one host's link allows less than the target)
+            r.row("sequential").ifPresent(seq -> r.speedUp(e).ifPresent(s -> out.printf(Locale.ROOT,
+                    "target: engine at least %.0fx faster than sequential: %s (%.1fx; the lower bound allows at most %.1fx)%n",
+                    TARGET_SPEED_UP, s >= TARGET_SPEED_UP ? "met" : "MISSED", s, r.ratioToBound(seq))));
         });
         out.flush();
     }

@@ -28,6 +28,8 @@ class BenchTableTest {
         String table = print(CORES * 0.5);
         assertThat(table).contains("LOAD", String.format(java.util.Locale.ROOT, "0.50-%.2f", CORES * 0.5))
                 .contains("target: engine within").doesNotContain("noisy");
+        assertThat(table).as("the sequential makespan over the bound caps any speed-up")
+                .contains("faster than sequential: met (4.8x; the lower bound allows at most 5.0x)");
     }
 
     @Test
