@@ -21,9 +21,10 @@ import java.util.Map;
  *   <li><b>Compression</b> (Windows' default) "compresses the memory content of the virtual machine before copying
  *   it ... over a TCP/IP connection": memory bytes on the wire are halved (a ratio of 2, as before this model; Microsoft
  *   publishes no ratio, and memory pages compress well). Storage is not compressed. The host CPU that compression burns
- *   is not modelled: Microsoft's Azure Stack HCI networking guidance prefers Compression below about 5 Gbps of
- *   migration bandwidth and SMB with RDMA above, i.e. on fast links the CPU rather than the wire limits compression;
- *   a fleet that wants that effect sets TCPIP or SMB.</li>
+ *   is not modelled: Microsoft's host networking guidance (MicrosoftDocs/azure-stack-docs
+ *   {@code azure-stack/hci/concepts/host-network-requirements.md}, "Traffic bandwidth allocation") says to use SMB with
+ *   RDMA when live migration has 5 Gbps or more, and compression "to reduce blackout times" below that — on fast links
+ *   the CPU rather than the wire limits compression; a fleet that wants that effect sets TCPIP or SMB.</li>
  *   <li><b>SMB</b> copies over SMB 3.0: "SMB Direct is used when the network adapters on the source and destination
  *   servers have Remote Direct Memory Access (RDMA) capabilities enabled" and "SMB Multichannel automatically detects
  *   and uses multiple connections". A host whose fleet entry gives {@code migrationRdmaLinks: n} (RDMA-capable
