@@ -18,12 +18,16 @@ class LinkSharingTest {
 
     /** The lab with twin VMs on HV-S1 whose files are on the FS1 share (memory-only moves), and a bigger one. */
     private static Lab lab() throws Exception {
+        return lab("faults: []");
+    }
+
+    private static Lab lab(String faults) throws Exception {
         String yaml = java.nio.file.Files.readString(Lab.LAB_FILE).replace("\nfaults: []", """
 
                   - { name: twin-a, host: HV-S1, memoryStartupMB: 4096, dirtyMBps: 20, path: '\\\\FS1\\vmstore\\twin-a', switches: [LAN] }
                   - { name: twin-b, host: HV-S1, memoryStartupMB: 4096, dirtyMBps: 20, path: '\\\\FS1\\vmstore\\twin-b', switches: [LAN] }
                   - { name: big-c, host: HV-S1, memoryStartupMB: 12288, dirtyMBps: 20, path: '\\\\FS1\\vmstore\\big-c', switches: [LAN] }
-                faults: []""").replace("fullControl: ['HV-S1$', 'HV-S2$']", "fullControl: ['HV-S1$', 'HV-S2$', 'HV-S3$']");
+                """ + faults).replace("fullControl: ['HV-S1$', 'HV-S2$']", "fullControl: ['HV-S1$', 'HV-S2$', 'HV-S3$']");
         Lab lab = new Lab(new FleetLoader().parse("twins.yaml", yaml));
         synchronized (lab.world) {
             for (String h : List.of("HV-S1", "HV-S2", "HV-S3")) {
@@ -122,6 +126,28 @@ class LinkSharingTest {
         assertThat(a).doesNotContainNull().hasSize(3).isEqualTo(b);
         assertThat(stepped.world.migrationHistory().stream().map(MigrationJobInfo::startTime).toList())
                 .isEqualTo(leaped.world.migrationHistory().stream().map(MigrationJobInfo::startTime).toList());
+    }
+
+    @Test
+    void aScheduledCrashTakesEffectAtItsOwnTimeHoweverLongTheStep() throws Exception {
+        String crash = "faults:\n  - { kind: hostCrash, host: HV-S3, afterSeconds: 20 }\n";
+        Lab stepped = lab(crash);
+        Lab leaped = lab(crash);
+        for (Lab lab : List.of(stepped, leaped)) {
+            move(lab, "twin-a", "HV-S2");
+            move(lab, "twin-b", "HV-S3");
+        }
+        for (int i = 0; i < 300; i++) {
+            stepped.clock.advance(Duration.ofSeconds(1));
+        }
+        leaped.clock.advance(Duration.ofSeconds(300));
+        for (Lab lab : List.of(stepped, leaped)) {
+            List<MigrationJobInfo> jobs = lab.world.migrationHistory();
+            assertThat(jobs.get(1).jobState()).isEqualTo(10);
+            assertThat(jobs.get(1).endTime()).isEqualTo(jobs.get(1).startTime().plusSeconds(20));
+        }
+        assertThat(leaped.world.migrationHistory().get(0).endTime()).as("twin-a had the link to itself from the crash on")
+                .isEqualTo(stepped.world.migrationHistory().get(0).endTime());
     }
 
     @Test
