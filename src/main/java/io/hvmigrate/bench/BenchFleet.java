@@ -78,11 +78,14 @@ public final class BenchFleet {
     private final Size size;
     private final Fleet fleet;
     private final List<Move> wave;
+    /** The most migrations any host may take part in at once (the playbook's caps are set at least this high). */
+    private final int mostPerHost;
 
-    private BenchFleet(Size size, Fleet fleet, List<Move> wave) {
+    private BenchFleet(Size size, Fleet fleet, List<Move> wave, int mostPerHost) {
         this.size = size;
         this.fleet = fleet;
         this.wave = List.copyOf(wave);
+        this.mostPerHost = mostPerHost;
     }
 
     public Size size() {
@@ -103,6 +106,31 @@ public final class BenchFleet {
         return new Generator(size).build();
     }
 
+    /**
+     * The same fleet and wave with every host allowed {@code limit} live migrations at once: each host's
+     * MaximumVirtualMachineMigrations and MaximumStorageMigrations (Set-VMHost) and each cluster's
+     * MaximumParallelMigrations, which overrides them on its nodes.
+     */
+    public BenchFleet withMigrationLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a per-host limit must be at least 1, not " + limit);
+        }
+        List<HostSpec> hosts = fleet.hosts().stream().map(h -> {
+            HostSpec.MigrationSpec m = h.migration();
+            return new HostSpec(h.name(), h.domain(), h.os(), h.cluster(), h.nodeState(), h.winrm(), h.managementAddress(),
+                    h.migrationAddresses(), new HostSpec.MigrationSpec(m.enabled(), m.authenticationType(), m.performanceOption(),
+                            m.useAnyNetwork(), limit, limit),
+                    h.migrationNetworks(), h.virtualMachinePath(), h.virtualHardDiskPath(), h.switches(), h.processor(),
+                    h.memoryTotalGB(), h.memoryFreeGB(), h.volumes(), h.credentialGuard(), h.migrationLinkGbps(),
+                    h.migrationRdmaLinks(), h.account(), h.domainController());
+        }).toList();
+        List<ClusterSpec> clusters = fleet.clusters().stream().map(c -> new ClusterSpec(c.name(), c.domain(), limit,
+                c.csvVolumes(), c.networks(), c.migrationNetworkOrder(), c.migrationExcludeNetworks(), c.account())).toList();
+        Fleet f = new Fleet(fleet.name(), fleet.kerberos(), fleet.domains(), fleet.trusts(), fleet.users(), fleet.computers(),
+                clusters, fleet.fileServers(), hosts, fleet.vms(), fleet.faults(), fleet.secondHopAllowed());
+        return new BenchFleet(size, f, wave, limit);
+    }
+
     /** The wave as an hvmigrate playbook; the bench's caps are the hosts' own limits, so the policy's are set above them. */
     public String playbook(String name) {
         StringBuilder y = new StringBuilder();
@@ -114,9 +142,11 @@ public final class BenchFleet {
         y.append("policy:\n");
         y.append("  authentication: kerberos\n");
         y.append("  migrationNetwork: ").append(migrationSubnet(size)).append('\n');
-        // every host takes part in at most 2 migrations (its own limit is 1 or 2), so these caps never bind:
-        // the scheduler is held only by what the hosts allow
-        y.append("  concurrency: { global: ").append(fleet.hosts().size()).append(", perSource: 2, perDestination: 2 }\n");
+        // every host takes part in at most mostPerHost migrations (its own limit), each migration in two hosts, so
+        // these caps never bind: the scheduler is held only by what the hosts allow
+        int cap = Math.max(2, mostPerHost);
+        y.append("  concurrency: { global: ").append(fleet.hosts().size() * cap / 2).append(", perSource: ").append(cap)
+                .append(", perDestination: ").append(cap).append(" }\n");
         y.append("  failureBudget: 0\n");
         y.append("moves:\n");
         for (Move m : wave) {
@@ -211,7 +241,7 @@ public final class BenchFleet {
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("the generated bench fleet is invalid: " + String.join("; ", problems));
             }
-            return new BenchFleet(size, fleet, wave);
+            return new BenchFleet(size, fleet, wave, 2);
         }
 
         private static Group group(String name, String cluster, String hostPrefix, String vmPrefix, int count) {
@@ -337,7 +367,7 @@ public final class BenchFleet {
                         new HostSpec.MigrationSpec(true, "Kerberos", "Compression", false, 2, 2),
                         List.of(new HostSpec.MigrationNetworkSpec(migrationSubnet(size), 0)), null, null, List.of("LAN"),
                         new HostSpec.ProcessorSpec("GenuineIntel", null, "IceLake"), memoryTotalGB, memoryTotalGB - usedGB - 16,
-                        List.of(new VolumeSpec("D:\\", volumeGB, volumeGB - localGB)), null, null,
+                        List.of(new VolumeSpec("D:\\", volumeGB, volumeGB - localGB)), null, null, null,
                         g.cluster() == null ? delegation(name, all) : null,
                         // the first host is also the domain's DC: the bench reads the directory through it (no second hop)
                         hosts.isEmpty() ? Boolean.TRUE : null));

@@ -3,6 +3,7 @@ package io.hvmigrate.bench;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The benchmark's report as a table for people, with the targets of issue 4 and whether they were met. */
 public final class BenchTable {
@@ -10,6 +11,8 @@ public final class BenchTable {
     public static final double TARGET_RATIO = 1.15;
     /** The engine must be at least this many times faster than the sequential baseline. */
     public static final double TARGET_SPEED_UP = 3.0;
+    /** Simultaneous live migrations a standalone host allows by default ("the default of 2", Hyper-V Settings). */
+    public static final int WINDOWS_DEFAULT_LIMIT = 2;
 
     private BenchTable() {}
 
@@ -53,9 +56,52 @@ public final class BenchTable {
             double ratio = r.ratioToBound(e);
             out.printf(Locale.ROOT, "target: engine within %.2fx of the lower bound: %s (%.2fx)%n", TARGET_RATIO,
                     ratio <= TARGET_RATIO ? "met" : "MISSED", ratio);
-            r.speedUp(e).ifPresent(s -> out.printf(Locale.ROOT, "target: engine at least %.0fx faster than sequential: %s (%.1fx)%n",
-                    TARGET_SPEED_UP, s >= TARGET_SPEED_UP ? "met" : "MISSED", s));
+            // no strategy beats the bound: the sequential makespan over the bound is the most any speed-up can be (with
+            // shared links, a wave held by one host's link allows less than the target)
+            r.row("sequential").ifPresent(seq -> r.speedUp(e).ifPresent(s -> out.printf(Locale.ROOT,
+                    "target: engine at least %.0fx faster than sequential: %s (%.1fx; the lower bound allows at most %.1fx)%n",
+                    TARGET_SPEED_UP, s >= TARGET_SPEED_UP ? "met" : "MISSED", s, r.ratioToBound(seq))));
         });
+        out.flush();
+    }
+
+    /** The per-host concurrency sweep: one engine run per limit, side by side. */
+    public static void printLimits(Bench.LimitsReport r, PrintWriter out) {
+        out.printf(Locale.ROOT, "%nhvmigrate bench --per-host-limits: %d VMs on %d hosts (seed %d), simulated time x%s%n", r.moves(),
+                r.size().hosts(), r.size().seed(), trim(r.timeScale()));
+        out.println();
+        Optional<Bench.LimitRow> windowsDefault = r.rows().stream().filter(x -> x.limit() == WINDOWS_DEFAULT_LIMIT).findFirst();
+        out.printf(Locale.ROOT, "%-6s %11s %10s %8s %8s %12s %12s %11s %9s %9s %11s%n", "LIMIT", "LOWER BOUND", "MAKESPAN", "x BOUND",
+                "x LIMIT " + WINDOWS_DEFAULT_LIMIT, "MEMORY-ONLY", "WITH DISKS", "TRIPS/MOVE", "WALL", "MOVED", "LOAD");
+        for (Bench.LimitRow x : r.rows()) {
+            Bench.Row row = x.row();
+            out.printf(Locale.ROOT, "%-6d %11s %10s %8.2f %8s %12s %12s %11.2f %9s %9s %11s%n", x.limit(), clock(x.bound().value()),
+                    clock(row.makespan()), x.ratioToBound(),
+                    windowsDefault.map(d -> String.format(Locale.ROOT, "%.2f",
+                            (double) row.makespan().toNanos() / d.row().makespan().toNanos())).orElse("-"),
+                    clock(x.memoryOnly()), clock(x.withStorage()),
+                    r.moves() == 0 ? 0.0 : (double) row.roundTrips() / r.moves(), seconds(row.wall()), row.moved() + "/" + r.moves(),
+                    String.format(Locale.ROOT, "%.2f-%.2f", row.loadAtStart(), row.loadAtEnd()));
+        }
+        out.println();
+        out.println("LIMIT: every host's MaximumVirtualMachineMigrations and MaximumStorageMigrations and every cluster's");
+        out.println("MaximumParallelMigrations (Windows' default: " + WINDOWS_DEFAULT_LIMIT + " on a host); migrations running at once on a");
+        out.println("host share its migration link. x LIMIT " + WINDOWS_DEFAULT_LIMIT + ": makespan over the makespan at "
+                + WINDOWS_DEFAULT_LIMIT + " (below 1: faster).");
+        out.println("MEMORY-ONLY, WITH DISKS: simulated time from the first migration's start to the last end of the moves that");
+        out.println("copy memory only (clustered and SMB-share VMs), and of those that copy their disks too.");
+        for (Bench.LimitRow x : r.rows()) {
+            out.println("lower bound at " + x.limit() + ": set by " + x.bound().limitedBy());
+            for (String p : x.row().problems().stream().limit(10).toList()) {
+                out.println("problem (" + x.row().strategy() + "): " + p);
+            }
+        }
+        out.printf(Locale.ROOT, "LOAD: the one-minute load average at each run's start and end, on %d cores%n",
+                Runtime.getRuntime().availableProcessors());
+        if (r.rows().stream().anyMatch(x -> x.row().noisy())) {
+            out.println("verdict: noisy: the load was above the core count during a run; its makespan includes the machine's "
+                    + "slowness: rerun on a quiet machine");
+        }
         out.flush();
     }
 

@@ -46,6 +46,13 @@ final class BenchCommand extends BaseCommand {
             description = "which strategies to run, in order (default: ${DEFAULT-VALUE})")
     java.util.List<String> strategies;
 
+    @Option(names = "--per-host-limits", paramLabel = "N", split = ",",
+            description = "instead of the strategies, run the engine once per limit, each on a fresh fleet whose hosts' "
+                    + "MaximumVirtualMachineMigrations and MaximumStorageMigrations and whose clusters' MaximumParallelMigrations "
+                    + "are N, and print the makespans side by side, e.g. 1,2,4,8 (Windows' default is 2): migrations running at "
+                    + "once on a host share its migration link, so more at once is not always faster")
+    java.util.List<Integer> perHostLimits;
+
     @Option(names = "--dir", paramLabel = "DIR",
             description = "keep each strategy's inventory, playbook and journal here (default: a temporary directory)")
     Path dir;
@@ -68,6 +75,18 @@ final class BenchCommand extends BaseCommand {
         }
         out().printf("bench: %d VMs, %d hosts, time x%s; files in %s%n", vms, hosts, timeScale, options.dir());
         out().flush();
+        if (perHostLimits != null && !perHostLimits.isEmpty()) {
+            if (perHostLimits.stream().anyMatch(n -> n < 1)) {
+                err().println("hvmigrate: --per-host-limits: every limit must be at least 1");
+                return ExitCode.INVALID_INPUT.code();
+            }
+            Bench.LimitsReport report = Bench.runLimits(options, perHostLimits, line -> {
+                out().println("bench: " + line);
+                out().flush();
+            });
+            BenchTable.printLimits(report, out());
+            return report.allMoved() ? ExitCode.OK.code() : ExitCode.FAILED.code();
+        }
         Bench.Report report = Bench.run(options, strategies, line -> {
             out().println("bench: " + line);
             out().flush();

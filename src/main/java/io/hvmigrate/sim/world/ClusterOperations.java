@@ -4,7 +4,6 @@ package io.hvmigrate.sim.world;
 
 import io.hvmigrate.sim.world.fleet.HostSpec;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -204,7 +203,7 @@ public final class ClusterOperations {
                 return Optional.empty();
             }
             Migration m = new Migration(Migration.Kind.CLUSTER_LIVE, vm, src.name, target.name, target.name,
-                    Duration.ZERO, TimeModel.memoryCopy(vm, src, target), Map.of(), g.name, world.clock.now());
+                    TimeModel.work(vm, src, target, Map.of()), Map.of(), g.name, world.clock.now());
             new MoveRules(world).applyFault(m);
             g.state = "Pending";
             world.migrations.add(m);
@@ -537,7 +536,7 @@ public final class ClusterOperations {
                     continue;
                 }
                 Migration m = new Migration(Migration.Kind.CLUSTER_LIVE, vm, h.name, target.get().name,
-                        target.get().name, Duration.ZERO, TimeModel.memoryCopy(vm, h, target.get()), Map.of(), g.name,
+                        target.get().name, TimeModel.work(vm, h, target.get(), Map.of()), Map.of(), g.name,
                         world.clock.now());
                 m.drainNode = h.name;
                 m.forceDrain = forceDrain;

@@ -34,6 +34,7 @@ final class HostState {
     final Map<String, long[]> volumes = new LinkedHashMap<>(); // drive -> {sizeMB, freeMB}
     boolean credentialGuard;
     double linkGbps;
+    int rdmaLinks;
     HostSpec.NodeState nodeState;
     String drainStatus = "NotInitiated";
     boolean forceDrain;
@@ -71,6 +72,7 @@ final class HostState {
                 new long[] {v.sizeGB() * 1024, v.freeGB() * 1024}));
         this.credentialGuard = spec.credentialGuard();
         this.linkGbps = spec.migrationLinkGbps();
+        this.rdmaLinks = spec.migrationRdmaLinks();
         this.nodeState = spec.nodeState();
         this.transportFault = spec.winrm().fault();
     }

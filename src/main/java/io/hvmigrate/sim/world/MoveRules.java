@@ -8,7 +8,6 @@ import io.hvmigrate.sim.world.ad.ComputerAccount;
 import io.hvmigrate.sim.world.ad.DirectorySnapshot;
 import io.hvmigrate.sim.world.ad.UserAccount;
 import io.hvmigrate.sim.world.fleet.DataAddresses;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -88,11 +87,9 @@ final class MoveRules {
                     first.message());
         }
         Map<String, String> newPaths = plannedPaths(vm, r.storage());
-        Duration storageTime = r.storage().movesStorage() ? TimeModel.storageCopy(vm, src, dst, newPaths)
-                : Duration.ZERO;
-        Duration total = storageTime.plus(TimeModel.memoryCopy(vm, src, dst));
+        TimeModel.Work work = TimeModel.work(vm, src, dst, r.storage().movesStorage() ? newPaths : Map.of());
         Migration m = new Migration(r.storage().movesStorage() ? Migration.Kind.LIVE_WITH_STORAGE : Migration.Kind.LIVE,
-                vm, src.name, dst.name, r.destination(), storageTime, total, newPaths, null, world.clock.now());
+                vm, src.name, dst.name, r.destination(), work, newPaths, null, world.clock.now());
         applyFault(m);
         return m;
     }

@@ -12,6 +12,13 @@ import java.util.Optional;
  * MaximumParallelMigrations for cluster nodes, Set-VMHost's MaximumVirtualMachineMigrations and
  * MaximumStorageMigrations otherwise), running, then completed, failed or cancelled. Events are handled in time order,
  * so a long step of the clock gives the same result as many short ones.
+ *
+ * <p>Migrations running at once on a host share its migration link ({@link TimeModel}): at every event — a start, an
+ * end, a migration's setup or transfer ending, a cancel, a failure, a crash, a change of a host's settings — every
+ * running migration's work is brought up to the event's time, then the links are shared anew among those
+ * transferring: max-min fair shares (progressive filling) of each host's capacity, a migration's rate being limited
+ * by the busier of its two hosts and what one host leaves unused going to the others. The cost per event is linear in
+ * the migrations queued or running (plus a log for the sharing), never in the history of ended ones.
  */
 final class Scheduler {
     private static final int MAX_EVENTS_PER_CATCH_UP = 100_000;
@@ -34,9 +41,14 @@ final class Scheduler {
             }
             handleEventsAt(next.get(), live);
             startQueued(next.get(), live);
+            share(next.get(), live);
             changed = true;
         }
-        return startQueued(now, live) || changed;
+        if (startQueued(now, live)) {
+            share(now, live);
+            return true;
+        }
+        return changed;
     }
 
     /** Queued or running migrations, in the order they were asked for. No migration is added while the clock is caught up. */
@@ -50,7 +62,7 @@ final class Scheduler {
             if (m.jobState != 4) {
                 continue;
             }
-            Instant t = m.failAtPercent >= 0 ? m.failureTime() : m.completionTime();
+            Instant t = m.nextEvent();
             if (!t.isAfter(now) && (best == null || t.isBefore(best))) {
                 best = t;
             }
@@ -69,7 +81,7 @@ final class Scheduler {
             World.ScheduledCrash c = crashIt.next();
             if (!c.at().isAfter(t)) {
                 crashIt.remove();
-                world.findHost(c.host()).ifPresent(this::crash);
+                world.findHost(c.host()).ifPresent(h -> crash(h, c.at()));
             }
         }
         for (Migration m : live) {
@@ -77,6 +89,8 @@ final class Scheduler {
                 continue;
             }
             if (m.failAtPercent >= 0 && !m.failureTime().isAfter(t)) {
+                m.advanceTo(t);
+                m.done = Math.max(m.done, m.failureWork());
                 end(m, 10, t);
             } else if (m.failAtPercent < 0 && !m.completionTime().isAfter(t)) {
                 complete(m, t);
@@ -99,11 +113,10 @@ final class Scheduler {
         }
         boolean started = false;
         for (Migration m : queued) {
-            HostState src = world.findHost(m.source).orElseThrow();
-            HostState dst = world.findHost(m.destination).orElseThrow();
+            HostState src = hostNamed(m.source);
+            HostState dst = hostNamed(m.destination);
             if (hasSlot(src, m, busy) && hasSlot(dst, m, busy)) {
-                m.jobState = 4;
-                m.startedAt = t;
+                m.start(t);
                 occupy(busy, m);
                 started = true;
             }
@@ -112,7 +125,7 @@ final class Scheduler {
     }
 
     private static void occupy(java.util.Map<String, int[]> busy, Migration m) {
-        for (String host : m.source.equals(m.destination) ? List.of(m.source) : List.of(m.source, m.destination)) {
+        for (String host : hostsOf(m)) {
             int[] n = busy.computeIfAbsent(host, k -> new int[2]);
             n[0]++;
             if (m.movesStorage()) {
@@ -161,10 +174,15 @@ final class Scheduler {
         }
         m.jobState = 7;
         m.endedAt = t;
+        m.done = m.total;
+        m.asOf = t;
         world.clusters().afterMigration(m);
     }
 
     private void end(Migration m, int jobState, Instant t) {
+        if (m.startedAt != null) {
+            m.advanceTo(t);
+        }
         m.jobState = jobState;
         m.endedAt = t;
         if (m.kind == Migration.Kind.CLUSTER_LIVE && m.vm.cluster != null) {
@@ -181,14 +199,21 @@ final class Scheduler {
         m.failure = WindowsErrors.migrationFailed(m.vm.name, m.vm.id, true, m.source, WindowsErrors.ERROR_CANCELLED,
                 "The operation was canceled by the user. (0x800704C7).");
         end(m, jobState, now);
-        startQueued(now, unfinished());
+        List<Migration> live = unfinished();
+        startQueued(now, live);
+        share(now, live);
     }
 
-    void crash(HostState h) {
+    /** A host's settings changed (its performance option, say): its links are shared anew from now on. */
+    void reshare(Instant now) {
+        share(now, unfinished());
+    }
+
+    /** The host stops at {@code now}: the migrations it takes part in fail, the others are shared anew. */
+    void crash(HostState h, Instant now) {
         if (!h.running) {
             return;
         }
-        Instant now = world.clock.now();
         h.running = false;
         if (h.cluster != null) {
             h.nodeState = HostSpec.NodeState.Down;
@@ -226,7 +251,105 @@ final class Scheduler {
                 vm.wasRunningBeforeCrash = wasRunning;
             }
         }
-        startQueued(now, unfinished());
+        List<Migration> live = unfinished();
+        startQueued(now, live);
+        share(now, live);
+    }
+
+    /**
+     * Brings every running migration's work up to {@code t}, then gives those transferring their max-min fair share of
+     * their hosts' links. Progressive filling: the host whose capacity, split evenly among its migrations not yet
+     * settled, gives the least settles them at that rate; what they take is removed from their other host; repeat.
+     */
+    private void share(Instant t, List<Migration> live) {
+        List<Migration> flows = new java.util.ArrayList<>();
+        for (Migration m : live) {
+            if (m.jobState == 4) {
+                m.advanceTo(t);
+                m.speed = 1.0;
+                if (m.transferring()) {
+                    flows.add(m);
+                }
+            }
+        }
+        if (flows.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Link> links = new java.util.HashMap<>();
+        for (Migration m : flows) {
+            for (String host : hostsOf(m)) {
+                links.computeIfAbsent(host, k -> new Link(k, TimeModel.hostMBps(hostNamed(k))))
+                        .flows.add(m);
+            }
+        }
+        java.util.PriorityQueue<Level> levels = new java.util.PriorityQueue<>();
+        for (Link l : links.values()) {
+            l.open = l.flows.size();
+            levels.add(l.level());
+        }
+        java.util.Set<Migration> settled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!levels.isEmpty()) {
+            Level next = levels.poll();
+            Link link = next.link();
+            if (next.version() != link.version || link.open == 0) {
+                continue; // a stale level: the link's share has grown since
+            }
+            double rate = next.share();
+            for (Migration m : link.flows) {
+                if (!settled.add(m)) {
+                    continue;
+                }
+                m.speed = Math.max(1e-9, Math.min(1.0, rate / m.work.aloneMBps()));
+                for (String other : hostsOf(m)) {
+                    Link o = links.get(other);
+                    if (o != link) {
+                        o.left = Math.max(0, o.left - rate);
+                        o.open--;
+                        o.version++;
+                        if (o.open > 0) {
+                            levels.add(o.level());
+                        }
+                    }
+                }
+            }
+            link.open = 0;
+        }
+    }
+
+    /** A migration's host by its name (as the migration holds it): a lookup, not a scan of the hosts. */
+    private HostState hostNamed(String name) {
+        return world.hosts.get(World.key(name));
+    }
+
+    private static List<String> hostsOf(Migration m) {
+        return m.source.equals(m.destination) ? List.of(m.source) : List.of(m.source, m.destination);
+    }
+
+    /** One host's link while shares are handed out: capacity not yet given, and migrations not yet settled. */
+    private static final class Link {
+        final String host;
+        final List<Migration> flows = new java.util.ArrayList<>();
+        double left;
+        int open;
+        int version;
+
+        Link(String host, double capacity) {
+            this.host = host;
+            this.left = capacity;
+        }
+
+        Level level() {
+            return new Level(left / open, host, version, this);
+        }
+    }
+
+    /** A link's even share at one moment; ties go by host name, so that the sharing is the same on every run. */
+    private record Level(double share, String host, int version, Link link) implements Comparable<Level> {
+        @Override
+        public int compareTo(Level o) {
+            int c = Double.compare(share, o.share);
+            return c != 0 ? c : host.compareTo(o.host);
+        }
     }
 
     /** The cluster restarts the role on a surviving node (best placement: preferred owners, then least loaded). */

@@ -326,6 +326,9 @@ public final class World {
             h.virtualHardDiskPath = change.virtualHardDiskPath();
         }
         scheduler.catchUp(clock.now()); // a raised limit lets queued migrations start
+        if (change.performanceOption() != null) {
+            scheduler.reshare(clock.now()); // the host's links carry SMB over more of them, or fewer
+        }
         notifyAll();
         return h.info();
     }
@@ -449,7 +452,9 @@ public final class World {
      * migration to it fails on the source with the VM still running there; a migration from it is lost with it.
      */
     public synchronized void crashHost(String computerName) throws WorldException {
-        scheduler.crash(host(computerName));
+        HostState h = host(computerName);
+        scheduler.catchUp(clock.now());
+        scheduler.crash(h, clock.now());
         notifyAll();
     }
 
@@ -1090,23 +1095,46 @@ public final class World {
 
     /**
      * How long a live migration of the VM from where it is now to {@code destination} takes by the world's time model
-     * (reference §5.2): with {@code includeStorage}, every disk is copied first; then memory pre-copy and blackout.
-     * Time spent queued behind a migration limit is not included. A harness computing bounds from the fleet uses
-     * the model the world runs on rather than a copy of it.
+     * (reference §5.2) when it has both hosts' links to itself: with {@code includeStorage}, every disk is copied first;
+     * then memory pre-copy and blackout. Time spent queued behind a migration limit, or sharing a link with other
+     * migrations, is not included. A harness computing bounds from the fleet uses the model the world runs on rather
+     * than a copy of it.
      */
     public synchronized Duration migrationDuration(String vmName, String destination, boolean includeStorage)
             throws WorldException {
+        return work(vmName, destination, includeStorage).alone();
+    }
+
+    /**
+     * What that migration carries over its source's and its destination's migration links, in MiB (disks, then memory
+     * with its dirty-page passes, after compression).
+     */
+    public synchronized double migrationWireMB(String vmName, String destination, boolean includeStorage)
+            throws WorldException {
+        return work(vmName, destination, includeStorage).wireMB();
+    }
+
+    /**
+     * MiB per second the host's migration links carry in all, shared by the migrations running on it at once: its link
+     * speed, times its RDMA links when its performance option is SMB.
+     */
+    public synchronized double migrationLinkMBps(String computerName) throws WorldException {
+        return TimeModel.hostMBps(host(computerName));
+    }
+
+    /** The fixed part of every migration, which uses no link: setup before the transfer, blackout after it. */
+    public static Duration migrationFixedTime() {
+        return TimeModel.SETUP.plus(TimeModel.BLACKOUT);
+    }
+
+    private TimeModel.Work work(String vmName, String destination, boolean includeStorage) throws WorldException {
         VmState vm = vms.values().stream().filter(v -> v.name.equalsIgnoreCase(vmName)).findFirst()
                 .orElseThrow(() -> WindowsErrors.vmNotFound(vmName));
-        HostState src = host(vm.host);
-        HostState dst = host(destination);
-        Duration storage = Duration.ZERO;
+        Map<String, String> all = new LinkedHashMap<>();
         if (includeStorage) {
-            Map<String, String> all = new LinkedHashMap<>();
             vm.disks.forEach(d -> all.put(d.path, d.path));
-            storage = TimeModel.storageCopy(vm, src, dst, all);
         }
-        return storage.plus(TimeModel.memoryCopy(vm, src, dst));
+        return TimeModel.work(vm, host(vm.host), host(destination), all);
     }
 
     /**

@@ -228,6 +228,8 @@ public final class FleetLoader {
                         + "' is not in a documentation range (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, "
                         + "2001:db8::/32)");
             }
+            require(p, h.migrationLinkGbps() > 0, at + ".migrationLinkGbps must be > 0");
+            require(p, h.migrationRdmaLinks() >= 0, at + ".migrationRdmaLinks must be >= 0");
             require(p, h.managementAddress() == null || DataAddresses.isDocumentationAddress(h.managementAddress()),
                     at + ".managementAddress: '" + h.managementAddress() + "' is not in a documentation range");
             HostSpec.TransportFault tf = h.winrm().fault();

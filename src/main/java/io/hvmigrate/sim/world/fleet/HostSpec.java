@@ -23,7 +23,11 @@ import java.util.List;
  * @param memoryFreeGB         memory free for VMs at start (after the VMs placed on the host)
  * @param volumes              local volumes
  * @param credentialGuard      Credential Guard on; default on for 2025 domain members, off before
- * @param migrationLinkGbps    bandwidth of the live migration link
+ * @param migrationLinkGbps    bandwidth of the live migration link (default 10); the migrations running on the host at
+ *                             once share it
+ * @param migrationRdmaLinks   RDMA-capable adapters of {@code migrationLinkGbps} each that carry live migration
+ *                             (default 0): with the SMB performance option, SMB Direct and SMB Multichannel use them
+ *                             all; without them SMB is carried over one link, like TCPIP
  * @param account              the host's computer account settings
  * @param domainController     the host is also a domain controller of its domain (a management host that is a DC): the
  *                             ActiveDirectory cmdlets run on it reach the directory locally, with no second hop
@@ -33,7 +37,8 @@ public record HostSpec(String name, String domain, Integer os, String cluster, N
                        List<MigrationNetworkSpec> migrationNetworks, String virtualMachinePath,
                        String virtualHardDiskPath, List<String> switches, ProcessorSpec processor,
                        Long memoryTotalGB, Long memoryFreeGB, List<VolumeSpec> volumes, Boolean credentialGuard,
-                       Double migrationLinkGbps, AccountSpec account, Boolean domainController) {
+                       Double migrationLinkGbps, Integer migrationRdmaLinks, AccountSpec account,
+                       Boolean domainController) {
     public HostSpec {
         os = os == null ? 2022 : os;
         nodeState = nodeState == null ? NodeState.Up : nodeState;
@@ -53,6 +58,7 @@ public record HostSpec(String name, String domain, Integer os, String cluster, N
         // Credential Guard is on by default from Windows Server 2025 on domain-joined servers (reference §3.1).
         credentialGuard = credentialGuard == null ? os >= 2025 : credentialGuard;
         migrationLinkGbps = migrationLinkGbps == null ? 10.0 : migrationLinkGbps;
+        migrationRdmaLinks = migrationRdmaLinks == null ? 0 : migrationRdmaLinks;
         account = account == null ? AccountSpec.NONE : account;
         domainController = domainController != null && domainController;
     }

@@ -98,6 +98,28 @@ class FleetLoaderTest {
     }
 
     @Test
+    void rdmaLinksAreOptionalLoadAndValidateAgainstTheSchema() throws Exception {
+        assertThat(loader.parse("t.yaml", MINIMAL).hosts().get(0).migrationRdmaLinks()).as("default: none").isZero();
+        String yaml = MINIMAL.replace("    domain: lab.test\n", """
+                    domain: lab.test
+                    migrationLinkGbps: 25
+                    migrationRdmaLinks: 2
+                """);
+        HostSpec h = loader.parse("t.yaml", yaml).hosts().get(0);
+        assertThat(h.migrationRdmaLinks()).isEqualTo(2);
+        assertThat(h.migrationLinkGbps()).isEqualTo(25.0);
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("schema/fleet.schema.json")));
+        assertThat(schema.validate(new ObjectMapper(new YAMLFactory()).readTree(yaml))).isEmpty();
+        String negative = yaml.replace("migrationRdmaLinks: 2", "migrationRdmaLinks: -1");
+        assertThat(schema.validate(new ObjectMapper(new YAMLFactory()).readTree(negative))).isNotEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.parse("t.yaml", negative))
+                .hasMessageContaining("hosts[0].migrationRdmaLinks must be >= 0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.parse("t.yaml", yaml.replace("migrationLinkGbps: 25",
+                "migrationLinkGbps: 0"))).hasMessageContaining("hosts[0].migrationLinkGbps must be > 0");
+    }
+
+    @Test
     void aProbabilityOutsideZeroToOneIsRefused() {
         String yaml = MINIMAL + """
                 faults:
