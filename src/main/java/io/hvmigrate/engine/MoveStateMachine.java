@@ -44,14 +44,15 @@ public final class MoveStateMachine {
             }
             case S5 -> {
                 t.put(PENDING, EnumSet.of(HA_RECORDED, FAILED, SKIPPED, NOT_STARTED));
-                t.put(HA_RECORDED, EnumSet.of(HA_REMOVED, FAILED));
+                // a failed removal may have half-happened: when restoring the role fails too, the VM may be unprotected
+                t.put(HA_RECORDED, EnumSet.of(HA_REMOVED, FAILED, FAILED_UNPROTECTED));
                 t.put(HA_REMOVED, EnumSet.of(MIGRATED, FAILED, FAILED_UNPROTECTED));
                 t.put(MIGRATED, EnumSet.of(HA_ADDED, FAILED_UNPROTECTED));
                 t.put(HA_ADDED, EnumSet.of(DONE, MOVED_UNVERIFIED, FAILED_AFTER_MOVE));
             }
             case S6 -> {
                 t.put(PENDING, EnumSet.of(HA_RECORDED, FAILED, SKIPPED, NOT_STARTED));
-                t.put(HA_RECORDED, EnumSet.of(HA_REMOVED, FAILED));
+                t.put(HA_RECORDED, EnumSet.of(HA_REMOVED, FAILED, FAILED_UNPROTECTED));
                 t.put(HA_REMOVED, EnumSet.of(MIGRATED, FAILED, FAILED_UNPROTECTED));
                 t.put(MIGRATED, EnumSet.of(DONE, MOVED_UNVERIFIED, FAILED_AFTER_MOVE));
             }

@@ -195,6 +195,33 @@ class CompensationIT {
         assertRerunCompletes(m, before);
     }
 
+    @ParameterizedTest
+    @EnumSource(Move.class)
+    void removeClusterGroupAndItsRestoreBothWithoutAnAnswerEndTheMoveNamedUnprotectedNotInAnError(Move m) throws Exception {
+        Role before = prepare(m);
+        String srcFqdn = m.source.toLowerCase(Locale.ROOT) + ".lab.test";
+
+        EngineRun.Result r = run(m, e -> {
+            if (EngineRun.is(e, "step-finished", "record-ha", m.vm)) {
+                // the source accepts every command from now on but none of its answers arrives: Remove-ClusterGroup
+                // may have run, and so may the restore of the role
+                sim.transportRules().always(srcFqdn, WsmanAction.RECEIVE,
+                        TransportFault.fail(WsmanFault.internalError("The WS-Management service cannot process the request. ")));
+            }
+        });
+
+        // the engine cannot know whether the role is there: the move says the VM may be unprotected, with the fix
+        assertThat(r.exit()).as("%s %s", r.last(), r.err()).isEqualTo(1);
+        assertThat(r.err()).doesNotContain("illegal transition");
+        JsonNode move = EngineRun.report(EngineRun.runDir(runs, r)).path("moves").get(0);
+        assertThat(move.path("state").asText()).as(move.toString()).isEqualTo("failed-unprotected");
+        assertThat(move.path("detail").asText()).contains("removing the cluster role").contains("Add-ClusterVirtualMachineRole -VMId");
+        assertThat(sim.world().findVm(m.vm).orElseThrow().computerName()).isEqualToIgnoringCase(m.source);
+
+        sim.transportRules().clear();
+        assertRerunCompletes(m, before);
+    }
+
     @Test
     void addClusterVirtualMachineRoleRefusedLeavesTheVmMovedButNamedUnprotectedAndARerunMakesItHighlyAvailable() throws Exception {
         Move m = Move.S5;
