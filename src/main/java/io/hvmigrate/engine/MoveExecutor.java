@@ -153,12 +153,7 @@ public final class MoveExecutor {
             return r;
         }
         String why = r != null ? describe(r) : failure.getMessage();
-        StepResult check;
-        try {
-            check = step(job, StepBook.verify(job));
-        } catch (TransportException e) {
-            check = null;
-        }
+        StepResult check = failure != null && failure.kind().mayHaveRun() ? verifyUntilAnswered(job) : verifyOnce(job);
         if (check instanceof StepResult.Ok ok && ok.data().path("clustered").asBoolean()) {
             notice(job, "making it highly available failed (" + why + "), but " + job.destination() + " says it is a clustered role: going on");
             return ok;
@@ -167,6 +162,30 @@ public final class MoveExecutor {
             throw failure;
         }
         return r;
+    }
+
+    /** The verification read once; null when the destination did not answer. */
+    private StepResult verifyOnce(MoveJob job) {
+        try {
+            return step(job, StepBook.verify(job));
+        } catch (TransportException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The verification read until the destination answers, for at most a step's time limit: after an add-ha whose
+     * outcome is unknown, only the destination can say whether the VM is a role now, and a call that failed says nothing.
+     */
+    private StepResult verifyUntilAnswered(MoveJob job) {
+        Instant giveUp = clock.instant().plus(limits.step());
+        while (true) {
+            StepResult check = verifyOnce(job);
+            if (check != null || clock.instant().isAfter(giveUp)) {
+                return check;
+            }
+            HostConnections.sleep(limits.pollInterval());
+        }
     }
 
     /** Runs the migration; null when the VM reached its destination, else the move's end. */
@@ -419,12 +438,25 @@ public final class MoveExecutor {
             failed.add(e);
             ObjectNode after = stepEnd(job, stepId, host, failed);
             // one attempt that may have run makes the step's outcome unknown, whatever the later ones met
-            after.put("outcome", failed.stream().anyMatch(f -> f.kind().mayHaveRun()) ? "unknown" : "not-run");
+            TransportException ran = failed.stream().filter(f -> f.kind().mayHaveRun()).findFirst().orElse(null);
+            after.put("outcome", ran != null ? "unknown" : "not-run");
             after.put("error", e.getMessage());
             journal.append(after);
             events.stepFinished(job, stepId, host, false, e.getMessage());
+            if (ran != null && !e.kind().mayHaveRun()) {
+                // the last attempt was refused unsent (an open breaker, say), but an earlier one may have run: the caller
+                // must not conclude from the last one that nothing changed
+                throw new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, e.host(), unprefixed(e)
+                        + "; an earlier attempt may have run (" + unprefixed(ran) + ")", e);
+            }
             throw e;
         }
+    }
+
+    /** A transport failure's message without the host it starts with. */
+    private static String unprefixed(TransportException e) {
+        String m = e.getMessage();
+        return m.startsWith(e.host() + ": ") ? m.substring(e.host().length() + 2) : m;
     }
 
     /** A step's end record, with how many attempts it took and how each failed one failed. */
