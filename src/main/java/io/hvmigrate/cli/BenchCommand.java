@@ -6,7 +6,6 @@ import io.hvmigrate.bench.BenchTable;
 import io.hvmigrate.engine.MoveExecutor;
 import io.hvmigrate.load.Units;
 import io.hvmigrate.settings.Setting;
-import io.hvmigrate.transport.WinRmTransport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +67,7 @@ final class BenchCommand extends BaseCommand {
         }
         try {
             Path where = dir != null ? dir : Files.createTempDirectory("hvmigrate-bench-");
-            options = new Bench.Options(new BenchFleet.Size(hosts, vms, seed), timeScale, batch, where, transportSettings(), limits());
+            options = new Bench.Options(new BenchFleet.Size(hosts, vms, seed), timeScale, batch, where, EngineSetup.transportSettings(settings()), limits());
         } catch (IllegalArgumentException e) {
             err().println("hvmigrate: " + e.getMessage());
             return ExitCode.INVALID_INPUT.code();
@@ -93,11 +92,6 @@ final class BenchCommand extends BaseCommand {
         });
         BenchTable.print(report, out());
         return report.allMoved() ? ExitCode.OK.code() : ExitCode.FAILED.code();
-    }
-
-    private WinRmTransport.Settings transportSettings() {
-        return new WinRmTransport.Settings(Units.duration(settings().get("winrm.operationTimeout")),
-                Units.duration(settings().get("winrm.connectTimeout")));
     }
 
     private MoveExecutor.Limits limits() {

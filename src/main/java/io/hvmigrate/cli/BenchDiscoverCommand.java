@@ -4,7 +4,6 @@ import io.hvmigrate.bench.BenchFleet;
 import io.hvmigrate.bench.DiscoveryBench;
 import io.hvmigrate.bench.LoadAverage;
 import io.hvmigrate.load.Units;
-import io.hvmigrate.transport.WinRmTransport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +57,7 @@ final class BenchDiscoverCommand extends BaseCommand {
         Path where = dir != null ? dir : Files.createTempDirectory("hvmigrate-bench-discover-");
         DiscoveryBench.Result r;
         try {
-            var transport = new WinRmTransport.Settings(Units.duration(settings().get("winrm.operationTimeout")),
-                    Units.duration(settings().get("winrm.connectTimeout")));
+            var transport = EngineSetup.transportSettings(settings());
             var options = new DiscoveryBench.Options(hosts, vmsPerHost, where, transport,
                     Units.duration(settings().get("step.timeout")), profile, warmUp, http);
             out().printf(Locale.ROOT, "bench discover: %d hosts over %s; files in %s; load %.2f on %d cores%n", hosts,

@@ -32,8 +32,7 @@ final class EngineSetup implements AutoCloseable {
     EngineSetup(Inventory inventory, EngineSettings settings, Map<String, String> env, RunEvents events, PrintWriter err, boolean skipRefused) {
         Secrets secrets = new Secrets(env, w -> err.println("hvmigrate: warning: " + w));
         try {
-            transport = new WinRmTransport(inventory, secrets, new WinRmTransport.Settings(
-                    Units.duration(settings.get("winrm.operationTimeout")), Units.duration(settings.get("winrm.connectTimeout"))));
+            transport = new WinRmTransport(inventory, secrets, transportSettings(settings));
         } catch (IOException | GeneralSecurityException e) {
             throw new CommandFailure(ExitCode.INVALID_INPUT, "cannot set up TLS: " + e.getMessage() + " (check tls.caFile in " + inventory.file() + ")");
         }
@@ -43,14 +42,20 @@ final class EngineSetup implements AutoCloseable {
         runsDir = runsDir(settings, env);
         Duration step = Units.duration(settings.get("step.timeout"));
         stepTimeout = step;
-        // live bars need a terminal (as Runs draws them); everything else reads progress far less often
+        // only live bars need progress often; everything else reads it far less often
         io.hvmigrate.settings.ProgressInterval every = io.hvmigrate.settings.ProgressInterval.of(settings.get("progress.interval"),
-                System.console() != null && !"never".equals(settings.get("color")));
+                Runs.liveBars(settings));
         MoveExecutor.Limits limits = new MoveExecutor.Limits(step, Duration.ofMinutes(10), Setting.bytesPerSecond(settings.get("migration.bandwidth")),
                 4.0, every.polls(), every.progress());
         directory = Directories.of(inventory, hosts, secrets, step, settings.get("directory.dns"));
         service = new RunService(inventory, hosts, Clock.systemUTC(), events, new RunService.Options(runsDir, skipRefused, limits,
                 Boolean.parseBoolean(settings.get("window.wait")), Units.duration(settings.get("window.lead"))), directory);
+    }
+
+    /** The transport's time limits, as the settings give them. */
+    static WinRmTransport.Settings transportSettings(EngineSettings settings) {
+        return new WinRmTransport.Settings(Units.duration(settings.get("winrm.operationTimeout")),
+                Units.duration(settings.get("winrm.connectTimeout")));
     }
 
     static Path runsDir(EngineSettings settings, Map<String, String> env) {

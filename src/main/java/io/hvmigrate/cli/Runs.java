@@ -74,9 +74,14 @@ final class Runs {
         }
     }
 
+    /** Whether a person watches live progress bars: a terminal, and colours not turned off. */
+    static boolean liveBars(io.hvmigrate.settings.EngineSettings settings) {
+        return System.console() != null && !"never".equals(settings.get("color"));
+    }
+
     /** What a person sees of a run in plain text or on a terminal, as the settings say. */
     static ConsoleEvents console(java.io.PrintWriter out, io.hvmigrate.settings.EngineSettings settings) {
-        return new ConsoleEvents(out, Clock.systemUTC(), System.console() != null && !"never".equals(settings.get("color")),
+        return new ConsoleEvents(out, Clock.systemUTC(), liveBars(settings),
                 io.hvmigrate.load.Units.duration(settings.get("report.progressEvery")), io.hvmigrate.load.Units.duration(settings.get("report.stallAfter")));
     }
 

@@ -359,18 +359,13 @@ public final class Discovery {
         Map<String, String> refusedAs = new LinkedHashMap<>();
         wrongHost.forEach((h, t) -> {
             certificateName.put(h, t.answeredAs());
-            refusedAs.put(h, reason(t));
+            refusedAs.put(h, t.detail());
         });
         HostIdentity.blocked(inventory, answered, certificateName, refusedAs).forEach((h, why) -> {
             hostData.remove(h);
             unreachable.removeIf(u -> u.host().equals(h));
             unreachable.add(new Unreachable(h, why, Cause.IDENTITY_MISMATCH));
         });
-    }
-
-    /** A failure's message without the host name it starts with. */
-    private static String reason(TransportException t) {
-        return t.getMessage().startsWith(t.host() + ": ") ? t.getMessage().substring(t.host().length() + 2) : t.getMessage();
     }
 
     private static Optional<JsonNode> read(String host, Future<StepResult> f, List<Unreachable> unreachable,
@@ -390,7 +385,7 @@ public final class Discovery {
             };
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof TransportException t) {
-                unreachable.add(new Unreachable(host, reason(t), Cause.of(t)));
+                unreachable.add(new Unreachable(host, t.detail(), Cause.of(t)));
                 if (t.answeredAs() != null) {
                     wrongHost.put(host, t);
                 }

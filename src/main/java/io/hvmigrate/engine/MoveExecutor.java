@@ -446,17 +446,11 @@ public final class MoveExecutor {
             if (ran != null && !e.kind().mayHaveRun()) {
                 // the last attempt was refused unsent (an open breaker, say), but an earlier one may have run: the caller
                 // must not conclude from the last one that nothing changed
-                throw new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, e.host(), unprefixed(e)
-                        + "; an earlier attempt may have run (" + unprefixed(ran) + ")", e);
+                throw new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, e.host(), e.detail()
+                        + "; an earlier attempt may have run (" + ran.detail() + ")", e);
             }
             throw e;
         }
-    }
-
-    /** A transport failure's message without the host it starts with. */
-    private static String unprefixed(TransportException e) {
-        String m = e.getMessage();
-        return m.startsWith(e.host() + ": ") ? m.substring(e.host().length() + 2) : m;
     }
 
     /** A step's end record, with how many attempts it took and how each failed one failed. */

@@ -47,6 +47,7 @@ public final class TransportException extends Exception {
     private final Kind kind;
     private final String host;
     private final String answeredAs;
+    private final String detail;
 
     public TransportException(Kind kind, String host, String message, Throwable cause) {
         this(kind, host, message, cause, null);
@@ -58,6 +59,12 @@ public final class TransportException extends Exception {
         this.kind = kind;
         this.host = host;
         this.answeredAs = answeredAs;
+        this.detail = message;
+    }
+
+    /** What went wrong, without the host the message starts with. */
+    public String detail() {
+        return detail;
     }
 
     public Kind kind() {

@@ -209,7 +209,7 @@ public final class WinRmTransport implements Transport {
     static TransportException classify(String host, Throwable e, boolean commandSent, boolean accepted) {
         if (accepted) {
             TransportException cause = classify(host, e, true, false);
-            String what = cause.getMessage().substring(host.length() + 2);
+            String what = cause.detail();
             return new TransportException(TransportException.Kind.OUTCOME_UNKNOWN, host,
                     "the host had accepted the command, then " + what + ": its outcome is unknown", e);
         }

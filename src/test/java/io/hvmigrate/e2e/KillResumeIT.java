@@ -1,5 +1,6 @@
 package io.hvmigrate.e2e;
 
+import static io.hvmigrate.e2e.LabTourWave.ADDS_HA;
 import static io.hvmigrate.e2e.LabTourWave.MAY_END_UNPROTECTED;
 import static io.hvmigrate.e2e.LabTourWave.TOUR;
 import static io.hvmigrate.e2e.LabTourWave.invariants;
@@ -101,7 +102,7 @@ class KillResumeIT {
     private static KillPoint killPoint(int i, Random r) {
         String crossCluster = r.nextBoolean() ? "db-a3" : MAY_END_UNPROTECTED;
         String anyVm = TOUR.get(r.nextInt(TOUR.size()));
-        String haVm = r.nextBoolean() ? "db-a3" : "new-s3";
+        String haVm = ADDS_HA.get(r.nextInt(ADDS_HA.size()));
         return switch (i % 9) {
             case 0 -> new KillPoint("during discovery", e -> false, 200 + r.nextInt(1200));
             case 1 -> new KillPoint("before Remove-ClusterGroup of " + crossCluster, step("step-started", "remove-ha", crossCluster), r.nextInt(30), crossCluster);
@@ -109,7 +110,7 @@ class KillResumeIT {
             case 3 -> new KillPoint("during Move-VM of " + anyVm, step("step-started", "migrate", anyVm), 50 + r.nextInt(700), anyVm);
             case 4 -> new KillPoint("before Add-ClusterVirtualMachineRole of " + haVm, step("step-started", "add-ha", haVm), r.nextInt(40), haVm);
             // a move that adds a role is verified by its add-ha (that step answers with the VM as its destination sees it)
-            case 5 -> new KillPoint("during verification of " + anyVm, step("step-started", haVm(anyVm) ? "add-ha" : "verify", anyVm),
+            case 5 -> new KillPoint("during verification of " + anyVm, step("step-started", ADDS_HA.contains(anyVm) ? "add-ha" : "verify", anyVm),
                     r.nextInt(40), anyVm);
             case 6 -> new KillPoint("after the migration of " + anyVm, step("step-finished", "migrate", anyVm), r.nextInt(20), anyVm);
             case 7 -> {
@@ -120,10 +121,6 @@ class KillResumeIT {
             }
             default -> new KillPoint("at a random moment of the run", e -> "run-started".equals(e.path("event").asText()), r.nextInt(2500));
         };
-    }
-
-    private static boolean haVm(String vm) {
-        return vm.equals("db-a3") || vm.equals("new-s3");
     }
 
     /** One kill point on a fresh fleet; null when every invariant holds, else what broke. */

@@ -29,6 +29,8 @@ final class LabTourWave {
     static final Path FLEET = Path.of("config/fleets/lab.yaml");
     static final String PLAYBOOK = "playbooks/lab-tour.yaml";
     static final List<String> TOUR = List.of("app-a1", "web-a2", "file-s1", "dev-s2", "db-a3", "rpt-b2", "new-s3");
+    /** The tour's VMs whose moves add a cluster role (S5, S7): their add-ha answers with the verification. */
+    static final List<String> ADDS_HA = List.of("db-a3", "new-s3");
     /** The tour's one move that may end unprotected: cluster to a standalone host, allowUnprotected in the playbook. */
     static final String MAY_END_UNPROTECTED = "rpt-b2";
     static final Map<String, String> DESTINATION = Map.of("app-a1", "HV-A2", "web-a2", "HV-A3", "file-s1", "HV-S2",
